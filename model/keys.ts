@@ -1,0 +1,181 @@
+/**
+ * Every key of the single table is built here and nowhere else. Plain functions, safe to bundle into
+ * APPSYNC_JS resolvers (no regex, loops, classes or exceptions) and used by Lambda functions alike.
+ * docs/access-patterns.md maps each access pattern to these builders.
+ */
+
+export type TaskStatusKey = 'TODO' | 'IN_PROGRESS' | 'IN_REVIEW' | 'DONE';
+export type SprintStateKey = 'PLANNED' | 'ACTIVE' | 'COMPLETED';
+
+export interface Key {
+  PK: string;
+  SK: string;
+}
+
+/** Entity names stored in every item's `entity` attribute. */
+export const ENTITY = {
+  profile: 'User',
+  project: 'Project',
+  membership: 'Membership',
+  token: 'IntegrationToken',
+  story: 'Story',
+  task: 'Task',
+  sprint: 'Sprint',
+  comment: 'Comment',
+  attachment: 'Attachment',
+  timeEntry: 'TimeEntry',
+  activity: 'Activity',
+  notification: 'Notification',
+} as const;
+
+/** Position of each status in "my tasks" ordering (TODO first, DONE last). */
+export const STATUS_ORDER: Record<TaskStatusKey, string> = {
+  TODO: '1',
+  IN_PROGRESS: '2',
+  IN_REVIEW: '3',
+  DONE: '4',
+};
+
+/** Sorts after every ISO-8601 date: tasks with no due date come last within a status. */
+export const NO_DUE_DATE = '~';
+
+// ---- people ----------------------------------------------------------------------------------------
+
+export const userPk = (userId: string): string => `USER#${userId}`;
+export const profileKey = (userId: string): Key => ({ PK: userPk(userId), SK: 'PROFILE' });
+
+export const NOTIFICATION_PREFIX = 'NOTIFICATION#';
+/** Notification ids are ULIDs, so the sort key orders them by time. */
+export const notificationKey = (userId: string, notificationId: string): Key => ({
+  PK: userPk(userId),
+  SK: `${NOTIFICATION_PREFIX}${notificationId}`,
+});
+
+// ---- projects, memberships, tokens ---------------------------------------------------------------
+
+export const projectPk = (projectId: string): string => `PROJECT#${projectId}`;
+export const projectKey = (projectId: string): Key => ({ PK: projectPk(projectId), SK: 'PROJECT' });
+
+/** Reserves a project key (e.g. TW) so two projects cannot share one. */
+export const projectKeyClaim = (projectKeyText: string): Key => ({
+  PK: `PROJECTKEY#${projectKeyText}`,
+  SK: 'PROJECTKEY',
+});
+
+export const MEMBER_PREFIX = 'MEMBER#';
+export const membershipKey = (projectId: string, userId: string): Key => ({
+  PK: projectPk(projectId),
+  SK: `${MEMBER_PREFIX}${userId}`,
+});
+/** byParent: a user's memberships, by project id. */
+export const membershipIndexKeys = (userId: string, projectId: string) => ({
+  GSI4PK: userPk(userId),
+  GSI4SK: projectPk(projectId),
+});
+export const userProjectsQuery = (userId: string) => ({ GSI4PK: userPk(userId), prefix: 'PROJECT#' });
+
+export const TOKEN_PREFIX = 'TOKEN#';
+export const tokenKey = (projectId: string, tokenId: string): Key => ({
+  PK: projectPk(projectId),
+  SK: `${TOKEN_PREFIX}${tokenId}`,
+});
+
+// ---- stories and sprints -------------------------------------------------------------------------
+
+export const storyKey = (storyId: string): Key => ({ PK: `STORY#${storyId}`, SK: 'STORY' });
+/** byParent: a project's stories, oldest first (story ids are ULIDs). */
+export const storyIndexKeys = (projectId: string, storyId: string) => ({
+  GSI4PK: projectPk(projectId),
+  GSI4SK: `STORY#${storyId}`,
+});
+export const projectStoriesQuery = (projectId: string) => ({ GSI4PK: projectPk(projectId), prefix: 'STORY#' });
+
+export const sprintKey = (sprintId: string): Key => ({ PK: `SPRINT#${sprintId}`, SK: 'SPRINT' });
+/** byParent: a project's sprints grouped by state, oldest first within a state. */
+export const sprintIndexKeys = (projectId: string, state: SprintStateKey, sprintId: string) => ({
+  GSI4PK: projectPk(projectId),
+  GSI4SK: `SPRINT#${state}#${sprintId}`,
+});
+export const projectSprintsQuery = (projectId: string, state?: SprintStateKey | null) => ({
+  GSI4PK: projectPk(projectId),
+  prefix: state ? `SPRINT#${state}#` : 'SPRINT#',
+});
+
+// ---- tasks -----------------------------------------------------------------------------------------
+
+export const taskPk = (taskId: string): string => `TASK#${taskId}`;
+export const taskKey = (taskId: string): Key => ({ PK: taskPk(taskId), SK: 'TASK' });
+
+export interface TaskIndexFields {
+  projectId: string;
+  status: TaskStatusKey;
+  rank: string;
+  assigneeId?: string | null;
+  dueAt?: string | null;
+  sprintId?: string | null;
+  storyId?: string | null;
+  id: string;
+}
+
+export const statusColumnPk = (projectId: string, status: TaskStatusKey): string =>
+  `PROJECT#${projectId}#STATUS#${status}`;
+export const sprintPk = (sprintId: string): string => `SPRINT#${sprintId}`;
+export const backlogPk = (projectId: string): string => `PROJECT#${projectId}#BACKLOG`;
+export const assigneePk = (userId: string): string => `ASSIGNEE#${userId}`;
+export const storyTasksPk = (storyId: string): string => `STORY#${storyId}`;
+
+export const assigneeSortKey = (status: TaskStatusKey, dueAt: string | null | undefined, taskId: string): string =>
+  `${STATUS_ORDER[status]}#${status}#${dueAt ? dueAt : NO_DUE_DATE}#${taskId}`;
+export const assigneeStatusPrefix = (status: TaskStatusKey): string => `${STATUS_ORDER[status]}#${status}#`;
+export const sprintStatusPrefix = (status: TaskStatusKey): string => `${status}#`;
+
+/**
+ * Every index attribute of a task, computed from its fields. A value of null means "this task is not
+ * in that index": writers REMOVE the attribute (sparse index) rather than store null.
+ */
+export const taskIndexKeys = (t: TaskIndexFields): Record<string, string | null> => ({
+  GSI1PK: t.assigneeId ? assigneePk(t.assigneeId) : null,
+  GSI1SK: t.assigneeId ? assigneeSortKey(t.status, t.dueAt, t.id) : null,
+  GSI2PK: statusColumnPk(t.projectId, t.status),
+  GSI2SK: t.rank,
+  GSI3PK: t.sprintId ? sprintPk(t.sprintId) : backlogPk(t.projectId),
+  GSI3SK: t.sprintId ? `${sprintStatusPrefix(t.status)}${t.rank}` : t.rank,
+  GSI4PK: t.storyId ? storyTasksPk(t.storyId) : null,
+  GSI4SK: t.storyId ? `TASK#${t.rank}` : null,
+});
+
+// ---- children of a task ---------------------------------------------------------------------------
+
+export const COMMENT_PREFIX = 'COMMENT#';
+export const commentKey = (taskId: string, commentId: string): Key => ({
+  PK: taskPk(taskId),
+  SK: `${COMMENT_PREFIX}${commentId}`,
+});
+
+export const ATTACHMENT_PREFIX = 'ATTACHMENT#';
+export const attachmentKey = (taskId: string, attachmentId: string): Key => ({
+  PK: taskPk(taskId),
+  SK: `${ATTACHMENT_PREFIX}${attachmentId}`,
+});
+/** S3 object key of an attachment's bytes: scoped by project and task. */
+export const attachmentObjectKey = (projectId: string, taskId: string, attachmentId: string): string =>
+  `projects/${projectId}/tasks/${taskId}/${attachmentId}`;
+
+export const TIME_ENTRY_PREFIX = 'TIME#';
+export const timeEntryKey = (taskId: string, entryId: string): Key => ({
+  PK: taskPk(taskId),
+  SK: `${TIME_ENTRY_PREFIX}${entryId}`,
+});
+
+// ---- activity (append-only history) ----------------------------------------------------------------
+
+export const ACTIVITY_PREFIX = 'ACTIVITY#';
+/** A task's history lives in the task's partition; project-level history in the project's. */
+export const taskActivityKey = (taskId: string, activityId: string): Key => ({
+  PK: taskPk(taskId),
+  SK: `${ACTIVITY_PREFIX}${activityId}`,
+});
+export const projectActivityKey = (projectId: string, activityId: string): Key => ({
+  PK: projectPk(projectId),
+  SK: `${ACTIVITY_PREFIX}${activityId}`,
+});
