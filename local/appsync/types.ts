@@ -155,3 +155,41 @@ export interface DataSource {
   type: DataSourceType;
   invoke(call: DataSourceInvocation): Promise<DataSourceResult>;
 }
+
+// ---- subscriptions (graphql/ publishes, realtime/ delivers) ----------------------------------------
+
+/** A top-level mutation field that completed through the API (only these trigger subscriptions). */
+export interface MutationPublication {
+  /** e.g. `createTask`. */
+  mutationField: string;
+  /** The field's result as the mutation's own selection set produced it (unselected fields absent). */
+  result: unknown;
+  /** The mutation's selection set for that field, as a list of paths like selectionSetList. */
+  selectionSetList: string[];
+}
+
+export interface InvalidationRequest {
+  subscriptionField: string;
+  payload: Record<string, unknown>;
+}
+
+/** Implemented by realtime/; the executor calls it after each mutation field (and for invalidations). */
+export interface SubscriptionHub {
+  publish(publication: MutationPublication): void;
+  invalidate(request: InvalidationRequest): void;
+}
+
+/** What starting a subscription yields (the executor runs the subscription field's resolver once). */
+export interface PreparedSubscription {
+  subscriptionField: string;
+  /** Mutation fields named by `@aws_subscribe(mutations: [...])`. */
+  mutations: string[];
+  arguments: Record<string, unknown>;
+  /** Enhanced filter set by the resolver; when present it replaces argument filtering. */
+  filter: SubscriptionFilter | null;
+  invalidationFilter: SubscriptionFilter | null;
+  /** The subscriber's parsed document and variables, to shape each delivered payload. */
+  document: unknown;
+  variables: Record<string, unknown>;
+  auth: AuthResult;
+}

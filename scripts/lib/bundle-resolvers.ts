@@ -1,0 +1,126 @@
+/**
+ * Bundles every resolver and pipeline function of resolvers/manifest.ts with esbuild, the way AppSync
+ * expects APPSYNC_JS code (one ESM file, `@aws-appsync/*` external), and checks the manifest against
+ * schema.graphql so a typo fails the build, not production. Used by `npm run build` (files for CDK) and
+ * by the local runtime at start (in memory) — the same bundles run in both places.
+ */
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { isObjectType } from 'graphql';
+import { dataSources, functions, resolvers, type ResolverDef } from '../../resolvers/manifest.ts';
+import { lambdas } from '../../functions/manifest.ts';
+import { loadSchema } from './schema.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const RESOLVERS_DIR = join(ROOT, 'resolvers');
+/** AppSync's limit on a resolver's or function's code size. */
+export const CODE_LIMIT = 32_768;
+export const MAX_PIPELINE_FUNCTIONS = 10;
+
+export interface Bundle {
+  /** `Query.task` for a resolver, the function's name for a pipeline function. */
+  name: string;
+  kind: 'resolver' | 'function';
+  sourceFile: string;
+  code: string;
+}
+
+export interface BundleSet {
+  resolvers: Map<string, Bundle>;
+  functions: Map<string, Bundle>;
+}
+
+/** Checks the manifest against the schema and itself; returns every problem found (empty = consistent). */
+export function checkManifest(): string[] {
+  const schema = loadSchema();
+  const problems: string[] = [];
+  const lambdaNames = new Set(Object.keys(lambdas));
+  for (const [name, ds] of Object.entries(dataSources) as [string, { type: string; function?: string }][]) {
+    if (ds.type === 'AWS_LAMBDA' && !lambdaNames.has(ds.function ?? '')) {
+      problems.push(`data source ${name} names unknown Lambda function ${ds.function}`);
+    }
+  }
+  for (const [name, fn] of Object.entries(functions) as [string, { file: string; dataSource: string }][]) {
+    if (!(fn.dataSource in dataSources)) problems.push(`function ${name} uses unknown data source ${fn.dataSource}`);
+    if (!existsSync(join(RESOLVERS_DIR, fn.file))) problems.push(`function ${name}: file resolvers/${fn.file} is missing`);
+  }
+  for (const [field, def] of Object.entries(resolvers)) {
+    const [typeName, fieldName, extra] = field.split('.');
+    const type = schema.getType(typeName ?? '');
+    if (extra !== undefined || !type || !isObjectType(type) || !type.getFields()[fieldName ?? '']) {
+      problems.push(`resolver ${field}: no such field in schema.graphql`);
+    }
+    if (!existsSync(join(RESOLVERS_DIR, def.file))) problems.push(`resolver ${field}: file resolvers/${def.file} is missing`);
+    problems.push(...checkResolverDef(field, def));
+  }
+  return problems;
+}
+
+function checkResolverDef(field: string, def: ResolverDef): string[] {
+  if (def.kind === 'UNIT') {
+    return def.dataSource in dataSources ? [] : [`resolver ${field} uses unknown data source ${def.dataSource}`];
+  }
+  const problems: string[] = [];
+  if (def.functions.length === 0) problems.push(`pipeline ${field} has no functions`);
+  if (def.functions.length > MAX_PIPELINE_FUNCTIONS) {
+    problems.push(`pipeline ${field} has ${def.functions.length} functions (AppSync allows ${MAX_PIPELINE_FUNCTIONS})`);
+  }
+  for (const fn of def.functions as string[]) {
+    if (!(fn in functions)) problems.push(`pipeline ${field} references unknown function ${fn}`);
+  }
+  return problems;
+}
+
+function bundleFile(name: string, kind: Bundle['kind'], file: string): Bundle {
+  const entry = join(RESOLVERS_DIR, file);
+  const common = {
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm' as const,
+    platform: 'neutral' as const,
+    target: 'es2020',
+    external: ['@aws-appsync/*'],
+    sourcesContent: false,
+    logLevel: 'silent' as const,
+  };
+  // Inline source maps (so errors name the .ts file and line) only while the bundle stays well under
+  // AppSync's code limit; otherwise ship the plain bundle.
+  const withMap = buildSync({ ...common, sourcemap: 'inline', sourceRoot: RESOLVERS_DIR });
+  let code = withMap.outputFiles[0]!.text;
+  if (code.length > CODE_LIMIT * 0.75) code = buildSync(common).outputFiles[0]!.text;
+  return { name, kind, sourceFile: file, code };
+}
+
+/** Bundles everything in the manifest. Throws with every problem listed when the manifest is inconsistent. */
+export function bundleResolvers(): BundleSet {
+  const problems = checkManifest();
+  if (problems.length > 0) throw new Error(`resolvers/manifest.ts is inconsistent:\n  ${problems.join('\n  ')}`);
+  const set: BundleSet = { resolvers: new Map(), functions: new Map() };
+  for (const [name, fn] of Object.entries(functions) as [string, { file: string }][]) {
+    set.functions.set(name, bundleFile(name, 'function', fn.file));
+  }
+  for (const [field, def] of Object.entries(resolvers)) {
+    set.resolvers.set(field, bundleFile(field, 'resolver', def.file));
+  }
+  const tooBig = [...set.resolvers.values(), ...set.functions.values()].filter((b) => b.code.length > CODE_LIMIT);
+  if (tooBig.length > 0) {
+    throw new Error(`bundles over AppSync's ${CODE_LIMIT}-character limit: ${tooBig.map((b) => `${b.name} (${b.code.length})`).join(', ')}`);
+  }
+  return set;
+}
+
+/** Writes the bundles to `outDir/resolvers/<Type.field>.js` and `outDir/functions/<name>.js` (read by CDK). */
+export function writeBundles(set: BundleSet, outDir: string): void {
+  for (const b of [...set.resolvers.values(), ...set.functions.values()]) {
+    const path = join(outDir, `${b.kind}s`, `${b.name}.js`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, b.code);
+  }
+}
+
+export function readSchemaSource(): string {
+  return readFileSync(join(ROOT, 'schema.graphql'), 'utf8');
+}
