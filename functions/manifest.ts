@@ -9,11 +9,40 @@ export interface LambdaDef {
   timeoutSeconds: number;
   /** Access the function needs to the single table. */
   table: 'none' | 'read' | 'readWrite';
+  /** Other AWS access it needs (CDK grants exactly these). */
+  needs?: ('cognito-admin' | 'attachments-bucket' | 'appsync-iam' | 'events' | 'scheduler' | 'ses' | 'sns')[];
 }
 
-export const lambdas = {} as const satisfies Record<string, LambdaDef>;
+export const lambdas = {
+  authorizer: {
+    entry: 'functions/authorizer/handler.ts',
+    description: 'AppSync Lambda authorizer: resolves project-scoped integration tokens',
+    timeoutSeconds: 10,
+    table: 'read',
+  },
+  tokens: {
+    entry: 'functions/tokens/handler.ts',
+    description: 'Generates integration token secrets and their hashes (APPSYNC_JS has no crypto)',
+    timeoutSeconds: 10,
+    table: 'none',
+  },
+  members: {
+    entry: 'functions/members/handler.ts',
+    description: 'Finds a person by email in Cognito, inviting them when they have no account',
+    timeoutSeconds: 15,
+    table: 'none',
+    needs: ['cognito-admin'],
+  },
+  attachments: {
+    entry: 'functions/attachments/handler.ts',
+    description: 'Presigned S3 POST/GET URLs scoped to one attachment object',
+    timeoutSeconds: 10,
+    table: 'none',
+    needs: ['attachments-bucket'],
+  },
+} as const satisfies Record<string, LambdaDef>;
 
 export type LambdaName = keyof typeof lambdas;
 
 /** The AppSync Lambda authorizer (AWS_LAMBDA auth mode): resolves integration tokens. */
-export const AUTHORIZER: LambdaName | null = null;
+export const AUTHORIZER: LambdaName = 'authorizer';

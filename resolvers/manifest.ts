@@ -5,8 +5,11 @@
  *
  * Files are relative to resolvers/. A resolver's file is named after its field (`Query.task.ts`);
  * pipeline steps that many operations share live in `steps/` and are referenced by name.
+ * Entries are grouped by domain in `manifest.<domain>.ts` files and merged here.
  */
 import type { LambdaName } from '../functions/manifest.ts';
+import * as core from './manifest.core.ts';
+import * as work from './manifest.work.ts';
 
 export type DataSourceDef =
   | { type: 'AMAZON_DYNAMODB' }
@@ -14,28 +17,27 @@ export type DataSourceDef =
   | { type: 'AMAZON_EVENTBRIDGE' }
   | { type: 'AWS_LAMBDA'; function: LambdaName };
 
-export const dataSources = {
+export interface FunctionDef {
+  file: string;
+  /** A key of `dataSources`. */
+  dataSource: string;
+}
+
+export type ResolverDef =
+  | { kind: 'UNIT'; file: string; dataSource: string }
+  /** `file` holds the pipeline's own request/response (before the first and after the last step). */
+  | { kind: 'PIPELINE'; file: string; functions: string[] };
+
+export const dataSources: Record<string, DataSourceDef> = {
   /** The single table. */
   table: { type: 'AMAZON_DYNAMODB' },
   none: { type: 'NONE' },
-} as const satisfies Record<string, DataSourceDef>;
-
-export type DataSourceName = keyof typeof dataSources;
-
-export interface FunctionDef {
-  file: string;
-  dataSource: DataSourceName;
-}
+  ...core.dataSources,
+  ...work.dataSources,
+};
 
 /** Pipeline functions (AppSync "functions"), by name. */
-export const functions = {} as const satisfies Record<string, FunctionDef>;
-
-export type FunctionName = keyof typeof functions;
-
-export type ResolverDef =
-  | { kind: 'UNIT'; file: string; dataSource: DataSourceName }
-  /** `file` holds the pipeline's own request/response (before the first and after the last step). */
-  | { kind: 'PIPELINE'; file: string; functions: FunctionName[] };
+export const functions: Record<string, FunctionDef> = { ...core.functions, ...work.functions };
 
 /** Resolvers by `Type.field`. */
-export const resolvers: Record<string, ResolverDef> = {};
+export const resolvers: Record<string, ResolverDef> = { ...core.resolvers, ...work.resolvers };

@@ -89,8 +89,8 @@ function bundleFile(name: string, kind: Bundle['kind'], file: string): Bundle {
   // Inline source maps (so errors name the .ts file and line) only while the bundle stays well under
   // AppSync's code limit; otherwise ship the plain bundle.
   const withMap = buildSync({ ...common, sourcemap: 'inline', sourceRoot: RESOLVERS_DIR });
-  let code = withMap.outputFiles[0]!.text;
-  if (code.length > CODE_LIMIT * 0.75) code = buildSync(common).outputFiles[0]!.text;
+  let code = withMap.outputFiles![0]!.text;
+  if (code.length > CODE_LIMIT * 0.75) code = buildSync(common).outputFiles![0]!.text;
   return { name, kind, sourceFile: file, code };
 }
 
