@@ -1,0 +1,56 @@
+/**
+ * The refusal AppSync sends when a request's credentials do not pass, shared by the HTTP server and
+ * the WebSocket server (connect and per-`start` auth, APPSYNC.md §8).
+ *
+ * AppSync answers an auth failure before any GraphQL runs, with an HTTP status and a body of the form
+ * `{"errors":[{"errorType":"UnauthorizedException","message":"..."}]}`. The messages below are the ones
+ * AppSync is seen to send (quoted in aws-amplify issues #4373, #8892, aws-appsync-community #372).
+ */
+export const MESSAGES = {
+  /** No credentials for any configured mode, or a token the mode does not accept. */
+  noValidHeader: 'Valid authorization header not provided.',
+  /** A Lambda authorizer said no (or failed), or an API key is unknown/expired. */
+  notAuthorized: 'You are not authorized to make this call.',
+  /** A Cognito/OIDC JWT past its `exp`. */
+  tokenExpired: 'Token has expired.',
+  /** Something that looks like a JWT but does not decode. */
+  unparsableJwt: 'Unable to parse JWT token.',
+  /** SigV4 errors use the wording of the other AWS services (AppSync answers 403 for them). */
+  badSignature:
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+  unknownAccessKey: 'The security token included in the request is invalid.',
+} as const;
+
+export interface AuthErrorBody {
+  errors: { errorType: string; message: string }[];
+}
+
+/**
+ * A refused request. `statusCode` is what the HTTP server answers (401 for the token modes, 403 for
+ * SigV4 failures as on AWS); `body()` is the JSON body; the WebSocket server uses `errorType` and
+ * `statusCode` for `connection_error {errorType, errorCode}` and start errors.
+ */
+export class AuthRefusal extends Error {
+  readonly statusCode: number;
+  readonly errorType: string;
+
+  constructor(message: string, errorType = 'UnauthorizedException', statusCode = 401) {
+    super(message);
+    this.name = 'AuthRefusal';
+    this.errorType = errorType;
+    this.statusCode = statusCode;
+  }
+
+  body(): AuthErrorBody {
+    return { errors: [{ errorType: this.errorType, message: this.message }] };
+  }
+}
+
+export function isAuthRefusal(e: unknown): e is AuthRefusal {
+  return e instanceof AuthRefusal;
+}
+
+export const unauthorized = (message: string = MESSAGES.notAuthorized): AuthRefusal => new AuthRefusal(message);
+
+/** SigV4 failures: AWS answers 403 with the error type in `x-amzn-ErrorType` and the body. */
+export const forbidden = (errorType: string, message: string): AuthRefusal => new AuthRefusal(message, errorType, 403);

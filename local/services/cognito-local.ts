@@ -1,0 +1,346 @@
+/**
+ * cognito-local (npm) as Taskwire's local Cognito user pool: start/stop it, provision the pool, app
+ * client, `Admins` group and demo users idempotently through the real Cognito SDK, and sign in.
+ *
+ * cognito-local runs as a child process: its start script keeps its data in `.cognito/` under its
+ * working directory and reads `PORT`/`HOST` once at load, so a child with `cwd = dataDir` gives each
+ * caller its own data folder (kept across restarts) and its own port, and the AWS SDK v2 it loads
+ * stays out of our process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
+  ListGroupsCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  type AttributeType,
+} from '@aws-sdk/client-cognito-identity-provider';
+
+export interface CognitoLocalOptions {
+  /** Folder for cognito-local's data (`<dataDir>/.cognito/`); created if missing, reused on restart. */
+  dataDir: string;
+  /** Port to listen on; a free one is picked when omitted. Keep it fixed to keep the token issuer. */
+  port?: number;
+  /** Interface to bind, also the issuer's host. Default 127.0.0.1. */
+  host?: string;
+  /** Receives cognito-local's output lines (it never sees passwords: users are made with SUPPRESS). */
+  onLog?: (line: string) => void;
+}
+
+export interface CognitoLocal {
+  endpoint: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface DemoUser {
+  /** Shown as `preferred_username`; sign-in uses the email (see ensureUserPool). */
+  username: string;
+  email: string;
+  password: string;
+  displayName?: string;
+  groups?: string[];
+}
+
+export interface EnsureUserPoolOptions {
+  endpoint: string;
+  poolName?: string;
+  clientName?: string;
+  /** Groups to create besides `Admins`. */
+  groups?: string[];
+  users?: DemoUser[];
+}
+
+export interface UserPoolInfo {
+  endpoint: string;
+  userPoolId: string;
+  clientId: string;
+  /** cognito-local names pools `local_xxxxxxxx`: the region part is `local`. */
+  region: string;
+  /** `iss` of the tokens: `<endpoint>/<userPoolId>`, as on AWS (`https://cognito-idp.<region>.amazonaws.com/<poolId>`). */
+  issuer: string;
+  jwksUrl: string;
+}
+
+export interface Tokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+const READY_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 5_000;
+/** cognito-local accepts any credentials; the SDK insists on some. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** Asks the OS for a free TCP port on `host`. */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, host, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startScript(): string {
+  return createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+}
+
+async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`cognito-local exited before it was ready (code ${child.exitCode}): ${output()}`);
+    }
+    try {
+      const res = await fetch(`${endpoint}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`cognito-local did not answer on ${endpoint}/health within ${READY_TIMEOUT_MS} ms: ${output()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts cognito-local and resolves once `/health` answers. */
+export async function startCognitoLocal(opts: CognitoLocalOptions): Promise<CognitoLocal> {
+  const host = opts.host ?? '127.0.0.1';
+  mkdirSync(opts.dataDir, { recursive: true });
+  const port = opts.port ?? (await freePort(host));
+  const endpoint = `http://${host}:${port}`;
+
+  const child = spawn(process.execPath, [startScript()], {
+    cwd: opts.dataDir,
+    env: { ...process.env, PORT: String(port), HOST: host, NODE_NO_WARNINGS: '1', DEBUG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Keep the last lines for error messages only; forward them when the caller asks.
+  const tail: string[] = [];
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      tail.push(line);
+      if (tail.length > 20) tail.shift();
+      opts.onLog?.(line);
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  // A child must never outlive us (Ctrl-C, a crashed test worker).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  try {
+    await waitUntilReady(endpoint, child, () => tail.join('\n'));
+  } catch (e) {
+    process.removeListener('exit', killOnExit);
+    await stopChild(child);
+    throw e;
+  }
+
+  return {
+    endpoint,
+    port,
+    dataDir: opts.dataDir,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+/** The real Cognito SDK client pointed at cognito-local. */
+export function cognitoClient(endpoint: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({ endpoint, region: 'local', credentials: LOCAL_CREDENTIALS });
+}
+
+function isUserNotFound(e: unknown): boolean {
+  return (e as { name?: string }).name === 'UserNotFoundException';
+}
+
+async function ensurePool(client: CognitoIdentityProviderClient, poolName: string): Promise<string> {
+  const { UserPools = [] } = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  const existing = UserPools.find((p) => p.Name === poolName);
+  if (existing?.Id) return existing.Id;
+  // Email is the username attribute (CDK `signInAliases: { email: true }`, Amplify `loginWith.email`):
+  // people sign in with their email, `cognito:username` is a generated id, and emails are unique in the
+  // pool — so `addMember(email)` is a single AdminGetUser(Username = email) and an unknown email can be
+  // invited with AdminCreateUser(Username = email).
+  const { UserPool } = await client.send(
+    new CreateUserPoolCommand({
+      PoolName: poolName,
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+    }),
+  );
+  if (!UserPool?.Id) throw new Error('cognito-local returned no user pool id');
+  return UserPool.Id;
+}
+
+async function ensureClient(client: CognitoIdentityProviderClient, userPoolId: string, clientName: string): Promise<string> {
+  const { UserPoolClients = [] } = await client.send(
+    new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }),
+  );
+  const existing = UserPoolClients.find((c) => c.ClientName === clientName);
+  if (existing?.ClientId) return existing.ClientId;
+  const { UserPoolClient } = await client.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: clientName,
+      GenerateSecret: false,
+      // aws-amplify v6 signs in with authFlowType 'USER_PASSWORD_AUTH' against userPoolEndpoint.
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      // Cognito's defaults: access and id tokens live one hour.
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 30,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+    }),
+  );
+  if (!UserPoolClient?.ClientId) throw new Error('cognito-local returned no app client id');
+  return UserPoolClient.ClientId;
+}
+
+async function ensureGroup(client: CognitoIdentityProviderClient, userPoolId: string, groupName: string): Promise<void> {
+  // ListGroups rather than GetGroup: cognito-local 5.3 answers GetGroup for a missing group with a
+  // bare HTTP 500 instead of ResourceNotFoundException.
+  const { Groups = [] } = await client.send(new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60 }));
+  if (Groups.some((g) => g.GroupName === groupName)) return;
+  await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: groupName }));
+}
+
+function userAttributes(user: DemoUser): AttributeType[] {
+  return [
+    { Name: 'email', Value: user.email },
+    { Name: 'email_verified', Value: 'true' },
+    { Name: 'preferred_username', Value: user.username },
+    { Name: 'name', Value: user.displayName ?? user.username },
+  ];
+}
+
+async function ensureUser(client: CognitoIdentityProviderClient, userPoolId: string, user: DemoUser): Promise<void> {
+  let username: string | undefined;
+  try {
+    ({ Username: username } = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email })));
+  } catch (e) {
+    if (!isUserNotFound(e)) throw e;
+  }
+  if (username) {
+    await client.send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: user.email, UserAttributes: userAttributes(user) }),
+    );
+  } else {
+    const created = await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: user.email,
+        UserAttributes: userAttributes(user),
+        // No welcome message: cognito-local would print the temporary password to its log.
+        MessageAction: 'SUPPRESS',
+        TemporaryPassword: user.password,
+      }),
+    );
+    username = created.User?.Username;
+  }
+  if (!username) throw new Error(`cognito-local returned no username for ${user.email}`);
+  // Permanent password = status CONFIRMED, no NEW_PASSWORD_REQUIRED challenge at sign-in.
+  await client.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }),
+  );
+
+  // Group calls use the pool's username (the generated id), not the email: cognito-local 5.3's
+  // AdminListGroupsForUser matches members against the name as given, so an email finds no groups.
+  const wanted = new Set(user.groups ?? []);
+  const { Groups = [] } = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }));
+  const current = new Set(Groups.map((g) => g.GroupName).filter((g): g is string => !!g));
+  for (const g of wanted) {
+    if (current.has(g)) continue;
+    await ensureGroup(client, userPoolId, g);
+    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: g }));
+  }
+  for (const g of current) {
+    if (!wanted.has(g)) {
+      await client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: g }));
+    }
+  }
+}
+
+/**
+ * Provisions (or finds) the pool, the app client, the `Admins` group and the given users, so calling
+ * it on every start is safe. Users are matched by email; their password, attributes and group
+ * memberships are brought in line with `users`.
+ */
+export async function ensureUserPool(opts: EnsureUserPoolOptions): Promise<UserPoolInfo> {
+  const client = cognitoClient(opts.endpoint);
+  try {
+    const userPoolId = await ensurePool(client, opts.poolName ?? 'taskwire');
+    const clientId = await ensureClient(client, userPoolId, opts.clientName ?? 'taskwire-web');
+    for (const g of new Set(['Admins', ...(opts.groups ?? [])])) await ensureGroup(client, userPoolId, g);
+    for (const u of opts.users ?? []) await ensureUser(client, userPoolId, u);
+    const issuer = `${opts.endpoint}/${userPoolId}`;
+    return {
+      endpoint: opts.endpoint,
+      userPoolId,
+      clientId,
+      region: userPoolId.split('_')[0] ?? 'local',
+      issuer,
+      jwksUrl: `${issuer}/.well-known/jwks.json`,
+    };
+  } finally {
+    client.destroy();
+  }
+}
+
+/** USER_PASSWORD_AUTH sign-in (what aws-amplify v6 does with `authFlowType: 'USER_PASSWORD_AUTH'`). */
+export async function signIn(endpoint: string, clientId: string, username: string, password: string): Promise<Tokens> {
+  const client = cognitoClient(endpoint);
+  try {
+    const out = await client.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: clientId,
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
+    );
+    const r = out.AuthenticationResult;
+    if (!r?.IdToken || !r.AccessToken || !r.RefreshToken) {
+      throw new Error(`sign-in did not complete${out.ChallengeName ? `: challenge ${out.ChallengeName}` : ''}`);
+    }
+    return { idToken: r.IdToken, accessToken: r.AccessToken, refreshToken: r.RefreshToken };
+  } finally {
+    client.destroy();
+  }
+}
