@@ -51,6 +51,19 @@ export const notificationKey = (userId: string, notificationId: string): Key => 
   SK: `${NOTIFICATION_PREFIX}${notificationId}`,
 });
 
+/**
+ * byParent (sparse): a user's UNREAD notifications, newest last by id. Set on create, REMOVEd when the
+ * notification is marked read, so "unread only" is a Query, not a filter over everything.
+ */
+export const unreadNotificationIndexKeys = (userId: string, notificationId: string) => ({
+  GSI4PK: `${userPk(userId)}#UNREAD`,
+  GSI4SK: `${NOTIFICATION_PREFIX}${notificationId}`,
+});
+export const unreadNotificationsQuery = (userId: string) => ({
+  GSI4PK: `${userPk(userId)}#UNREAD`,
+  prefix: NOTIFICATION_PREFIX,
+});
+
 // ---- projects, memberships, tokens ---------------------------------------------------------------
 
 export const projectPk = (projectId: string): string => `PROJECT#${projectId}`;

@@ -1,0 +1,28 @@
+/**
+ * Pagination: every list is a Query with a bounded `limit` and AppSync's opaque `nextToken`.
+ *   pageLimit(limit)        null/undefined → 20; otherwise 1..100 (ValidationError outside)
+ *   connection(result)      { items, nextToken } from a Query result (raises data-source errors)
+ */
+import { validationError, raiseIfError, type ResultContext } from './errors.ts';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+
+export function pageLimit(limit: number | null | undefined): number {
+  if (limit === null || limit === undefined) return DEFAULT_LIMIT;
+  if (Math.floor(limit) !== limit || limit < 1 || limit > MAX_LIMIT) {
+    return validationError(`limit must be between 1 and ${MAX_LIMIT}`, 'limit');
+  }
+  return limit;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken: string | null;
+}
+
+export function connection<T>(ctx: ResultContext): Page<T> {
+  raiseIfError(ctx);
+  const r = (ctx.result ?? {}) as { items?: T[]; nextToken?: string | null };
+  return { items: r.items ?? [], nextToken: r.nextToken ?? null };
+}

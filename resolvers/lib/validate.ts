@@ -1,0 +1,73 @@
+/**
+ * Input validation for resolvers. Each helper returns the cleaned value or raises ValidationError
+ * (errorInfo { field }) with a message a person can act on. APPSYNC_JS-safe.
+ *
+ *   text(v, field, max)            required string, trimmed, 1..max characters
+ *   optionalText(v, field, max)    undefined stays undefined (omitted), null stays null (clear), else text()
+ *   oneOf(v, field, allowed)       one of the allowed strings
+ *   intRange(v, field, min, max)   integer within bounds
+ *   labels(v)                      ≤ 20 labels, each trimmed, 1..50 characters, duplicates dropped
+ *   LIMITS                         the bounds Taskwire uses everywhere
+ */
+import { validationError } from './errors.ts';
+
+export const LIMITS = {
+  name: 200,
+  title: 200,
+  description: 10000,
+  body: 10000,
+  labelCount: 20,
+  label: 50,
+  id: 64,
+  email: 254,
+} as const;
+
+export function text(value: unknown, field: string, max: number): string {
+  if (typeof value !== 'string') return validationError(`${field} is required`, field);
+  const v = value.trim();
+  if (v.length === 0) return validationError(`${field} must not be empty`, field);
+  if (v.length > max) return validationError(`${field} must be at most ${max} characters (got ${v.length})`, field);
+  return v;
+}
+
+export function optionalText(value: unknown, field: string, max: number): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  return text(value, field, max);
+}
+
+/** Like optionalText, but an empty string clears the field (null) instead of being refused. */
+export function clearableText(value: unknown, field: string, max: number): string | null | undefined {
+  if (typeof value === 'string' && value.trim().length === 0) return null;
+  return optionalText(value, field, max);
+}
+
+export function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || allowed.indexOf(value as T) < 0) {
+    return validationError(`${field} must be one of ${allowed.join(', ')}`, field);
+  }
+  return value as T;
+}
+
+export function intRange(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || Math.floor(value) !== value) {
+    return validationError(`${field} must be a whole number`, field);
+  }
+  if (value < min || value > max) return validationError(`${field} must be between ${min} and ${max}`, field);
+  return value;
+}
+
+export function labels(value: unknown, field = 'labels'): string[] {
+  if (value === undefined || value === null) return [];
+  const list = value as unknown[];
+  if (list.length > LIMITS.labelCount) {
+    return validationError(`${field}: at most ${LIMITS.labelCount} labels`, field);
+  }
+  const cleaned = list.map((l) => text(l, field, LIMITS.label));
+  return cleaned.filter((l, i) => cleaned.indexOf(l) === i);
+}
+
+/** An id argument: non-empty, bounded (ids are ULIDs; anything longer is certainly unknown). */
+export function id(value: unknown, field: string): string {
+  return text(value, field, LIMITS.id);
+}
