@@ -1,0 +1,65 @@
+/**
+ * The AMAZON_DYNAMODB data source: executes the request objects AppSync's DynamoDB data source accepts
+ * (APPSYNC.md §4/§5 and the developer guide's per-operation pages) against a real DynamoDB endpoint.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DataSource, DataSourceInvocation, DataSourceResult } from '../types.ts';
+import { invalidRequest, isRecord, missingField, settle } from './errors.ts';
+import { batchGetItem, batchWriteItem } from './dynamodb/batch.ts';
+import type { ConditionHandler, OperationContext, Request } from './dynamodb/context.ts';
+import { getItem, writeItem } from './dynamodb/items.ts';
+import { query, scan, sync } from './dynamodb/lists.ts';
+import { createTokenCodec } from './dynamodb/next-token.ts';
+import { transactGetItems, transactWriteItems } from './dynamodb/transactions.ts';
+
+export type { ConditionHandler, ConditionHandlerEvent } from './dynamodb/context.ts';
+
+export interface DynamoDbDataSourceOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** Seals nextTokens; tokens from a runtime with another secret are rejected. */
+  tokenSecret: Buffer | string;
+  /** Runs a `Custom` conditionalCheckFailedHandler's Lambda (its `lambdaArn` is the second argument). */
+  customHandler?: ConditionHandler;
+}
+
+const OPERATIONS: Record<string, (req: Request, ctx: OperationContext) => Promise<DataSourceResult>> = {
+  GetItem: getItem,
+  PutItem: (req, ctx) => writeItem('PutItem', req, ctx),
+  UpdateItem: (req, ctx) => writeItem('UpdateItem', req, ctx),
+  DeleteItem: (req, ctx) => writeItem('DeleteItem', req, ctx),
+  Query: query,
+  Scan: scan,
+  Sync: sync,
+  BatchGetItem: batchGetItem,
+  BatchPutItem: (req, ctx) => batchWriteItem('BatchPutItem', req, ctx),
+  BatchDeleteItem: (req, ctx) => batchWriteItem('BatchDeleteItem', req, ctx),
+  TransactGetItems: transactGetItems,
+  TransactWriteItems: transactWriteItems,
+};
+
+export function createDynamoDbDataSource(opts: DynamoDbDataSourceOptions): DataSource {
+  const tokens = createTokenCodec(opts.tokenSecret);
+  return {
+    type: 'AMAZON_DYNAMODB',
+    invoke: (call: DataSourceInvocation) =>
+      settle('DynamoDB', async () => {
+        const req = call.request;
+        if (!isRecord(req)) throw invalidRequest('The request handler must return an object with an operation');
+        if (req.operation === undefined || req.operation === null) throw missingField('operation');
+        const run = typeof req.operation === 'string' ? OPERATIONS[req.operation] : undefined;
+        if (!run || !Object.hasOwn(OPERATIONS, req.operation as string)) {
+          throw invalidRequest(
+            `Unsupported operation '${String(req.operation)}'. The DynamoDB data source supports ${Object.keys(OPERATIONS).join(', ')}.`,
+          );
+        }
+        return run(req, {
+          client: opts.client,
+          tableName: opts.tableName,
+          tokens,
+          customHandler: opts.customHandler,
+          call,
+        });
+      }),
+  };
+}
