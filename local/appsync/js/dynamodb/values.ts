@@ -17,6 +17,7 @@ export function isPlainObject(value: unknown): value is PlainObject {
 /** A short, readable description of a value's type for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing (undefined)';
   if (Array.isArray(value)) return 'an array';
   if (isPlainObject(value)) return 'an object';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
