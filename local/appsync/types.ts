@@ -95,6 +95,9 @@ export interface ContextInput {
   info: ResolverInfo;
   request: ResolverRequest;
   env: Record<string, string>;
+  /** How the request authenticated (for util.authType()); not visible to handlers. Optional: the
+   * js runtime infers it from `identity` when absent. */
+  authMode?: AuthMode;
 }
 
 // ---- running a handler (js/) ----------------------------------------------------------------------
@@ -131,6 +134,12 @@ export interface HandlerOutcome {
   invalidationFilter?: SubscriptionFilter;
   /** extensions.invalidateSubscriptions calls (mutation resolvers). */
   invalidations: { subscriptionField: string; payload: Record<string, unknown> }[];
+  /** The stash after the call (plain data), to thread into the next step of a pipeline. */
+  stash?: Record<string, unknown>;
+  /** util.http.addResponseHeader(s): custom headers for the HTTP response (last definition wins). */
+  responseHeaders?: Record<string, string>;
+  /** extensions.evictFromApiCache calls. */
+  cacheEvictions?: { typeName: string; fieldName: string; keys: Record<string, unknown> }[];
 }
 
 // ---- data sources (datasources/) ------------------------------------------------------------------
