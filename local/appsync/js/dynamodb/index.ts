@@ -6,7 +6,6 @@
  *   createDynamoDbUtils()    → `util.dynamodb`
  *   createTransformUtils()   → `util.transform.toDynamoDBFilterExpression` / `toDynamoDBConditionExpression`
  *   renderFilter / renderKeyCondition  → the shared friendly-syntax → expression renderer
- *   toSdkAttributeValue / toSdkAttributeMap → request values in the form the AWS SDK accepts (data sources)
  */
 import { toBinarySetValue, toNumberSetValue, toStringSetValue } from './marshal.ts';
 import { batchDelete, batchGet, batchPut, transactGet, transactWrite } from './multi.ts';
@@ -17,7 +16,6 @@ import type { PlainObject } from './values.ts';
 export { createDynamoDbUtils, type DynamoDbUtils } from './util.ts';
 export { createTransformUtils, type DynamoDbTransformUtils } from './transform.ts';
 export { renderFilter, renderKeyCondition, FILTER_OPERATORS, KEY_CONDITION_OPERATORS, type ExpressionObject } from './filter.ts';
-export { toSdkAttributeValue, toSdkAttributeMap } from './sdk.ts';
 export type { AttributeValue, AttributeMap } from './marshal.ts';
 
 type Helper = (payload: unknown) => PlainObject;

