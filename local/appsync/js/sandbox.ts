@@ -23,7 +23,7 @@ const ALLOWED_GLOBALS = [
 
 /**
  * eslint-plugin no-disallowed-methods, removed from the context's intrinsics, plus the reflective
- * Function.prototype methods (apply/bind/call) and the constructor link to Function.
+ * Function.prototype.constructor link to Function.
  * Array/Object `toString`/`valueOf` stay: implicit conversions (template literals) rely on them.
  */
 const DENIED: [string, string[]][] = [
@@ -45,7 +45,9 @@ const DENIED: [string, string[]][] = [
     'setUTCDate', 'setUTCFullYear', 'setUTCHours', 'setUTCMilliseconds', 'setUTCMinutes', 'setUTCMonth',
     'setUTCSeconds', 'setYear', 'toGMTString', 'toLocaleDateString', 'toLocaleString', 'toLocaleTimeString',
   ]],
-  ['Function.prototype', ['apply', 'bind', 'call', 'constructor']],
+  // apply/bind/call are refused at load (no-apply-bind-call) but stay on Function.prototype: V8 hands
+  // the sandbox's CallSites to the host's Error.prepareStackTrace (source-map support), which calls them.
+  ['Function.prototype', ['constructor']],
 ];
 
 type SandboxRun = (
