@@ -26,6 +26,7 @@ export const ENTITY = {
   timeEntry: 'TimeEntry',
   activity: 'Activity',
   notification: 'Notification',
+  projectKeyClaim: 'ProjectKeyClaim',
 } as const;
 
 /** Position of each status in "my tasks" ordering (TODO first, DONE last). */
@@ -136,6 +137,9 @@ export const sprintPk = (sprintId: string): string => `SPRINT#${sprintId}`;
 export const backlogPk = (projectId: string): string => `PROJECT#${projectId}#BACKLOG`;
 export const assigneePk = (userId: string): string => `ASSIGNEE#${userId}`;
 export const storyTasksPk = (storyId: string): string => `STORY#${storyId}`;
+export const STORY_TASK_PREFIX = 'TASK#';
+/** byParent: a story's tasks, by rank. */
+export const storyTasksQuery = (storyId: string) => ({ GSI4PK: storyTasksPk(storyId), prefix: STORY_TASK_PREFIX });
 
 export const assigneeSortKey = (status: TaskStatusKey, dueAt: string | null | undefined, taskId: string): string =>
   `${STATUS_ORDER[status]}#${status}#${dueAt ? dueAt : NO_DUE_DATE}#${taskId}`;
@@ -154,7 +158,7 @@ export const taskIndexKeys = (t: TaskIndexFields): Record<string, string | null>
   GSI3PK: t.sprintId ? sprintPk(t.sprintId) : backlogPk(t.projectId),
   GSI3SK: t.sprintId ? `${sprintStatusPrefix(t.status)}${t.rank}` : t.rank,
   GSI4PK: t.storyId ? storyTasksPk(t.storyId) : null,
-  GSI4SK: t.storyId ? `TASK#${t.rank}` : null,
+  GSI4SK: t.storyId ? `${STORY_TASK_PREFIX}${t.rank}` : null,
 });
 
 // ---- children of a task ---------------------------------------------------------------------------

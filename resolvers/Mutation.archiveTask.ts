@@ -1,0 +1,14 @@
+/** archiveTask: pipeline loadTask → authorize (write) → .write (archived flag + archivedAt). */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationArchiveTaskArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationArchiveTaskArgs>) {
+  ctx.stash.taskId = id(ctx.args.id, 'id');
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

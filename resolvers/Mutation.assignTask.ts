@@ -1,0 +1,15 @@
+/** assignTask: pipeline loadTask → authorize (write) → loadAssignee → .write. Null unassigns; the new assignee watches. */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationAssignTaskArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationAssignTaskArgs>) {
+  ctx.stash.taskId = id(ctx.args.id, 'id');
+  ctx.stash.assigneeId = ctx.args.assigneeId ? id(ctx.args.assigneeId, 'assigneeId') : null;
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

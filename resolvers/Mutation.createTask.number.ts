@@ -1,0 +1,30 @@
+/**
+ * createTask step: takes the next task number with an atomic increment of the project's taskCount
+ * (numbers are never reused). Returns the project as updated (its key forms the task key).
+ */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { projectKey } from '../model/keys.ts';
+import { isConditionFailure, notFound, raiseIfError, validationError } from './lib/errors.ts';
+
+export function request(ctx: Context) {
+  const project = ctx.stash.project as { archived?: boolean } | undefined;
+  if (project && project.archived) validationError('The project is archived', 'projectId');
+  return ddb.update({
+    key: projectKey(ctx.stash.projectId as string),
+    update: { taskCount: ddb.operations.increment(1) },
+    condition: { PK: { attributeExists: true }, archived: { ne: true } },
+  });
+}
+
+export function response(ctx: Context) {
+  if (isConditionFailure(ctx)) {
+    if (ctx.result) return validationError('The project is archived', 'projectId');
+    return notFound('Project');
+  }
+  raiseIfError(ctx);
+  const project = ctx.result as { key: string; taskCount: number };
+  ctx.stash.number = project.taskCount;
+  ctx.stash.projectKeyText = project.key;
+  return project;
+}

@@ -1,0 +1,27 @@
+/** createTask step: the new task's rank, below the last card of the project's TODO column. */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { INDEX } from '../model/table.ts';
+import { statusColumnPk } from '../model/keys.ts';
+import { raiseIfError, validationError } from './lib/errors.ts';
+import { rankBetween } from './lib/rank.ts';
+
+export function request(ctx: Context) {
+  const sprint = ctx.stash.sprint as { state: string } | null | undefined;
+  if (sprint && sprint.state === 'COMPLETED') validationError('Tasks cannot be added to a completed sprint', 'sprintId');
+  return ddb.query({
+    index: INDEX.byStatus.name,
+    query: { [INDEX.byStatus.pk]: { eq: statusColumnPk(ctx.stash.projectId as string, 'TODO') } },
+    scanIndexForward: false,
+    limit: 1,
+  });
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  const last = ((ctx.result as { items?: { rank: string }[] }).items ?? [])[0];
+  const rank = rankBetween(last ? last.rank : null, null);
+  if (rank === null) return validationError('The TODO column cannot take another card', 'status');
+  ctx.stash.rank = rank;
+  return rank;
+}

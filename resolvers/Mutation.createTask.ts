@@ -1,0 +1,27 @@
+/**
+ * createTask: pipeline authorize → loadStory → loadSprint → loadAssignee → .rank (bottom of TODO) →
+ * .number (atomic taskCount increment) → .write (one transaction: task, activity, story counters,
+ * assignee membership check). References are checked before the number is taken, so a refused create
+ * burns no task number.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationCreateTaskArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+import { now } from './lib/ids.ts';
+import { createTaskFields } from './lib/taskInput.ts';
+
+export function request(ctx: Context<MutationCreateTaskArgs>) {
+  const fields = createTaskFields(ctx.args.input);
+  ctx.stash.fields = fields;
+  ctx.stash.projectId = id(ctx.args.input.projectId, 'projectId');
+  ctx.stash.need = 'write';
+  ctx.stash.storyId = fields.storyId;
+  ctx.stash.sprintId = fields.sprintId;
+  ctx.stash.assigneeId = fields.assigneeId;
+  ctx.stash.now = now();
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

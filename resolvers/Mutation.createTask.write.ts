@@ -1,0 +1,59 @@
+/** createTask step: one transaction — the task, its CREATED activity, story counters, assignee check. */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { membershipKey } from '../model/keys.ts';
+import { change } from './lib/activity.ts';
+import type { Actor } from './lib/actor.ts';
+import { newId } from './lib/ids.ts';
+import { tableName } from './lib/table.ts';
+import { storyCounters, taskActivity, taskPut, taskTxOutcome, type TaskItem } from './lib/task.ts';
+
+export function request(ctx: Context) {
+  const table = tableName(ctx);
+  const actor = ctx.stash.actor as Actor;
+  const f = ctx.stash.fields as Record<string, unknown>;
+  const at = ctx.stash.now as string;
+  const watchers = [actor.id];
+  if (f.assigneeId && f.assigneeId !== actor.id) watchers.push(f.assigneeId as string);
+  const task = Object.assign({}, f, {
+    entity: 'Task',
+    id: newId(),
+    projectId: ctx.stash.projectId as string,
+    number: ctx.stash.number as number,
+    key: `${ctx.stash.projectKeyText}-${ctx.stash.number}`,
+    status: 'TODO',
+    reporterId: actor.id,
+    watcherIds: actor.kind === 'user' ? watchers : watchers.filter((w) => w !== actor.id),
+    timeSpentMinutes: 0,
+    rank: ctx.stash.rank as string,
+    archived: false,
+    archivedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }) as unknown as TaskItem;
+  ctx.stash.created = task;
+  const changes = ['title', 'status', 'assigneeId', 'storyId', 'sprintId', 'estimatePoints']
+    .filter((k) => (task as unknown as Record<string, unknown>)[k] !== null)
+    .map((k) => change(k, null, (task as unknown as Record<string, unknown>)[k]));
+  const items: unknown[] = [taskPut(table, task), taskActivity(table, actor, task, 'CREATED', changes, at)];
+  if (task.assigneeId) {
+    ctx.stash.assigneeIndex = items.length;
+    items.push({
+      conditionCheck: { table, key: membershipKey(task.projectId, task.assigneeId), condition: { PK: { attributeExists: true } } },
+    });
+  }
+  ctx.stash.storyIndex = items.length;
+  storyCounters(table, null, task).forEach((u) => items.push(u));
+  return ddb.transactWrite({ items: items as never });
+}
+
+export function response(ctx: Context) {
+  const explain: Record<string, { type: string; message: string }> = {};
+  if (ctx.stash.assigneeIndex) {
+    explain[`${ctx.stash.assigneeIndex}`] = { type: 'ValidationError', message: 'The assignee is not a member of this project' };
+  }
+  explain[`${ctx.stash.storyIndex}`] = { type: 'NotFound', message: 'Story not found' };
+  taskTxOutcome(ctx, 0, explain);
+  return ctx.stash.created;
+}

@@ -1,0 +1,37 @@
+/** deleteTask step: the task's removal, its DELETED activity (project partition) and story counters, in one transaction. */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { taskKey } from '../model/keys.ts';
+import { activityItem, change } from './lib/activity.ts';
+import type { Actor } from './lib/actor.ts';
+import { now } from './lib/ids.ts';
+import { tableName } from './lib/table.ts';
+import { storyCounters, taskTxOutcome, type TaskItem } from './lib/task.ts';
+
+export function request(ctx: Context) {
+  const table = tableName(ctx);
+  const task = ctx.stash.task as TaskItem;
+  const at = now();
+  ctx.stash.deleted = Object.assign({}, task, { deletedAt: at });
+  const items: unknown[] = [
+    { deleteItem: { table, key: taskKey(task.id), condition: { version: { eq: task.version } } } },
+    activityItem({
+      table,
+      projectId: task.projectId,
+      taskId: null,
+      entityType: 'TASK',
+      entityId: task.id,
+      action: 'DELETED',
+      actor: ctx.stash.actor as Actor,
+      changes: [change('key', task.key, null), change('title', task.title, null)],
+      now: at,
+    }),
+  ];
+  storyCounters(table, task, null).forEach((u) => items.push(u));
+  return ddb.transactWrite({ items: items as never });
+}
+
+export function response(ctx: Context) {
+  taskTxOutcome(ctx, 0, {});
+  return ctx.stash.deleted;
+}

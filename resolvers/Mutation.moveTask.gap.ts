@@ -1,0 +1,41 @@
+/**
+ * moveTask step: finds the neighbour the client did not name, so the card lands right below `afterId`
+ * (or right above `beforeId`, or at the bottom), then computes the new rank. The moving card itself is
+ * skipped (hence limit 2). Skipped when both neighbours are named.
+ */
+import { runtime, type Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { INDEX } from '../model/table.ts';
+import { statusColumnPk, type TaskStatusKey } from '../model/keys.ts';
+import { raiseIfError, validationError } from './lib/errors.ts';
+import { rankBetween } from './lib/rank.ts';
+import type { TaskItem } from './lib/task.ts';
+
+function place(ctx: Context, above: TaskItem | null, below: TaskItem | null) {
+  const rank = rankBetween(above ? above.rank : null, below ? below.rank : null);
+  if (rank === null) validationError('No room between these neighbours; reload the board and try again', 'afterId');
+  ctx.stash.rank = rank;
+  return rank;
+}
+
+export function request(ctx: Context) {
+  const above = (ctx.stash.above ?? null) as TaskItem | null;
+  const below = (ctx.stash.below ?? null) as TaskItem | null;
+  if (above && below) runtime.earlyReturn(place(ctx, above, below));
+  const pk = statusColumnPk(ctx.stash.projectId as string, ctx.stash.status as TaskStatusKey);
+  const sk = INDEX.byStatus.sk;
+  const key: Record<string, unknown> = { [INDEX.byStatus.pk]: { eq: pk } };
+  if (above) key[sk] = { gt: above.rank };
+  if (below) key[sk] = { lt: below.rank };
+  return ddb.query({ index: INDEX.byStatus.name, query: key, scanIndexForward: !!above, limit: 2 });
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  const next = ((ctx.result as { items?: TaskItem[] }).items ?? []).find((t) => t.id !== ctx.stash.taskId) ?? null;
+  const above = (ctx.stash.above ?? null) as TaskItem | null;
+  const below = (ctx.stash.below ?? null) as TaskItem | null;
+  if (above) return place(ctx, above, next);
+  if (below) return place(ctx, next, below);
+  return place(ctx, next, null);
+}

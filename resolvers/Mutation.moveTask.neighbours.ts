@@ -1,0 +1,41 @@
+/**
+ * moveTask step: reads the named neighbours (afterId above, beforeId below). Each must be a task of the
+ * same project, in the target status; otherwise ValidationError (a foreign id is indistinguishable from
+ * an unknown one). Skipped when no neighbour is named.
+ */
+import { runtime, type Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { taskKey } from '../model/keys.ts';
+import { raiseIfError, validationError } from './lib/errors.ts';
+import { tableName } from './lib/table.ts';
+import type { TaskItem } from './lib/task.ts';
+
+export function request(ctx: Context) {
+  const ids = [ctx.stash.afterId, ctx.stash.beforeId].filter((x) => !!x) as string[];
+  if (ids.length === 0) runtime.earlyReturn(null);
+  return ddb.batchGet({ tables: { [tableName(ctx)]: { keys: ids.map((i) => taskKey(i)), consistentRead: true } } });
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  const found = ((ctx.result as { data: Record<string, (TaskItem | null)[]> }).data[tableName(ctx)] ?? []).filter(
+    (t) => !!t,
+  ) as TaskItem[];
+  const check = (field: string, wanted: string | null) => {
+    if (!wanted) return null;
+    const t = found.find((x) => x.id === wanted);
+    if (!t || t.entity !== 'Task' || t.projectId !== ctx.stash.projectId) {
+      return validationError(`${field}: no such task in this project`, field);
+    }
+    if (t.status !== ctx.stash.status) return validationError(`${field}: that task is not in ${ctx.stash.status}`, field);
+    return t;
+  };
+  const above = check('afterId', ctx.stash.afterId as string | null);
+  const below = check('beforeId', ctx.stash.beforeId as string | null);
+  if (above && below && above.rank >= below.rank) {
+    validationError('afterId must be above beforeId in the column (reload the board)', 'beforeId');
+  }
+  ctx.stash.above = above;
+  ctx.stash.below = below;
+  return null;
+}

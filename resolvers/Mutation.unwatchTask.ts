@@ -1,0 +1,14 @@
+/** unwatchTask: pipeline loadTask → authorize (read: anyone who may see the task may watch it) → .write; removes the caller from the watchers. */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationUnwatchTaskArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationUnwatchTaskArgs>) {
+  ctx.stash.taskId = id(ctx.args.id, 'id');
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

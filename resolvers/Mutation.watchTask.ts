@@ -1,0 +1,14 @@
+/** watchTask: pipeline loadTask → authorize (read: anyone who may see the task may watch it) → .write; adds the caller to the watchers. */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationWatchTaskArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationWatchTaskArgs>) {
+  ctx.stash.taskId = id(ctx.args.id, 'id');
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

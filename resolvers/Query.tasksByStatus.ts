@@ -1,0 +1,24 @@
+/**
+ * tasksByStatus: a board column by rank. Pipeline loadSprint (only with sprintId; must be the project's)
+ * → authorize (read) → .query. Without sprintId: the project's column (byStatus); with it: the
+ * sprint's column (bySprint, status prefix). The client passes the active sprint's id when one is
+ * active (Project.activeSprintId), so the board shows that sprint; otherwise all open tasks.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { QueryTasksByStatusArgs } from '../types/graphql.ts';
+import { pageLimit } from './lib/page.ts';
+import { TASK_STATUSES } from './lib/task.ts';
+import { id, oneOf } from './lib/validate.ts';
+
+export function request(ctx: Context<QueryTasksByStatusArgs>) {
+  ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
+  ctx.stash.status = oneOf(ctx.args.status, 'status', TASK_STATUSES);
+  ctx.stash.sprintId = ctx.args.sprintId ? id(ctx.args.sprintId, 'sprintId') : null;
+  ctx.stash.limit = pageLimit(ctx.args.limit);
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

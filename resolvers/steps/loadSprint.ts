@@ -1,0 +1,25 @@
+/**
+ * Pipeline step: loads the sprint `ctx.stash.sprintId` into `ctx.stash.sprint`; skipped when no sprintId
+ * is stashed. When `ctx.stash.projectId` is already known the sprint must belong to it, else NotFound;
+ * otherwise it sets `ctx.stash.projectId` for the authorize step.
+ */
+import { runtime, type Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { ENTITY, sprintKey } from '../../model/keys.ts';
+import { notFound, raiseIfError } from '../lib/errors.ts';
+
+export function request(ctx: Context) {
+  ctx.stash.what = 'Sprint';
+  if (!ctx.stash.sprintId) runtime.earlyReturn(null);
+  return ddb.get({ key: sprintKey(ctx.stash.sprintId as string), consistentRead: true });
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  const sprint = ctx.result as { entity: string; projectId: string } | null;
+  if (!sprint || sprint.entity !== ENTITY.sprint) return notFound('Sprint');
+  if (ctx.stash.projectId && ctx.stash.projectId !== sprint.projectId) return notFound('Sprint');
+  ctx.stash.sprint = sprint;
+  ctx.stash.projectId = sprint.projectId;
+  return sprint;
+}

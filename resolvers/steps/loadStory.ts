@@ -1,0 +1,25 @@
+/**
+ * Pipeline step: loads the story `ctx.stash.storyId` into `ctx.stash.story`; skipped when no storyId is
+ * stashed. When `ctx.stash.projectId` is already known (e.g. a task's project) the story must belong to
+ * it, else NotFound; otherwise it sets `ctx.stash.projectId` for the authorize step.
+ */
+import { runtime, type Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { ENTITY, storyKey } from '../../model/keys.ts';
+import { notFound, raiseIfError } from '../lib/errors.ts';
+
+export function request(ctx: Context) {
+  ctx.stash.what = 'Story';
+  if (!ctx.stash.storyId) runtime.earlyReturn(null);
+  return ddb.get({ key: storyKey(ctx.stash.storyId as string), consistentRead: true });
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  const story = ctx.result as { entity: string; projectId: string } | null;
+  if (!story || story.entity !== ENTITY.story) return notFound('Story');
+  if (ctx.stash.projectId && ctx.stash.projectId !== story.projectId) return notFound('Story');
+  ctx.stash.story = story;
+  ctx.stash.projectId = story.projectId;
+  return story;
+}
