@@ -46,9 +46,11 @@ export function translateJavaRegex(pattern: string): TranslatedRegex {
   const multiline = flags.has('m');
   let out = '';
   let inClass = 0;
+  let lastQuantifier = false;
   while (i < pattern.length) {
     const ch = pattern[i];
     if (ch === '\\') {
+      lastQuantifier = false;
       const next = pattern[i + 1];
       if (next === undefined) throw invalid(pattern, 'trailing backslash');
       if (next === 'Q') {
@@ -97,13 +99,23 @@ export function translateJavaRegex(pattern: string): TranslatedRegex {
       continue;
     }
     if (ch === '(' && pattern.startsWith('(?>', i)) { out += '(?:'; i += 3; continue; }
-    if ((ch === '+' ) && i > 0 && /[*+?}]/.test(pattern[i - 1]) && pattern[i - 2] !== '\\') {
+    if (ch === '+' && lastQuantifier) {
       // Possessive quantifier (x*+, x++, x?+, x{n}+): approximated as greedy.
+      lastQuantifier = false;
       i++;
       continue;
     }
-    if (ch === ']') { out += '\\]'; i++; continue; }
+    if (ch === ']') { out += '\\]'; i++; lastQuantifier = false; continue; }
+    const bounded = ch === '{' ? /^\{\d+(,\d*)?\}/.exec(pattern.slice(i)) : null;
+    if (bounded) {
+      out += bounded[0];
+      i += bounded[0].length;
+      lastQuantifier = true;
+      continue;
+    }
     out += ch;
+    // A quantifier directly after another one is a lazy (?) or possessive (+) modifier, not a quantifier.
+    lastQuantifier = (ch === '*' || ch === '+' || ch === '?') && !lastQuantifier;
     i++;
   }
   let result: TranslatedRegex;
