@@ -47,8 +47,9 @@ export function createDynamoDbDataSource(opts: DynamoDbDataSourceOptions): DataS
         const req = call.request;
         if (!isRecord(req)) throw invalidRequest('The request handler must return an object with an operation');
         if (req.operation === undefined || req.operation === null) throw missingField('operation');
-        const run = typeof req.operation === 'string' ? OPERATIONS[req.operation] : undefined;
-        if (!run || !Object.hasOwn(OPERATIONS, req.operation as string)) {
+        const op = req.operation;
+        const run = typeof op === 'string' && Object.hasOwn(OPERATIONS, op) ? OPERATIONS[op] : undefined;
+        if (!run) {
           throw invalidRequest(
             `Unsupported operation '${String(req.operation)}'. The DynamoDB data source supports ${Object.keys(OPERATIONS).join(', ')}.`,
           );

@@ -328,6 +328,29 @@ describe('DynamoDB data source: batches', () => {
       db.client.middlewareStack.remove('partialBatch');
     }
   });
+  it('a partial BatchPutItem returns the unprocessed items in their own block and nulls their slots', async () => {
+    // Drop the second put from the real request and report it back as unprocessed, as DynamoDB does.
+    const dropSecond = (next: (args: any) => Promise<{ output: Record<string, any> }>) => async (args: any) => {
+      const writes = args.input.RequestItems?.[db.tableName];
+      const dropped = writes?.splice(1, 1);
+      const out = await next(args);
+      if (dropped?.length) out.output.UnprocessedItems = { [db.tableName]: dropped };
+      return out;
+    };
+    db.client.middlewareStack.add(dropSecond as never, { step: 'initialize', name: 'partialWrite' });
+    try {
+      const res = await run({ operation: 'BatchPutItem', tables: { [db.tableName]: [key('p1'), { ...key('p2'), v: { N: 2 } }] } });
+      expect(res.result).toEqual({
+        data: { [db.tableName]: [{ PK: 'p1', SK: 'A' }, null] },
+        unprocessedItems: { [db.tableName]: [{ PK: 'p2', SK: 'A', v: 2 }] },
+      });
+      expect(res.error?.type).toBe('DynamoDB:ProvisionedThroughputExceededException');
+      expect(await rawItem('p1')).not.toBeNull();
+      expect(await rawItem('p2')).toBeNull();
+    } finally {
+      db.client.middlewareStack.remove('partialWrite');
+    }
+  });
 });
 
 describe('DynamoDB data source: transactions', () => {
