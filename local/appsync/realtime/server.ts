@@ -17,7 +17,6 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { sourceIps } from '../auth/request.ts';
 import type { AuthResult, PreparedSubscription, SubscriptionHub } from '../types.ts';
 import { validateFilter } from './filter.ts';
 import { createHub, type HubLog, type Subscriber } from './hub.ts';
@@ -35,8 +34,8 @@ export interface RealtimeAuthRequest {
   path: string;
   headers: Headers;
   body: string;
-  /** `identity.sourceIp`: the `X-Forwarded-For` entries, then the peer address. */
-  sourceIp: string[];
+  /** The peer address (auth/ puts any `X-Forwarded-For` entries before it in `identity.sourceIp`). */
+  sourceIp: string;
 }
 
 /** Resolves to the caller's auth, or rejects with an AuthRefusal-like error (`errorType`, `statusCode`). */
@@ -228,7 +227,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       private readonly forwardedFor: string | string[] | undefined,
       headers: Headers,
     ) {
-      this.auth = authenticate({ method: 'POST', path: `${graphqlPath}/connect`, headers, body: '{}', sourceIp: this.sourceIp(headers) });
+      this.auth = authenticate({ method: 'POST', path: `${graphqlPath}/connect`, headers, body: '{}', sourceIp: this.peer });
       this.auth.catch(() => undefined); // observed when the first frame arrives
       this.lifetime = setTimeout(() => this.shutdown(1000, 'Connection duration exceeded'), maxConnectionMs);
       this.lifetime.unref();
@@ -241,10 +240,6 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       });
       ws.on('close', () => this.cleanup());
       ws.on('error', () => this.cleanup());
-    }
-
-    private sourceIp(headers: Headers): string[] {
-      return sourceIps(headers, this.peer);
     }
 
     send(frame: string): void {
@@ -360,7 +355,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
         if (this.forwardedFor !== undefined) headers['x-forwarded-for'] ??= this.forwardedFor;
         let auth: AuthResult;
         try {
-          auth = await authenticate({ method: 'POST', path: this.graphqlPath, headers, body: dataText!, sourceIp: this.sourceIp(headers) });
+          auth = await authenticate({ method: 'POST', path: this.graphqlPath, headers, body: dataText!, sourceIp: this.peer });
         } catch (e) {
           const { errorType, message } = refusalOf(e);
           this.error(id, [{ errorType, message }]);
