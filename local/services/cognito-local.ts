@@ -144,7 +144,8 @@ export async function startCognitoLocal(opts: CognitoLocalOptions): Promise<Cogn
 
   const child = spawn(process.execPath, [startScript()], {
     cwd: opts.dataDir,
-    env: { ...process.env, PORT: String(port), HOST: host, NODE_NO_WARNINGS: '1', DEBUG: '' },
+    // DEBUG and dev mode off: in those modes cognito-local logs request bodies, passwords included.
+    env: { ...process.env, PORT: String(port), HOST: host, NODE_NO_WARNINGS: '1', DEBUG: undefined, COGNITO_LOCAL_DEVMODE: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Keep the last lines for error messages only; forward them when the caller asks.

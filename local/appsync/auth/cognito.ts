@@ -40,17 +40,6 @@ export function looksLikeJwt(token: string): boolean {
   }
 }
 
-/** The `iss` of a JWT without verifying anything (to route a token to the right verifier). */
-export function unverifiedIssuer(token: string): string | undefined {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as unknown;
-    const iss = (payload as { iss?: unknown } | null)?.iss;
-    return typeof iss === 'string' ? iss : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function refusalFor(e: unknown): AuthRefusal {
   if (e instanceof AuthRefusal) return e;
   if (e instanceof joseErrors.JWTExpired) return unauthorized(MESSAGES.tokenExpired);
