@@ -1,0 +1,170 @@
+/**
+ * The local AppSync as a factory (STYLE.md, "Small readable backends"): tests call it in-process;
+ * server.ts only binds a port and moves bytes to it.
+ *
+ *   const app = createLocalAppSync({ authenticator, dataSources });
+ *   await app.graphql({ method: 'POST', path: '/graphql', headers, body, remoteAddress });
+ *
+ * It loads the schema (AppSync prelude + schema.graphql), bundles the resolvers of resolvers/manifest.ts
+ * (or takes a given bundle set and manifest), compiles every bundle once with the APPSYNC_JS engine,
+ * and wires each resolver to its data source.
+ */
+import { buildSchema, type GraphQLSchema } from 'graphql';
+import { compileResolverCode, evaluateCode as engineEvaluateCode, runHandler } from './js/index.ts';
+import { installAwsScalars } from './graphql/scalars.ts';
+import { createExecutor, DEFAULT_LIMITS, type Executor, type ExecutorLimits } from './graphql/executor.ts';
+import { handleGraphQLRequest, type Authenticator, type HttpRequest, type HttpResponse } from './graphql/http.ts';
+import { handleEvaluateCodeRequest, type EvaluateCodeInput, type EvaluateCodeOutput } from './graphql/evaluate-code.ts';
+import type { CompiledResolver, CompiledStep, Engine } from './graphql/resolve.ts';
+import type { AuthMode, AuthResult, DataSource, PreparedSubscription, SubscriptionHub } from './types.ts';
+import { bundleResolvers, MAX_PIPELINE_FUNCTIONS, type BundleSet } from '../../scripts/lib/bundle-resolvers.ts';
+import { schemaSource } from '../../scripts/lib/schema.ts';
+import * as manifest from '../../resolvers/manifest.ts';
+import { createDataSources, type DataSourceDependencies, type DataSourceDescription } from './datasources/index.ts';
+
+/** The wiring of resolvers/manifest.ts (tests may pass their own). */
+export interface ResolverManifest {
+  dataSources?: Record<string, { type: string; function?: string }>;
+  functions: Record<string, { file: string; dataSource: string }>;
+  resolvers: Record<string, { kind: 'UNIT'; file: string; dataSource: string } | { kind: 'PIPELINE'; file: string; functions: readonly string[] }>;
+}
+
+export interface LocalAppSyncConfig {
+  /** Turns an HTTP request's credentials into an AuthResult (auth/). */
+  authenticator: Authenticator;
+  /**
+   * Data sources by the names the manifest uses: either ready-made, or built from the manifest's
+   * `dataSources` with these dependencies (datasources/ `createDataSources`).
+   */
+  dataSources: Record<string, DataSource> | { dependencies: DataSourceDependencies };
+  /** Default: resolvers/manifest.ts. */
+  manifest?: ResolverManifest;
+  /** Default: `bundleResolvers()` (esbuild, the same bundles CDK deploys). */
+  bundles?: BundleSet;
+  /** Default: the prelude followed by schema.graphql. */
+  schemaSource?: string;
+  /** The API's default auth mode (Taskwire: Cognito user pools). */
+  defaultAuthMode?: AuthMode;
+  limits?: Partial<ExecutorLimits>;
+  /** `ctx.env`. */
+  env?: Record<string, string>;
+  /** Where mutations publish (realtime/); can also be attached later with `setSubscriptionHub`. */
+  hub?: SubscriptionHub | null;
+}
+
+export interface LocalAppSync {
+  readonly schema: GraphQLSchema;
+  /** POST /graphql. */
+  graphql(req: HttpRequest): Promise<HttpResponse>;
+  /** POST /v1/dataplane-evaluatecode. */
+  evaluateCodeHttp(req: HttpRequest): Promise<HttpResponse>;
+  /** AppSync's EvaluateCode, in-process. */
+  evaluateCode(input: EvaluateCodeInput): EvaluateCodeOutput;
+  /** Runs one operation with an already-established identity (in-process callers, tests). */
+  execute: Executor['execute'];
+  /** A subscription `start` (realtime/ calls it with the start's own auth). Throws SubscriptionRejected. */
+  prepareSubscription(req: {
+    query: string;
+    variables?: Record<string, unknown> | null;
+    operationName?: string | null;
+    auth: AuthResult;
+    headers: Record<string, string | string[]>;
+  }): Promise<PreparedSubscription>;
+  /** The authenticator the app was built with (realtime/ authenticates connects and starts with it). */
+  readonly authenticator: Authenticator;
+  setSubscriptionHub(hub: SubscriptionHub | null): void;
+  close(): Promise<void>;
+}
+
+const ENGINE: Engine = { runHandler: (compiled, name, ctx) => runHandler(compiled as never, name, ctx) };
+
+function compileAll(set: BundleSet, wiring: ResolverManifest, dataSources: Record<string, DataSource>): Map<string, CompiledResolver> {
+  const dataSource = (name: string, owner: string): DataSource => {
+    const ds = dataSources[name];
+    if (!ds) throw new Error(`${owner} uses data source ${name}, which was not provided`);
+    return ds;
+  };
+  const steps = new Map<string, CompiledStep>();
+  for (const [name, def] of Object.entries(wiring.functions)) {
+    const bundle = set.functions.get(name);
+    if (!bundle) throw new Error(`pipeline function ${name} has no bundle`);
+    steps.set(name, { name, code: compileResolverCode(bundle.code, { fileName: bundle.sourceFile }), dataSource: dataSource(def.dataSource, `function ${name}`) });
+  }
+  const compiled = new Map<string, CompiledResolver>();
+  for (const [field, def] of Object.entries(wiring.resolvers)) {
+    const bundle = set.resolvers.get(field);
+    if (!bundle) throw new Error(`resolver ${field} has no bundle`);
+    const code = compileResolverCode(bundle.code, { fileName: bundle.sourceFile });
+    if (def.kind === 'UNIT') {
+      compiled.set(field, { kind: 'UNIT', id: field, code, dataSource: dataSource(def.dataSource, `resolver ${field}`) });
+    } else {
+      if (def.functions.length > MAX_PIPELINE_FUNCTIONS) throw new Error(`pipeline ${field} has more than ${MAX_PIPELINE_FUNCTIONS} functions`);
+      const functions = def.functions.map((name) => {
+        const step = steps.get(name);
+        if (!step) throw new Error(`pipeline ${field} references unknown function ${name}`);
+        return step;
+      });
+      compiled.set(field, { kind: 'PIPELINE', id: field, code, functions });
+    }
+  }
+  return compiled;
+}
+
+function resolveDataSources(given: LocalAppSyncConfig['dataSources'], wiring: ResolverManifest): Record<string, DataSource> {
+  const deps = (given as { dependencies?: unknown }).dependencies;
+  if (typeof deps !== 'object' || deps === null || 'invoke' in deps) return given as Record<string, DataSource>;
+  const descriptions: Record<string, DataSourceDescription> = {};
+  for (const [name, def] of Object.entries(wiring.dataSources ?? {})) {
+    descriptions[name] = (
+      def.type === 'AWS_LAMBDA' ? { type: 'AWS_LAMBDA', functionName: def.function } : { type: def.type }
+    ) as DataSourceDescription;
+  }
+  return createDataSources(descriptions, deps as DataSourceDependencies);
+}
+
+function checkLimits(limits: ExecutorLimits): ExecutorLimits {
+  const { queryDepthLimit: depth, resolverCountLimit: count, timeoutMs } = limits;
+  if (!Number.isInteger(depth) || depth < 0 || depth > 75) throw new Error(`queryDepthLimit must be 0 (none) or 1–75, not ${depth}`);
+  if (!Number.isInteger(count) || count < 1 || count > 10_000) throw new Error(`resolverCountLimit must be 1–10000, not ${count}`);
+  if (!(timeoutMs > 0 && timeoutMs <= 30_000)) throw new Error(`timeoutMs must be within AppSync's 30 s, not ${timeoutMs}`);
+  return limits;
+}
+
+export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
+  const schema = buildSchema(config.schemaSource ?? schemaSource());
+  installAwsScalars(schema);
+  const wiring = config.manifest ?? (manifest as unknown as ResolverManifest);
+  const bundles = config.bundles ?? bundleResolvers();
+  const resolvers = compileAll(bundles, wiring, resolveDataSources(config.dataSources, wiring));
+  let hub: SubscriptionHub | null = config.hub ?? null;
+  const executor = createExecutor({
+    schema,
+    resolvers,
+    engine: ENGINE,
+    defaultAuthMode: config.defaultAuthMode ?? 'AMAZON_COGNITO_USER_POOLS',
+    limits: checkLimits({ ...DEFAULT_LIMITS, ...config.limits }),
+    env: config.env ?? {},
+    // The hub may be attached after the app is built (the realtime server needs the app first).
+    hub: {
+      publish: (p) => hub?.publish(p),
+      invalidate: (r) => hub?.invalidate(r),
+    },
+  });
+  // The engine owns EvaluateCode's semantics; this module only serves it.
+  const evaluateCode = (input: EvaluateCodeInput) => (engineEvaluateCode as unknown as (i: EvaluateCodeInput) => EvaluateCodeOutput)(input);
+  return {
+    schema,
+    authenticator: config.authenticator,
+    graphql: (req) => handleGraphQLRequest(req, config.authenticator, executor),
+    evaluateCodeHttp: (req) => handleEvaluateCodeRequest(req, evaluateCode),
+    evaluateCode,
+    execute: executor.execute,
+    prepareSubscription: (req) => executor.prepareSubscription(req),
+    setSubscriptionHub(next) {
+      hub = next;
+    },
+    async close() {
+      hub = null;
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * `POST /graphql` as AppSync answers it, independent of any listener (the app calls this; server.ts
+ * only moves bytes). Transport problems get AppSync's `MalformedHttpRequestException` bodies
+ * (graphql/graphql-over-http#81: "Request body is empty.", "Unable to parse GraphQL query."); auth
+ * failures the authenticator's 401/403; everything else is a 200 GraphQL response.
+ *
+ * Deliberate difference from AppSync: AppSync also executes queries sent with GET and reads any body
+ * as JSON. Taskwire refuses GET and non-JSON content types, so a browser cannot be made to send a
+ * "simple" cross-site request (form POST, image GET) that runs an operation (TARGETS.md, security).
+ */
+import type { AuthResult } from '../types.ts';
+import { HttpRefusal, malformed, type GraphQLResponseBody } from './errors.ts';
+import type { Executor } from './executor.ts';
+
+export interface HttpRequest {
+  method: string;
+  /** Path with the query string, as received. */
+  path: string;
+  /** Lower-case names; repeated headers as arrays. */
+  headers: Record<string, string | string[]>;
+  body: string;
+  /** The peer's address (identity.sourceIp ends with it). */
+  remoteAddress: string;
+}
+
+export interface HttpResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What the executor needs from auth/ (structurally the authenticator auth/ exports). */
+export interface Authenticator {
+  authenticate(
+    req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; sourceIp: string[] },
+    ctx?: { headers: Record<string, string | string[] | undefined>; queryString?: string; operationName?: string; variables?: Record<string, unknown> },
+  ): Promise<AuthResult>;
+}
+
+/** An error the authenticator throws to refuse (auth/errors.ts `AuthRefusal`). */
+interface RefusalLike {
+  statusCode: number;
+  errorType: string;
+  body(): unknown;
+}
+const isRefusal = (e: unknown): e is RefusalLike =>
+  e instanceof Error && typeof (e as Partial<RefusalLike>).statusCode === 'number' && typeof (e as Partial<RefusalLike>).body === 'function';
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
+
+export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** X-Forwarded-For entries, then the peer (APPSYNC.md §2). */
+export function sourceIpOf(headers: Record<string, string | string[]>, remoteAddress: string): string[] {
+  const forwarded = ([] as string[])
+    .concat(headers['x-forwarded-for'] ?? [])
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return remoteAddress ? [...forwarded, remoteAddress] : forwarded;
+}
+
+interface GraphQLPayload {
+  query: string;
+  variables: Record<string, unknown> | null;
+  operationName: string | null;
+}
+
+function readPayload(req: HttpRequest): GraphQLPayload {
+  if (req.method === 'GET') {
+    throw new HttpRefusal(405, 'MalformedHttpRequestException', 'GET requests are not accepted: send a POST with a JSON body.', {
+      allow: 'POST',
+    });
+  }
+  if (req.method !== 'POST') {
+    throw new HttpRefusal(405, 'MalformedHttpRequestException', `${req.method} requests are not accepted: send a POST with a JSON body.`, {
+      allow: 'POST',
+    });
+  }
+  const contentType = (first(req.headers['content-type']) ?? '').toLowerCase();
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/.test(contentType)) {
+    throw new HttpRefusal(
+      415,
+      'MalformedHttpRequestException',
+      `Content type '${contentType || '(none)'}' is not accepted: send the request as application/json.`,
+    );
+  }
+  if (req.body.trim() === '') throw malformed('Request body is empty.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(req.body);
+  } catch {
+    throw malformed('Unable to parse GraphQL query.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed('Unable to parse GraphQL query.');
+  const { query, variables, operationName } = parsed as Record<string, unknown>;
+  if (typeof query !== 'string' || query.trim() === '') throw malformed('Unable to parse GraphQL query.');
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    throw malformed('Unable to parse GraphQL query.');
+  }
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    throw malformed('Unable to parse GraphQL query.');
+  }
+  return {
+    query,
+    variables: (variables as Record<string, unknown> | null | undefined) ?? null,
+    operationName: (operationName as string | null | undefined) ?? null,
+  };
+}
+
+export async function handleGraphQLRequest(req: HttpRequest, authenticator: Authenticator, executor: Executor): Promise<HttpResponse> {
+  try {
+    const payload = readPayload(req);
+    const auth = await authenticator.authenticate(
+      { method: req.method, path: req.path, headers: req.headers, body: req.body, sourceIp: sourceIpOf(req.headers, req.remoteAddress) },
+      {
+        headers: req.headers,
+        queryString: payload.query,
+        operationName: payload.operationName ?? undefined,
+        variables: payload.variables ?? undefined,
+      },
+    );
+    const body: GraphQLResponseBody = await executor.execute({
+      query: payload.query,
+      variables: payload.variables,
+      operationName: payload.operationName,
+      auth,
+      headers: req.headers,
+      // Served on localhost, which AppSync would treat as its default domain: domainName is null.
+      domainName: null,
+    });
+    return jsonResponse(200, body);
+  } catch (err) {
+    if (err instanceof HttpRefusal) return jsonResponse(err.statusCode, err.body(), err.headers);
+    if (isRefusal(err)) return jsonResponse(err.statusCode, err.body(), { 'x-amzn-errortype': err.errorType });
+    throw err;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The listener: HTTPS (the local CA's certificate), nothing else. It moves bytes between sockets and
+ * the app (app.ts) and adds what belongs to HTTP itself: routing, CORS for the browser client, a bound
+ * on the request body, and the WebSocket upgrade on /graphql/realtime handed to realtime/.
+ */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { LocalAppSync } from './app.ts';
+import type { HttpRequest, HttpResponse } from './graphql/http.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+export const REALTIME_PATH = '/graphql/realtime';
+export const EVALUATE_CODE_PATH = '/v1/dataplane-evaluatecode';
+/** Bound on a request body (AppSync's EvaluateCode inputs are < 64 KB; GraphQL requests far less than this). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface UpgradeHandler {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
+export interface ServerOptions {
+  app: LocalAppSync;
+  tls: { key: string; cert: string };
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  maxBodyBytes?: number;
+  /** The WebSocket endpoint (realtime/), when present. */
+  realtime?: UpgradeHandler | null;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  url: string;
+  /** Lets realtime/ attach after the server started. */
+  setRealtime(handler: UpgradeHandler | null): void;
+  close(): Promise<void>;
+}
+
+// What AppSync answers to a browser's preflight (any origin; the headers Amplify and the SDK send).
+const CORS_HEADERS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers':
+    'authorization, content-type, x-api-key, x-amz-date, x-amz-security-token, x-amz-user-agent, x-amz-content-sha256, amz-sdk-invocation-id, amz-sdk-request',
+  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
+  'access-control-max-age': '86400',
+};
+
+class BodyTooLarge extends Error {}
+
+/** Request headers with lower-case names and repeated headers as arrays (rawHeaders keeps repeats). */
+function headersOf(req: IncomingMessage): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    const existing = out[name];
+    out[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, response: HttpResponse): void {
+  if (res.headersSent) return;
+  res.writeHead(response.statusCode, { ...CORS_HEADERS, ...response.headers, 'content-length': Buffer.byteLength(response.body) });
+  res.end(response.body);
+}
+
+const errorBody = (errorType: string, message: string) => JSON.stringify({ errors: [{ errorType, message }] });
+
+async function route(app: LocalAppSync, req: IncomingMessage, res: ServerResponse, maxBody: number): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, CORS_HEADERS);
+    res.end();
+    return;
+  }
+  const handler = path === GRAPHQL_PATH ? app.graphql : path === EVALUATE_CODE_PATH ? app.evaluateCodeHttp : null;
+  if (!handler) {
+    send(res, { statusCode: 404, headers: { 'content-type': 'application/json' }, body: errorBody('NotFound', `No route for ${path}.`) });
+    return;
+  }
+  let body: string;
+  try {
+    body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, maxBody);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) {
+      res.setHeader('connection', 'close');
+      send(res, {
+        statusCode: 413,
+        headers: { 'content-type': 'application/json' },
+        body: errorBody('MalformedHttpRequestException', `Request body is larger than ${maxBody} bytes.`),
+      });
+    }
+    return;
+  }
+  const request: HttpRequest = {
+    method: req.method ?? 'GET',
+    path: req.url ?? '/',
+    headers: headersOf(req),
+    body,
+    remoteAddress: req.socket.remoteAddress ?? '',
+  };
+  send(res, await handler(request));
+}
+
+/** Starts listening; rejects with a one-line message when the port is taken. */
+export function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  let realtime = opts.realtime ?? null;
+  const server = createServer({ key: opts.tls.key, cert: opts.tls.cert }, (req, res) => {
+    route(opts.app, req, res, maxBody).catch(() => {
+      // A bug, never a stack trace on the wire.
+      send(res, { statusCode: 500, headers: { 'content-type': 'application/json' }, body: errorBody('InternalFailure', 'An internal failure occurred.') });
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === REALTIME_PATH && realtime) {
+      realtime.handleUpgrade(req, socket, head);
+      return;
+    }
+    socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  });
+  // Keep a slow client from holding a socket forever.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+  const host = opts.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `Cannot serve the local AppSync: port ${opts.port} is already in use (set PORT to another port)`
+            : `Cannot serve the local AppSync on port ${opts.port}: ${err.code ?? err.message}`,
+        ),
+      );
+    });
+    server.listen(opts.port, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : opts.port;
+      resolve({
+        server,
+        port,
+        url: `https://localhost:${port}${GRAPHQL_PATH}`,
+        setRealtime(handler) {
+          realtime = handler;
+        },
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

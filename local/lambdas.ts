@@ -1,0 +1,75 @@
+/**
+ * Taskwire's Lambda functions, run in-process as AppSync (data sources, the authorizer) or EventBridge
+ * would invoke them: each `functions/manifest.ts` entry's module is imported on first use and its
+ * `handler(event, context)` called. Importing lazily keeps start-up fast and lets one missing or broken
+ * function fail only the calls that need it.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lambdas, type LambdaDef } from '../functions/manifest.ts';
+import { ROOT } from '../scripts/lib/bundle-resolvers.ts';
+
+export type LambdaHandler = (event: unknown, context: LambdaContext) => unknown;
+
+/** The subset of the Lambda context object handlers commonly read. */
+export interface LambdaContext {
+  functionName: string;
+  awsRequestId: string;
+  invokedFunctionArn: string;
+  getRemainingTimeInMillis(): number;
+}
+
+export interface LambdaRunner {
+  /** Names of the functions in the manifest. */
+  names(): string[];
+  /** The function's handler (imported on first call). Throws for an unknown name or a module without `handler`. */
+  handler(name: string): Promise<(event: unknown) => Promise<unknown>>;
+  /**
+   * A handler to give data sources and the authorizer now, importing the module on its first call;
+   * undefined for a name the manifest does not have.
+   */
+  lazyHandler(name: string): ((event: unknown) => Promise<unknown>) | undefined;
+}
+
+export function createLambdaRunner(opts: { region: string; accountId: string; defs?: Record<string, LambdaDef> }): LambdaRunner {
+  const defs: Record<string, LambdaDef> = opts.defs ?? lambdas;
+  const loaded = new Map<string, Promise<(event: unknown) => Promise<unknown>>>();
+
+  async function load(name: string): Promise<(event: unknown) => Promise<unknown>> {
+    const def = defs[name];
+    if (!def) throw new Error(`No Lambda function named ${name} in functions/manifest.ts`);
+    const mod = (await import(pathToFileURL(join(ROOT, def.entry)).href)) as { handler?: LambdaHandler };
+    const handler = mod.handler;
+    if (typeof handler !== 'function') throw new Error(`${def.entry} does not export a handler function`);
+    return async (event: unknown) => {
+      const deadline = Date.now() + def.timeoutSeconds * 1000;
+      const context: LambdaContext = {
+        functionName: name,
+        awsRequestId: randomUUID(),
+        invokedFunctionArn: `arn:aws:lambda:${opts.region}:${opts.accountId}:function:${name}`,
+        getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      };
+      return handler(event, context);
+    };
+  }
+
+  const runner: LambdaRunner = {
+    names: () => Object.keys(defs),
+    lazyHandler(name) {
+      if (!Object.hasOwn(defs, name)) return undefined;
+      return async (event: unknown) => (await runner.handler(name))(event);
+    },
+    handler(name) {
+      let entry = loaded.get(name);
+      if (!entry) {
+        entry = load(name);
+        // A failed import is retried next time (the file may be fixed while the runtime runs).
+        entry.catch(() => loaded.delete(name));
+        loaded.set(name, entry);
+      }
+      return entry;
+    },
+  };
+  return runner;
+}
