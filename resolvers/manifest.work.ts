@@ -11,6 +11,7 @@ const steps: Record<string, FunctionDef> = {
   loadStory: { file: 'steps/loadStory.ts', dataSource: 'table' },
   loadSprint: { file: 'steps/loadSprint.ts', dataSource: 'table' },
   loadAssignee: { file: 'steps/loadAssignee.ts', dataSource: 'table' },
+  loadComment: { file: 'steps/loadComment.ts', dataSource: 'table' },
 };
 
 /** Operation-specific steps: `Type.field.<step>` in `Type.field.<step>.ts`, all on the table unless noted. */
@@ -36,6 +37,28 @@ export const functions: Record<string, FunctionDef> = {
     'Query.tasksByStatus.query',
     'Query.backlog.query',
     'Query.tasksByStory.query',
+    'Mutation.createStory.write',
+    'Query.storiesByProject.query',
+    'Mutation.updateStory.write',
+    'Mutation.setAcceptanceCriterion.write',
+    'Mutation.deleteStory.write',
+    'Mutation.createSprint.write',
+    'Query.sprintsByProject.query',
+    'Mutation.updateSprint.write',
+    'Mutation.startSprint.write',
+    'Mutation.completeSprint.target',
+    'Mutation.completeSprint.tasks',
+    'Mutation.completeSprint.write',
+    'Mutation.addComment.members',
+    'Mutation.addComment.write',
+    'Mutation.updateComment.write',
+    'Mutation.deleteComment.write',
+    'Mutation.logTime.write',
+    'Query.commentsByTask.query',
+    'Query.timeEntriesByTask.query',
+    'Query.activityByTask.query',
+    'Query.attachmentsByTask.query',
+    'Query.activityByProject.query',
   ]),
 };
 
@@ -71,4 +94,46 @@ export const resolvers: Record<string, ResolverDef> = {
   'Mutation.archiveTask': pipeline('Mutation.archiveTask', ['loadTask', 'authorize', 'Mutation.archiveTask.write']),
   'Mutation.restoreTask': pipeline('Mutation.restoreTask', ['loadTask', 'authorize', 'Mutation.restoreTask.write']),
   'Mutation.deleteTask': pipeline('Mutation.deleteTask', ['loadTask', 'authorize', 'Mutation.deleteTask.write']),
+
+  // ---- stories
+  'Query.story': pipeline('Query.story', ['loadStory', 'authorize']),
+  'Query.storiesByProject': pipeline('Query.storiesByProject', ['authorize', 'Query.storiesByProject.query']),
+  'Mutation.createStory': pipeline('Mutation.createStory', ['authorize', 'Mutation.createStory.write']),
+  'Mutation.updateStory': pipeline('Mutation.updateStory', ['loadStory', 'authorize', 'Mutation.updateStory.write']),
+  'Mutation.setAcceptanceCriterion': pipeline('Mutation.setAcceptanceCriterion', [
+    'loadStory',
+    'authorize',
+    'Mutation.setAcceptanceCriterion.write',
+  ]),
+  'Mutation.deleteStory': pipeline('Mutation.deleteStory', ['loadStory', 'authorize', 'Mutation.deleteStory.write']),
+
+  // ---- sprints
+  'Query.sprint': pipeline('Query.sprint', ['loadSprint', 'authorize']),
+  'Query.sprintsByProject': pipeline('Query.sprintsByProject', ['authorize', 'Query.sprintsByProject.query']),
+  'Mutation.createSprint': pipeline('Mutation.createSprint', ['authorize', 'Mutation.createSprint.write']),
+  'Mutation.updateSprint': pipeline('Mutation.updateSprint', ['loadSprint', 'authorize', 'Mutation.updateSprint.write']),
+  'Mutation.startSprint': pipeline('Mutation.startSprint', ['loadSprint', 'authorize', 'Mutation.startSprint.write']),
+  'Mutation.completeSprint': pipeline('Mutation.completeSprint', [
+    'loadSprint',
+    'authorize',
+    'Mutation.completeSprint.target',
+    'Mutation.completeSprint.tasks',
+    'Mutation.completeSprint.write',
+  ]),
+
+  // ---- comments, time, history
+  'Query.commentsByTask': pipeline('Query.commentsByTask', ['loadTask', 'authorize', 'Query.commentsByTask.query']),
+  'Mutation.addComment': pipeline('Mutation.addComment', ['loadTask', 'authorize', 'Mutation.addComment.members', 'Mutation.addComment.write']),
+  'Mutation.updateComment': pipeline('Mutation.updateComment', ['loadTask', 'authorize', 'loadComment', 'Mutation.updateComment.write']),
+  'Mutation.deleteComment': pipeline('Mutation.deleteComment', ['loadTask', 'authorize', 'loadComment', 'Mutation.deleteComment.write']),
+  'Mutation.logTime': pipeline('Mutation.logTime', ['loadTask', 'authorize', 'Mutation.logTime.write']),
+  'Query.timeEntriesByTask': pipeline('Query.timeEntriesByTask', ['loadTask', 'authorize', 'Query.timeEntriesByTask.query']),
+  'Query.activityByTask': pipeline('Query.activityByTask', ['loadTask', 'authorize', 'Query.activityByTask.query']),
+  'Query.activityByProject': pipeline('Query.activityByProject', ['authorize', 'Query.activityByProject.query']),
+  'Query.attachmentsByTask': pipeline('Query.attachmentsByTask', ['loadTask', 'authorize', 'Query.attachmentsByTask.query']),
+
+  // ---- subscriptions (authorise read access, then an enhanced filter)
+  'Subscription.onTaskChanged': pipeline('Subscription.onTaskChanged', ['authorize']),
+  'Subscription.onSprintChanged': pipeline('Subscription.onSprintChanged', ['authorize']),
+  'Subscription.onCommentAdded': pipeline('Subscription.onCommentAdded', ['loadTask', 'authorize']),
 };

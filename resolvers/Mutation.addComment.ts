@@ -1,0 +1,18 @@
+/**
+ * addComment: pipeline loadTask → authorize (write) → .members (the project's members, for @mentions)
+ * → .write (comment + COMMENTED activity + the commenter joins the watchers, one transaction).
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationAddCommentArgs } from '../types/graphql.ts';
+import { LIMITS, id, text } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationAddCommentArgs>) {
+  ctx.stash.body = text(ctx.args.input.body, 'body', LIMITS.body);
+  ctx.stash.taskId = id(ctx.args.input.taskId, 'taskId');
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

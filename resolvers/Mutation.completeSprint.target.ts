@@ -1,0 +1,24 @@
+/** completeSprint step: the carry-over target must be a PLANNED sprint of the same project (skipped for the backlog). */
+import { runtime, type Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { sprintKey } from '../model/keys.ts';
+import { raiseIfError, stateConflict, validationError } from './lib/errors.ts';
+import type { SprintItem } from './lib/sprint.ts';
+
+export function request(ctx: Context) {
+  const sprint = ctx.stash.sprint as SprintItem;
+  if (sprint.state !== 'ACTIVE') stateConflict(`The sprint is ${sprint.state}, not ACTIVE`, 'SPRINT_NOT_ACTIVE');
+  if (!ctx.stash.targetId) runtime.earlyReturn(null);
+  return ddb.get({ key: sprintKey(ctx.stash.targetId as string), consistentRead: true });
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  const target = ctx.result as SprintItem | null;
+  if (!target || target.entity !== 'Sprint' || target.projectId !== ctx.stash.projectId) {
+    return validationError('carryOverTo: no such sprint in this project', 'carryOverTo');
+  }
+  if (target.state !== 'PLANNED') return validationError('carryOverTo must be a PLANNED sprint', 'carryOverTo');
+  ctx.stash.target = target;
+  return target;
+}

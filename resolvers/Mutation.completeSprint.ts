@@ -1,0 +1,27 @@
+/**
+ * completeSprint: pipeline loadSprint → authorize (write) → .target → .tasks → .write.
+ * One transaction marks the sprint COMPLETED (carriedOverTo = target or null) and clears the project's
+ * activeSprintId. Unfinished tasks (not DONE) go to the target PLANNED sprint or to the backlog:
+ *   ≤ 25 of them: inline, in the same transaction (each a versioned task write + its activity), and the
+ *                 sprint is stored with carryOverDone: true;
+ *   more:         the sprint is stored with carryOverDone: false and functions/workers/carryOver.ts
+ *                 moves them in idempotent, resumable batches (the stream handler runs it on the sprint's
+ *                 MODIFY event; re-running it finishes an interrupted job), then sets carryOverDone: true.
+ * Readers see carryOverDone: false until the move is complete — never a half state presented as final.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationCompleteSprintArgs } from '../types/graphql.ts';
+import { validationError } from './lib/errors.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationCompleteSprintArgs>) {
+  ctx.stash.sprintId = id(ctx.args.input.id, 'id');
+  ctx.stash.targetId = ctx.args.input.carryOverTo ? id(ctx.args.input.carryOverTo, 'carryOverTo') : null;
+  if (ctx.stash.targetId === ctx.stash.sprintId) validationError('A sprint cannot carry over to itself', 'carryOverTo');
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

@@ -1,0 +1,17 @@
+/** logTime: pipeline loadTask → authorize (write) → .write (entry + task.timeSpentMinutes + activity, one transaction). */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationLogTimeArgs } from '../types/graphql.ts';
+import { LIMITS, clearableText, id, intRange } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationLogTimeArgs>) {
+  const input = ctx.args.input;
+  ctx.stash.minutes = intRange(input.minutes, 'minutes', 1, 1440);
+  ctx.stash.note = clearableText(input.note, 'note', LIMITS.description) ?? null;
+  ctx.stash.taskId = id(input.taskId, 'taskId');
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

@@ -1,0 +1,55 @@
+/**
+ * logTime step: the time entry, an atomic ADD to the task's timeSpentMinutes (and version) — not
+ * conditioned on the version, so two people logging time at once both count — and the activity.
+ */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { ENTITY, taskKey, timeEntryKey } from '../model/keys.ts';
+import type { MutationLogTimeArgs } from '../types/graphql.ts';
+import { change } from './lib/activity.ts';
+import type { Actor } from './lib/actor.ts';
+import { newId, now } from './lib/ids.ts';
+import { tableName } from './lib/table.ts';
+import { taskActivity, taskTxOutcome, type TaskItem } from './lib/task.ts';
+import { createCondition } from './lib/versioned.ts';
+
+export function request(ctx: Context<MutationLogTimeArgs>) {
+  const table = tableName(ctx);
+  const task = ctx.stash.task as TaskItem;
+  const actor = ctx.stash.actor as Actor;
+  const at = now();
+  const entryId = newId();
+  const minutes = ctx.stash.minutes as number;
+  const entry = {
+    entity: ENTITY.timeEntry,
+    id: entryId,
+    taskId: task.id,
+    projectId: task.projectId,
+    userId: actor.id,
+    minutes,
+    workDate: ctx.args.input.workDate,
+    note: ctx.stash.note,
+    createdAt: at,
+    version: 1,
+  };
+  ctx.stash.created = entry;
+  return ddb.transactWrite({
+    items: [
+      {
+        updateItem: {
+          table,
+          key: taskKey(task.id),
+          update: { timeSpentMinutes: ddb.operations.increment(minutes), version: ddb.operations.increment(1), updatedAt: at },
+          condition: { PK: { attributeExists: true } },
+        },
+      },
+      { putItem: { table, key: timeEntryKey(task.id, entryId), item: entry, condition: createCondition } },
+      taskActivity(table, actor, task, 'TIME_LOGGED', [change('minutes', null, minutes), change('workDate', null, entry.workDate)], at),
+    ] as never,
+  });
+}
+
+export function response(ctx: Context) {
+  taskTxOutcome(ctx, 0, {});
+  return ctx.stash.created;
+}

@@ -1,0 +1,17 @@
+/**
+ * startSprint: pipeline loadSprint → authorize (write) → .write. At most one ACTIVE sprint per
+ * project: the same transaction sets the project's activeSprintId on condition that none is set.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationStartSprintArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationStartSprintArgs>) {
+  ctx.stash.sprintId = id(ctx.args.id, 'id');
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

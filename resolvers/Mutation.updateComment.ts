@@ -1,0 +1,17 @@
+/** updateComment: pipeline loadTask → authorize (write) → loadComment (author or ADMIN) → .write (versioned). */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationUpdateCommentArgs } from '../types/graphql.ts';
+import { LIMITS, id, text } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationUpdateCommentArgs>) {
+  ctx.stash.body = text(ctx.args.input.body, 'body', LIMITS.body);
+  ctx.stash.taskId = id(ctx.args.input.taskId, 'taskId');
+  ctx.stash.commentId = id(ctx.args.input.id, 'id');
+  ctx.stash.authorOnly = true;
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

@@ -1,0 +1,26 @@
+/** updateSprint: pipeline loadSprint → authorize (write) → .write (versioned on expectedVersion). */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationUpdateSprintArgs } from '../types/graphql.ts';
+import { validationError } from './lib/errors.ts';
+import { LIMITS, clearableText, id, text } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationUpdateSprintArgs>) {
+  const input = ctx.args.input;
+  const has = (k: string) => Object.hasOwn(input, k);
+  const fields: Record<string, unknown> = {};
+  if (has('name')) {
+    if (input.name === null) validationError('name cannot be cleared', 'name');
+    fields.name = text(input.name, 'name', LIMITS.name);
+  }
+  if (has('goal')) fields.goal = clearableText(input.goal, 'goal', LIMITS.description);
+  if (has('startsAt')) fields.startsAt = input.startsAt;
+  if (has('endsAt')) fields.endsAt = input.endsAt;
+  ctx.stash.fields = fields;
+  ctx.stash.sprintId = id(input.id, 'id');
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

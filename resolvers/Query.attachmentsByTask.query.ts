@@ -1,0 +1,14 @@
+/** attachmentsByTask step: Query PK = TASK#id, begins_with(SK, ATTACHMENT_PREFIX). */
+import type { Context } from '@aws-appsync/utils';
+import { ATTACHMENT_PREFIX } from '../model/keys.ts';
+import type { QueryAttachmentsByTaskArgs } from '../types/graphql.ts';
+import { connection } from './lib/page.ts';
+import { childrenQuery } from './lib/taskChildren.ts';
+
+export function request(ctx: Context<QueryAttachmentsByTaskArgs>) {
+  return childrenQuery(ctx.stash.taskId as string, ATTACHMENT_PREFIX, ctx.stash.limit as number, ctx.args.nextToken, false);
+}
+
+export function response(ctx: Context) {
+  return connection(ctx);
+}

@@ -1,0 +1,16 @@
+/** attachmentsByTask: pipeline loadTask → authorize (read) → .query (oldest first). */
+import type { Context } from '@aws-appsync/utils';
+import type { QueryAttachmentsByTaskArgs } from '../types/graphql.ts';
+import { pageLimit } from './lib/page.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<QueryAttachmentsByTaskArgs>) {
+  ctx.stash.taskId = id(ctx.args.taskId, 'taskId');
+  ctx.stash.limit = pageLimit(ctx.args.limit);
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

@@ -1,0 +1,14 @@
+/** sprint(id): pipeline loadSprint → authorize (read). */
+import type { Context } from '@aws-appsync/utils';
+import type { QuerySprintArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<QuerySprintArgs>) {
+  ctx.stash.sprintId = id(ctx.args.id, 'id');
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.stash.sprint;
+}

@@ -1,0 +1,17 @@
+/** sprintsByProject: pipeline authorize (read) → .query (byParent, optional state prefix). */
+import type { Context } from '@aws-appsync/utils';
+import type { QuerySprintsByProjectArgs } from '../types/graphql.ts';
+import { pageLimit } from './lib/page.ts';
+import { id, oneOf } from './lib/validate.ts';
+
+export function request(ctx: Context<QuerySprintsByProjectArgs>) {
+  ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
+  ctx.stash.state = ctx.args.state ? oneOf(ctx.args.state, 'state', ['PLANNED', 'ACTIVE', 'COMPLETED']) : null;
+  ctx.stash.limit = pageLimit(ctx.args.limit);
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

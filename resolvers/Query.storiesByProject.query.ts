@@ -1,0 +1,23 @@
+/** storiesByProject step: the byParent Query; each story with its derived progress. */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { INDEX } from '../model/table.ts';
+import { projectStoriesQuery } from '../model/keys.ts';
+import type { QueryStoriesByProjectArgs } from '../types/graphql.ts';
+import { connection } from './lib/page.ts';
+import { toStory, type StoryItem } from './lib/story.ts';
+
+export function request(ctx: Context<QueryStoriesByProjectArgs>) {
+  const q = projectStoriesQuery(ctx.stash.projectId as string);
+  return ddb.query({
+    index: INDEX.byParent.name,
+    query: { [INDEX.byParent.pk]: { eq: q.GSI4PK }, [INDEX.byParent.sk]: { beginsWith: q.prefix } },
+    limit: ctx.stash.limit as number,
+    nextToken: ctx.args.nextToken ?? undefined,
+  });
+}
+
+export function response(ctx: Context) {
+  const page = connection<StoryItem>(ctx);
+  return { items: page.items.map((s) => toStory(s)), nextToken: page.nextToken };
+}

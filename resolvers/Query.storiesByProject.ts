@@ -1,0 +1,16 @@
+/** storiesByProject: pipeline authorize (read) → .query (byParent PROJECT#id / STORY#, oldest first). */
+import type { Context } from '@aws-appsync/utils';
+import type { QueryStoriesByProjectArgs } from '../types/graphql.ts';
+import { pageLimit } from './lib/page.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<QueryStoriesByProjectArgs>) {
+  ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
+  ctx.stash.limit = pageLimit(ctx.args.limit);
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

@@ -1,0 +1,81 @@
+/**
+ * Sprints: input checks, and the versioned write every sprint operation uses (sprint + project-level
+ * activity, plus extra transact items such as the project's activeSprintId), with the byParent index
+ * key recomputed from the state (model/keys.ts sprintIndexKeys).
+ */
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { sprintIndexKeys, sprintKey, type SprintStateKey } from '../../model/keys.ts';
+import type { ActivityAction } from '../../types/graphql.ts';
+import { activityItem, diff } from './activity.ts';
+import type { Actor } from './actor.ts';
+import { validationError } from './errors.ts';
+import { now } from './ids.ts';
+import { tableName } from './table.ts';
+import { versionedUpdate } from './versioned.ts';
+
+export interface SprintItem {
+  entity: string;
+  id: string;
+  projectId: string;
+  name: string;
+  goal: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  state: SprintStateKey;
+  startedAt: string | null;
+  completedAt: string | null;
+  carriedOverTo: string | null;
+  carryOverDone: boolean | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export function checkDates(startsAt: string | null | undefined, endsAt: string | null | undefined): void {
+  if (startsAt && endsAt && endsAt < startsAt) validationError('endsAt must not be before startsAt', 'endsAt');
+}
+
+export function sprintWriteRequest(
+  ctx: { env?: Record<string, string> | null; stash: Record<string, unknown> },
+  fields: Record<string, unknown>,
+  action: ActivityAction,
+  extra?: unknown[],
+  stateCondition?: SprintStateKey,
+) {
+  const table = tableName(ctx);
+  const before = ctx.stash.sprint as SprintItem;
+  const at = now();
+  const after = Object.assign({}, before, fields, { version: before.version + 1, updatedAt: at }) as SprintItem;
+  ctx.stash.after = after;
+  const set: Record<string, unknown> = {};
+  const remove: string[] = [];
+  Object.keys(fields).forEach((k) => {
+    if (fields[k] === null || fields[k] === undefined) remove.push(k);
+    else set[k] = fields[k];
+  });
+  if (after.state !== before.state) Object.assign(set, sprintIndexKeys(after.projectId, after.state, after.id));
+  const update = versionedUpdate({ table, key: sprintKey(before.id), expectedVersion: before.version, set, remove, now: at });
+  if (stateCondition) {
+    (update.updateItem as { condition: Record<string, unknown> }).condition = {
+      version: { eq: before.version },
+      state: { eq: stateCondition },
+    };
+  }
+  const changes = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, [
+    'name',
+    'goal',
+    'startsAt',
+    'endsAt',
+    'state',
+    'carriedOverTo',
+  ]);
+  const items: unknown[] = [
+    update,
+    activityItem({ table, projectId: before.projectId, entityType: 'SPRINT', entityId: before.id, action, actor: ctx.stash.actor as Actor, changes, now: at }),
+  ];
+  (extra ?? []).forEach((x) => items.push(x));
+  return ddb.transactWrite({ items: items as never });
+}
+
+/** Carry-over of at most this many tasks happens inside completeSprint's own transaction. */
+export const INLINE_CARRY_OVER = 25;
