@@ -6,16 +6,89 @@ export const dataSources: Record<string, DataSourceDef> = {
   tokensFn: { type: 'AWS_LAMBDA', function: 'tokens' },
 };
 
+const own = (name: string, dataSource = 'table'): FunctionDef => ({ file: `${name}.ts`, dataSource });
+
 /**
  * Shared steps (reference them by name from any pipeline):
  *   authorize       ctx.stash.{projectId, need[, needRole, what]} → ctx.stash.actor (steps/authorize.ts)
  *   loadProject     ctx.stash.projectId → ctx.stash.project, NotFound when absent
  *   loadMembership  ctx.stash.{projectId, memberUserId} → ctx.stash.membership (or null)
+ * Operation-specific functions are named after their file (`Mutation.addMember.save`).
  */
 export const functions: Record<string, FunctionDef> = {
   authorize: { file: 'steps/authorize.ts', dataSource: 'table' },
   loadProject: { file: 'steps/loadProject.ts', dataSource: 'table' },
   loadMembership: { file: 'steps/loadMembership.ts', dataSource: 'table' },
+  setProjectArchived: { file: 'steps/setProjectArchived.ts', dataSource: 'table' },
+
+  'Query.me.get': own('Query.me.get'),
+  'Query.me.create': own('Query.me.create'),
+  'Query.myProjects.memberships': own('Query.myProjects.memberships'),
+  'Query.myProjects.projects': own('Query.myProjects.projects'),
+  'Query.projectMembers.list': own('Query.projectMembers.list'),
+  'Mutation.updateProject.save': own('Mutation.updateProject.save'),
+  'Mutation.addMember.findUser': own('Mutation.addMember.findUser', 'membersFn'),
+  'Mutation.addMember.save': own('Mutation.addMember.save'),
+  'Mutation.updateMemberRole.save': own('Mutation.updateMemberRole.save'),
+  'Mutation.removeMember.save': own('Mutation.removeMember.save'),
+  'Query.integrationTokens.list': own('Query.integrationTokens.list'),
+  'Mutation.createIntegrationToken.generate': own('Mutation.createIntegrationToken.generate', 'tokensFn'),
+  'Mutation.createIntegrationToken.save': own('Mutation.createIntegrationToken.save'),
+  'Mutation.revokeIntegrationToken.load': own('Mutation.revokeIntegrationToken.load'),
+  'Mutation.revokeIntegrationToken.save': own('Mutation.revokeIntegrationToken.save'),
+  'Mutation.markNotificationsRead.find': own('Mutation.markNotificationsRead.find'),
+  'Mutation.markNotificationsRead.save': own('Mutation.markNotificationsRead.save'),
 };
 
-export const resolvers: Record<string, ResolverDef> = {};
+const unit = (field: string, dataSource = 'table'): ResolverDef => ({ kind: 'UNIT', file: `${field}.ts`, dataSource });
+const pipeline = (field: string, fns: string[]): ResolverDef => ({ kind: 'PIPELINE', file: `${field}.ts`, functions: fns });
+
+export const resolvers: Record<string, ResolverDef> = {
+  'Query.me': pipeline('Query.me', ['Query.me.get', 'Query.me.create']),
+  'Mutation.updateProfile': unit('Mutation.updateProfile'),
+
+  'Mutation.createProject': unit('Mutation.createProject'),
+  'Query.project': pipeline('Query.project', ['loadProject', 'authorize']),
+  'Query.myProjects': pipeline('Query.myProjects', ['Query.myProjects.memberships', 'Query.myProjects.projects']),
+  'Mutation.updateProject': pipeline('Mutation.updateProject', ['loadProject', 'authorize', 'Mutation.updateProject.save']),
+  'Mutation.archiveProject': pipeline('Mutation.archiveProject', ['loadProject', 'authorize', 'setProjectArchived']),
+  'Mutation.restoreProject': pipeline('Mutation.restoreProject', ['loadProject', 'authorize', 'setProjectArchived']),
+
+  'Query.projectMembers': pipeline('Query.projectMembers', ['loadProject', 'authorize', 'Query.projectMembers.list']),
+  'Mutation.addMember': pipeline('Mutation.addMember', [
+    'loadProject',
+    'authorize',
+    'Mutation.addMember.findUser',
+    'loadMembership',
+    'Mutation.addMember.save',
+  ]),
+  'Mutation.updateMemberRole': pipeline('Mutation.updateMemberRole', [
+    'loadProject',
+    'authorize',
+    'loadMembership',
+    'Mutation.updateMemberRole.save',
+  ]),
+  'Mutation.removeMember': pipeline('Mutation.removeMember', ['loadProject', 'authorize', 'loadMembership', 'Mutation.removeMember.save']),
+
+  'Query.integrationTokens': pipeline('Query.integrationTokens', ['loadProject', 'authorize', 'Query.integrationTokens.list']),
+  'Mutation.createIntegrationToken': pipeline('Mutation.createIntegrationToken', [
+    'loadProject',
+    'authorize',
+    'Mutation.createIntegrationToken.generate',
+    'Mutation.createIntegrationToken.save',
+  ]),
+  'Mutation.revokeIntegrationToken': pipeline('Mutation.revokeIntegrationToken', [
+    'loadProject',
+    'authorize',
+    'Mutation.revokeIntegrationToken.load',
+    'Mutation.revokeIntegrationToken.save',
+  ]),
+
+  'Query.myNotifications': unit('Query.myNotifications'),
+  'Mutation.markNotificationsRead': pipeline('Mutation.markNotificationsRead', [
+    'Mutation.markNotificationsRead.find',
+    'Mutation.markNotificationsRead.save',
+  ]),
+  'Mutation.publishNotification': unit('Mutation.publishNotification'),
+  'Subscription.onNotification': unit('Subscription.onNotification', 'none'),
+};

@@ -1,0 +1,60 @@
+/** Pipeline function of Mutation.createIntegrationToken: conditional put of the token (hash only) + Activity. */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { ENTITY, tokenKey } from '../model/keys.ts';
+import type { IntegrationToken, TokenScope } from '../types/graphql.ts';
+import { activityItem, change } from './lib/activity.ts';
+import type { Actor } from './lib/actor.ts';
+import { cancellation, conflict } from './lib/errors.ts';
+import { now } from './lib/ids.ts';
+import { tableName } from './lib/table.ts';
+import { createCondition } from './lib/versioned.ts';
+import type { GeneratedToken } from './Mutation.createIntegrationToken.generate.ts';
+
+export function request(ctx: Context) {
+  const projectId = ctx.stash.projectId as string;
+  const g = ctx.stash.generated as GeneratedToken;
+  const actor = ctx.stash.actor as Actor;
+  const table = tableName(ctx);
+  const t = now();
+  const token: IntegrationToken = {
+    id: g.tokenId,
+    projectId,
+    name: ctx.stash.name as string,
+    scope: ctx.stash.scope as TokenScope,
+    prefix: g.prefix,
+    createdBy: actor.id,
+    createdAt: t,
+    revoked: false,
+    revokedAt: null,
+    version: 1,
+  };
+  ctx.stash.result = { token, secret: g.token };
+  return ddb.transactWrite({
+    items: [
+      {
+        putItem: {
+          table,
+          key: tokenKey(projectId, g.tokenId),
+          item: Object.assign({ entity: ENTITY.token, secretHash: g.secretHash, updatedAt: t }, token),
+          condition: createCondition,
+        },
+      },
+      activityItem({
+        table,
+        projectId,
+        entityType: 'INTEGRATION_TOKEN',
+        entityId: g.tokenId,
+        action: 'TOKEN_CREATED',
+        actor,
+        changes: [change('name', null, token.name), change('scope', null, token.scope)],
+        now: t,
+      }),
+    ],
+  });
+}
+
+export function response(ctx: Context) {
+  if (cancellation(ctx)) return conflict(null);
+  return ctx.stash.result;
+}

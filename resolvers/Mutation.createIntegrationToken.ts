@@ -1,0 +1,22 @@
+/**
+ * Mutation.createIntegrationToken — pipeline [loadProject, authorize(admin),
+ * Mutation.createIntegrationToken.generate (Lambda `tokens`), Mutation.createIntegrationToken.save].
+ * The secret is returned once (CreatedIntegrationToken.secret is the whole bearer string); only its
+ * hash is stored.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationCreateIntegrationTokenArgs } from '../types/graphql.ts';
+import { id, LIMITS, oneOf, text } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationCreateIntegrationTokenArgs>) {
+  const input = ctx.args.input;
+  ctx.stash.projectId = id(input.projectId, 'projectId');
+  ctx.stash.need = 'admin';
+  ctx.stash.name = text(input.name, 'name', LIMITS.name);
+  ctx.stash.scope = oneOf(input.scope, 'scope', ['READ', 'READ_WRITE']);
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

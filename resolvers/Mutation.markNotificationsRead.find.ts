@@ -1,0 +1,36 @@
+/** Pipeline function of markNotificationsRead: the candidates (BatchGetItem of ids, or the unread index). */
+import { runtime, type Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { notificationKey, unreadNotificationsQuery } from '../model/keys.ts';
+import { INDEX } from '../model/table.ts';
+import type { Notification } from '../types/graphql.ts';
+import { raiseIfError } from './lib/errors.ts';
+import { tableName } from './lib/table.ts';
+import type { SignedInUser } from './lib/user.ts';
+
+export function request(ctx: Context) {
+  const user = ctx.stash.user as SignedInUser;
+  const ids = ctx.stash.ids as string[] | undefined;
+  if (ids) {
+    if (ids.length === 0) return runtime.earlyReturn([]);
+    const table = tableName(ctx);
+    ctx.stash.table = table;
+    return ddb.batchGet({ tables: { [table]: { keys: ids.map((i) => notificationKey(user.sub, i)), consistentRead: true } } });
+  }
+  const q = unreadNotificationsQuery(user.sub);
+  return ddb.query({
+    index: INDEX.byParent.name,
+    query: { GSI4PK: { eq: q.GSI4PK }, GSI4SK: { beginsWith: q.prefix } },
+    scanIndexForward: false,
+    limit: ctx.stash.limit as number,
+  });
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  const r = ctx.result as { items?: Notification[]; data?: Record<string, (Notification | null)[]> };
+  const found = ctx.stash.ids ? (r.data ?? {})[ctx.stash.table as string] ?? [] : r.items ?? [];
+  const unread = found.filter((n) => !!n && !n.read);
+  ctx.stash.unread = unread;
+  return unread;
+}

@@ -1,0 +1,15 @@
+/** Mutation.restoreProject — pipeline [loadProject, authorize(admin), setProjectArchived]. */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationRestoreProjectArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationRestoreProjectArgs>) {
+  ctx.stash.projectId = id(ctx.args.id, 'id');
+  ctx.stash.need = 'admin';
+  ctx.stash.archive = false;
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

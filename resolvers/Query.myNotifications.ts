@@ -1,0 +1,38 @@
+/**
+ * Query.myNotifications — unit Query, newest first. unreadOnly reads the sparse unread index
+ * (byParent, USER#u#UNREAD), so it never filters over read items. `unreadCount` is not kept (null).
+ */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { NOTIFICATION_PREFIX, unreadNotificationsQuery, userPk } from '../model/keys.ts';
+import { INDEX } from '../model/table.ts';
+import type { Notification, QueryMyNotificationsArgs } from '../types/graphql.ts';
+import { connection, pageLimit } from './lib/page.ts';
+import { signedInUser } from './lib/user.ts';
+
+export function request(ctx: Context<QueryMyNotificationsArgs>) {
+  const user = signedInUser(ctx);
+  const limit = pageLimit(ctx.args.limit);
+  const nextToken = ctx.args.nextToken ?? null;
+  if (ctx.args.unreadOnly) {
+    const q = unreadNotificationsQuery(user.sub);
+    return ddb.query({
+      index: INDEX.byParent.name,
+      query: { GSI4PK: { eq: q.GSI4PK }, GSI4SK: { beginsWith: q.prefix } },
+      scanIndexForward: false,
+      limit,
+      nextToken,
+    });
+  }
+  return ddb.query({
+    query: { PK: { eq: userPk(user.sub) }, SK: { beginsWith: NOTIFICATION_PREFIX } },
+    scanIndexForward: false,
+    limit,
+    nextToken,
+  });
+}
+
+export function response(ctx: Context) {
+  const page = connection<Notification>(ctx);
+  return { items: page.items, nextToken: page.nextToken, unreadCount: null };
+}

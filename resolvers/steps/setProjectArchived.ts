@@ -1,0 +1,48 @@
+/**
+ * Pipeline function (manifest `setProjectArchived`) of archiveProject/restoreProject: sets or clears
+ * the archived flag (ctx.stash.archive) on ctx.stash.project, version-checked against the loaded
+ * version, with its Activity (ARCHIVED / RESTORED). Already in that state: returns it, writes nothing.
+ * Hiding the project's work follows from the flag (lists read it); nothing else is rewritten.
+ */
+import { runtime, type Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { projectKey } from '../../model/keys.ts';
+import type { Project } from '../../types/graphql.ts';
+import { activityItem, change } from '../lib/activity.ts';
+import type { Actor } from '../lib/actor.ts';
+import { cancellation, versionedTxFailure } from '../lib/errors.ts';
+import { now } from '../lib/ids.ts';
+import { tableName } from '../lib/table.ts';
+import { bumped, versionedUpdate } from '../lib/versioned.ts';
+
+export function request(ctx: Context) {
+  const project = ctx.stash.project as Project;
+  const actor = ctx.stash.actor as Actor;
+  const archive = !!ctx.stash.archive;
+  if (project.archived === archive) return runtime.earlyReturn(Object.assign({}, project, { myRole: actor.role }));
+  const table = tableName(ctx);
+  const t = now();
+  const set = { archived: archive, archivedAt: archive ? t : null };
+  ctx.stash.result = Object.assign(bumped(project, set, t), { myRole: actor.role });
+  return ddb.transactWrite({
+    items: [
+      versionedUpdate({ table, key: projectKey(project.id), expectedVersion: project.version, set, now: t }),
+      activityItem({
+        table,
+        projectId: project.id,
+        entityType: 'PROJECT',
+        entityId: project.id,
+        action: archive ? 'ARCHIVED' : 'RESTORED',
+        actor,
+        changes: [change('archived', project.archived, archive)],
+        now: t,
+      }),
+    ],
+  });
+}
+
+export function response(ctx: Context) {
+  const failed = cancellation(ctx);
+  if (failed) return versionedTxFailure(failed, 0, 'Project', (ctx.stash.project as Project).version);
+  return ctx.stash.result;
+}
