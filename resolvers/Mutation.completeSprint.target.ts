@@ -8,7 +8,7 @@ import type { SprintItem } from './lib/sprint.ts';
 export function request(ctx: Context) {
   const sprint = ctx.stash.sprint as SprintItem;
   if (sprint.state !== 'ACTIVE') stateConflict(`The sprint is ${sprint.state}, not ACTIVE`, 'SPRINT_NOT_ACTIVE');
-  if (!ctx.stash.targetId) runtime.earlyReturn(null);
+  if (!ctx.stash.targetId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.get({ key: sprintKey(ctx.stash.targetId as string), consistentRead: true });
 }
 

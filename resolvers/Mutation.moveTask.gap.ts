@@ -21,7 +21,7 @@ function place(ctx: Context, above: TaskItem | null, below: TaskItem | null) {
 export function request(ctx: Context) {
   const above = (ctx.stash.above ?? null) as TaskItem | null;
   const below = (ctx.stash.below ?? null) as TaskItem | null;
-  if (above && below) runtime.earlyReturn(place(ctx, above, below));
+  if (above && below) runtime.earlyReturn(place(ctx, above, below), { skipTo: 'NEXT' });
   const pk = statusColumnPk(ctx.stash.projectId as string, ctx.stash.status as TaskStatusKey);
   const sk = INDEX.byStatus.sk;
   const key: Record<string, unknown> = { [INDEX.byStatus.pk]: { eq: pk } };

@@ -12,7 +12,7 @@ import type { TaskItem } from './lib/task.ts';
 
 export function request(ctx: Context) {
   const ids = [ctx.stash.afterId, ctx.stash.beforeId].filter((x) => !!x) as string[];
-  if (ids.length === 0) runtime.earlyReturn(null);
+  if (ids.length === 0) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.batchGet({ tables: { [tableName(ctx)]: { keys: ids.map((i) => taskKey(i)), consistentRead: true } } });
 }
 

@@ -18,7 +18,7 @@ export function request(ctx: Context) {
       update: { activeSprintId: sprint.id, updatedAt: at, version: ddb.operations.increment(1) },
       condition: {
         PK: { attributeExists: true },
-        or: [{ activeSprintId: { attributeExists: false } }, { activeSprintId: { attributeType: 'NULL' } }],
+        or: [{ activeSprintId: { attributeExists: false } }, { activeSprintId: { attributeType: '_null' } }],
       },
     },
   };

@@ -9,7 +9,7 @@ import { membershipKey } from '../../model/keys.ts';
 import { raiseIfError, validationError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
-  if (!ctx.stash.assigneeId) runtime.earlyReturn(null);
+  if (!ctx.stash.assigneeId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.get({ key: membershipKey(ctx.stash.projectId as string, ctx.stash.assigneeId as string) });
 }
 

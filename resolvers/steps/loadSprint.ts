@@ -10,7 +10,7 @@ import { notFound, raiseIfError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   ctx.stash.what = 'Sprint';
-  if (!ctx.stash.sprintId) runtime.earlyReturn(null);
+  if (!ctx.stash.sprintId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.get({ key: sprintKey(ctx.stash.sprintId as string), consistentRead: true });
 }
 

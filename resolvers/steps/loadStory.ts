@@ -10,7 +10,7 @@ import { notFound, raiseIfError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   ctx.stash.what = 'Story';
-  if (!ctx.stash.storyId) runtime.earlyReturn(null);
+  if (!ctx.stash.storyId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.get({ key: storyKey(ctx.stash.storyId as string), consistentRead: true });
 }
 
