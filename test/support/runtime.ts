@@ -1,13 +1,103 @@
 /**
  * Test support for the local AppSync.
+ * - `useLocalRuntime`: the whole runtime (DynamoDB Local, cognito-local, the app over TLS) for a test file;
  * - `bundlesFromCode`: resolver bundles from APPSYNC_JS code a test writes (ESM, `@aws-appsync/utils`
  *   external), in the shape `bundleResolvers()` returns.
  */
 import type { BundleSet } from '../../scripts/lib/bundle-resolvers.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request as httpsRequest } from 'node:https';
+import { startLocalRuntime, type LocalRuntime, type StartOptions } from '../../local/start.ts';
+import { parseConfig } from '../../local/config.ts';
+import { freePort } from '../../local/services/dynamodb-local.ts';
+import { signIn } from '../../local/services/cognito-local.ts';
 
 export function bundlesFromCode(resolvers: Record<string, string>, functions: Record<string, string> = {}): BundleSet {
   const set: BundleSet = { resolvers: new Map(), functions: new Map() };
   for (const [name, code] of Object.entries(resolvers)) set.resolvers.set(name, { name, kind: 'resolver', sourceFile: `${name}.js`, code });
   for (const [name, code] of Object.entries(functions)) set.functions.set(name, { name, kind: 'function', sourceFile: `${name}.js`, code });
   return set;
+}
+
+/**
+ * A fully running local AppSync for one test file: DynamoDB Local (in memory) with the table,
+ * cognito-local with the pool and the demo users, the app served over TLS on a random port.
+ *
+ *   const rt = useLocalRuntime();                       // top level of a test file
+ *   it('...', async () => { const token = await rt.token('max@taskwire.local'); await rt.post({ query }, token); });
+ *
+ * Pass `app` to swap the schema/resolvers (e.g. test resolvers from `bundlesFromCode`).
+ */
+
+export interface RuntimeFixture {
+  runtime: LocalRuntime;
+  /** An HTTPS agent trusting the local CA. */
+  agent: Agent;
+  /** A demo user's access token (what Amplify v6 sends), signed in against cognito-local. */
+  token(email: string, kind?: 'accessToken' | 'idToken'): Promise<string>;
+  /** A raw HTTPS request to the local AppSync. */
+  fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>;
+  /** POST /graphql with a JSON body (and an Authorization header when given). */
+  post(payload: unknown, authorization?: string): Promise<{ status: number; json: unknown }>;
+}
+
+export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
+  const fixture = {} as RuntimeFixture;
+  let dataDir = '';
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
+    const [port, cognitoPort, dynamoDbPort] = [await freePort(), await freePort(), await freePort()];
+    const config = parseConfig(['--in-memory', '--no-seed'], {
+      PORT: String(port),
+      COGNITO_PORT: String(cognitoPort),
+      DYNAMODB_PORT: String(dynamoDbPort),
+      TASKWIRE_DATA_DIR: dataDir,
+    });
+    const runtime = await startLocalRuntime(config, { ...opts, writeOutputsFile: false });
+    const agent = new Agent({ ca: runtime.caCertPem, keepAlive: false });
+    const tokens = new Map<string, string>();
+    Object.assign(fixture, {
+      runtime,
+      agent,
+      async token(email: string, kind: 'accessToken' | 'idToken' = 'accessToken') {
+        const key = `${email}:${kind}`;
+        if (!tokens.has(key)) {
+          const user = runtime.demoUsers.find((u) => u.email === email);
+          if (!user) throw new Error(`no demo user ${email}`);
+          tokens.set(key, (await signIn(runtime.urls.cognito, runtime.pool.clientId, email, user.password))[kind]);
+        }
+        return tokens.get(key)!;
+      },
+      fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
+        return new Promise((resolve, reject) => {
+          const req = httpsRequest(
+            { host: 'localhost', port: runtime.server.port, path, method: init.method ?? 'POST', headers: init.headers, agent },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+            },
+          );
+          req.on('error', reject);
+          req.end(init.body);
+        });
+      },
+      async post(payload: unknown, authorization?: string) {
+        const res = await fixture.fetch('/graphql', {
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify(payload),
+        });
+        return { status: res.status, json: JSON.parse(res.body) as unknown };
+      },
+    });
+  });
+  afterAll(async () => {
+    fixture.agent?.destroy();
+    await fixture.runtime?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return fixture;
 }

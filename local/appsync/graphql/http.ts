@@ -32,8 +32,8 @@ export interface HttpResponse {
 /** What the executor needs from auth/ (structurally the authenticator auth/ exports). */
 export interface Authenticator {
   authenticate(
-    req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; sourceIp: string[] },
-    ctx?: { headers: Record<string, string | string[] | undefined>; queryString?: string; operationName?: string; variables?: Record<string, unknown> },
+    req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; sourceIp: string },
+    ctx?: { queryString?: string; operationName?: string; variables?: Record<string, unknown> },
   ): Promise<AuthResult>;
 }
 
@@ -53,16 +53,6 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-/** X-Forwarded-For entries, then the peer (APPSYNC.md §2). */
-export function sourceIpOf(headers: Record<string, string | string[]>, remoteAddress: string): string[] {
-  const forwarded = ([] as string[])
-    .concat(headers['x-forwarded-for'] ?? [])
-    .flatMap((v) => v.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return remoteAddress ? [...forwarded, remoteAddress] : forwarded;
-}
 
 interface GraphQLPayload {
   query: string;
@@ -116,9 +106,9 @@ export async function handleGraphQLRequest(req: HttpRequest, authenticator: Auth
   try {
     const payload = readPayload(req);
     const auth = await authenticator.authenticate(
-      { method: req.method, path: req.path, headers: req.headers, body: req.body, sourceIp: sourceIpOf(req.headers, req.remoteAddress) },
+      // The peer address: auth/ puts X-Forwarded-For entries before it in identity.sourceIp.
+      { method: req.method, path: req.path, headers: req.headers, body: req.body, sourceIp: req.remoteAddress },
       {
-        headers: req.headers,
         queryString: payload.query,
         operationName: payload.operationName ?? undefined,
         variables: payload.variables ?? undefined,

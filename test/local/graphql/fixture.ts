@@ -129,6 +129,7 @@ export function response(ctx) { ctx.stash.trail.push('step2 response must not ru
 const UNIT = (dataSource: string) => ({ kind: 'UNIT' as const, file: 'test', dataSource });
 
 export const MANIFEST: LocalAppSyncConfig['manifest'] = {
+  dataSources: { none: { type: 'NONE' }, table: { type: 'AMAZON_DYNAMODB' } },
   functions: { step1: { file: 'step1', dataSource: 'none' }, step2: { file: 'step2', dataSource: 'none' } },
   resolvers: {
     ...Object.fromEntries(Object.keys(RESOLVERS).map((field) => [field, UNIT('none')])),
@@ -142,12 +143,16 @@ export interface Recorded {
   invalidated: InvalidationRequest[];
 }
 
+export const TEST_APP = {
+  schemaSource: SCHEMA,
+  manifest: MANIFEST,
+  bundles: bundlesFromCode(RESOLVERS, FUNCTIONS),
+};
+
 export function buildTestApp(db: DynamoDbFixture, overrides: Partial<LocalAppSyncConfig> = {}): { app: LocalAppSync; recorded: Recorded } {
   const recorded: Recorded = { published: [], invalidated: [] };
   const app = createLocalAppSync({
-    schemaSource: SCHEMA,
-    manifest: MANIFEST,
-    bundles: bundlesFromCode({ ...RESOLVERS, 'Query.pipeline': RESOLVERS['Query.pipeline']! }, FUNCTIONS),
+    ...TEST_APP,
     dataSources: {
       none: createNoneDataSource(),
       table: createDynamoDbDataSource({ client: db.client, tableName: db.tableName, tokenSecret: 'test-secret' }),

@@ -1,0 +1,84 @@
+/**
+ * `taskwire-outputs.json`: the one configuration file every client reads, in the shape of Amplify Gen 2's
+ * `amplify_outputs.json` (schema version 1.4) so `Amplify.configure(outputs)` takes it as it is, with
+ * what only exists locally under `custom`.
+ */
+import { writeFileSync, renameSync } from 'node:fs';
+import type { AuthMode } from './appsync/types.ts';
+
+export interface OutputsInput {
+  region: string;
+  graphqlUrl: string;
+  realtimeUrl: string;
+  evaluateCodeEndpoint: string;
+  defaultAuthMode: AuthMode;
+  additionalAuthModes: AuthMode[];
+  userPoolId: string;
+  userPoolClientId: string;
+  cognitoEndpoint: string;
+  dynamoDbEndpoint: string;
+  groups: string[];
+  caCertificatePath: string;
+  webUrl: string | null;
+  bucketName: string;
+  demoUsers: { username: string; password: string; groups: string[] }[];
+}
+
+export interface TaskwireOutputs {
+  version: '1.4';
+  auth: Record<string, unknown>;
+  data: Record<string, unknown>;
+  storage: Record<string, unknown>;
+  custom: Record<string, unknown>;
+}
+
+export function buildOutputs(o: OutputsInput): TaskwireOutputs {
+  return {
+    version: '1.4',
+    auth: {
+      aws_region: o.region,
+      user_pool_id: o.userPoolId,
+      user_pool_client_id: o.userPoolClientId,
+      password_policy: { min_length: 8, require_lowercase: true, require_uppercase: true, require_numbers: true, require_symbols: false },
+      standard_required_attributes: ['email'],
+      username_attributes: ['email'],
+      user_verification_types: ['email'],
+      unauthenticated_identities_enabled: false,
+      mfa_configuration: 'NONE',
+      mfa_methods: [],
+      groups: o.groups.map((name, precedence) => ({ [name]: { precedence } })),
+    },
+    data: {
+      url: o.graphqlUrl,
+      aws_region: o.region,
+      default_authorization_type: o.defaultAuthMode,
+      authorization_types: o.additionalAuthModes,
+    },
+    storage: {
+      aws_region: o.region,
+      bucket_name: o.bucketName,
+      buckets: [{ name: o.bucketName, bucket_name: o.bucketName, aws_region: o.region }],
+    },
+    custom: {
+      cognitoEndpoint: o.cognitoEndpoint,
+      evaluateCodeEndpoint: o.evaluateCodeEndpoint,
+      endpoints: {
+        appsync: o.graphqlUrl,
+        appsyncRealtime: o.realtimeUrl,
+        appsyncEvaluateCode: o.evaluateCodeEndpoint,
+        'cognito-idp': o.cognitoEndpoint,
+        dynamodb: o.dynamoDbEndpoint,
+      },
+      webUrl: o.webUrl,
+      caCertificate: o.caCertificatePath,
+      demoUsers: o.demoUsers,
+    },
+  };
+}
+
+/** Written atomically (a client reading it never sees half a file). */
+export function writeOutputs(path: string, outputs: TaskwireOutputs): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(outputs, null, 2)}\n`);
+  renameSync(tmp, path);
+}

@@ -1,0 +1,122 @@
+/**
+ * The local AppSync end to end over HTTPS: real DynamoDB Local and cognito-local, a demo user's real
+ * token, the transport refusals, CORS, EvaluateCode through the real AWS SDK client, and start-up.
+ */
+import { describe, expect, it } from 'vitest';
+import { AppSyncClient, EvaluateCodeCommand } from '@aws-sdk/client-appsync';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { useLocalRuntime } from '../../support/runtime.ts';
+import { TEST_APP } from '../graphql/fixture.ts';
+import { startServer } from '../../../local/appsync/server.ts';
+
+const rt = useLocalRuntime({ app: TEST_APP });
+const malformed = (message: string) => ({ errors: [{ errorType: 'MalformedHttpRequestException', message }] });
+
+describe('POST /graphql', () => {
+  it('answers a demo user signed in against cognito-local (access and id tokens)', async () => {
+    const access = await rt.token('max@taskwire.local');
+    expect(await rt.post({ query: 'query Q($v: String) { echo(value: $v) }', variables: { v: 'hi' } }, access)).toEqual({
+      status: 200,
+      json: { data: { echo: 'hi' } },
+    });
+    const id = await rt.token('ada@taskwire.local', 'idToken');
+    expect(await rt.post({ query: '{ adminOnly }' }, id)).toEqual({ status: 200, json: { data: { adminOnly: 'admin' } } });
+  });
+
+  it('refuses a request without credentials with AppSync 401', async () => {
+    expect(await rt.post({ query: '{ echo }' })).toEqual({
+      status: 401,
+      json: { errors: [{ errorType: 'UnauthorizedException', message: 'Valid authorization header not provided.' }] },
+    });
+  });
+
+  it('refuses GET and form-encoded POSTs, empty and unparsable bodies', async () => {
+    const token = await rt.token('max@taskwire.local');
+    const get = await rt.fetch('/graphql?query=%7Becho%7D', { method: 'GET', headers: { authorization: token } });
+    expect([get.status, get.headers.allow, JSON.parse(get.body)]).toEqual([
+      405,
+      'POST',
+      malformed('GET requests are not accepted: send a POST with a JSON body.'),
+    ]);
+    const form = await rt.fetch('/graphql', {
+      headers: { authorization: token, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7Becho%7D',
+    });
+    expect([form.status, JSON.parse(form.body)]).toEqual([
+      415,
+      malformed("Content type 'application/x-www-form-urlencoded' is not accepted: send the request as application/json."),
+    ]);
+    const json = { authorization: token, 'content-type': 'application/json' };
+    const empty = await rt.fetch('/graphql', { headers: json, body: '' });
+    expect([empty.status, JSON.parse(empty.body)]).toEqual([400, malformed('Request body is empty.')]);
+    for (const body of ['meow', '{}', '[]', '{"query": 5}']) {
+      const bad = await rt.fetch('/graphql', { headers: json, body });
+      expect([bad.status, JSON.parse(bad.body)]).toEqual([400, malformed('Unable to parse GraphQL query.')]);
+    }
+  });
+
+  it('bounds the request body', async () => {
+    const res = await rt.fetch('/graphql', { headers: { 'content-type': 'application/json' }, body: `{"query":"${'x'.repeat(1024 * 1024)}"}` });
+    expect([res.status, JSON.parse(res.body)]).toEqual([413, malformed('Request body is larger than 1048576 bytes.')]);
+  });
+
+  it('answers a browser preflight with CORS headers', async () => {
+    const res = await rt.fetch('/graphql', { method: 'OPTIONS', headers: { origin: 'https://localhost:5173', 'access-control-request-method': 'POST' } });
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-methods']).toBe('POST, OPTIONS');
+    expect(String(res.headers['access-control-allow-headers']).split(', ')).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-api-key']));
+  });
+});
+
+describe('EvaluateCode', () => {
+  const client = () =>
+    new AppSyncClient({
+      endpoint: rt.runtime.urls.evaluateCode,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      requestHandler: new NodeHttpHandler({ httpsAgent: rt.agent }),
+    });
+
+  it('evaluates a request handler through @aws-sdk/client-appsync', async () => {
+    const out = await client().send(
+      new EvaluateCodeCommand({
+        runtime: { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' },
+        code: `export function request(ctx) { ctx.stash.seen = true; console.log('hi', ctx.args.id); return { operation: 'GetItem', key: { id: ctx.args.id } }; }
+export function response(ctx) { return ctx.result; }`,
+        context: JSON.stringify({ arguments: { id: 'a1' } }),
+        function: 'request',
+      }),
+    );
+    expect(JSON.parse(out.evaluationResult!)).toEqual({ operation: 'GetItem', key: { id: 'a1' } });
+    expect(JSON.parse(out.stash!)).toEqual({ seen: true });
+    expect(out.error).toBeUndefined();
+  });
+
+  it('refuses an invalid request with BadRequestException', async () => {
+    const err = await client()
+      .send(new EvaluateCodeCommand({ runtime: { name: 'APPSYNC_JS', runtimeVersion: '9.9.9' }, code: 'x', context: '{}' }))
+      .catch((e: unknown) => e as { name: string; message: string; $metadata: { httpStatusCode?: number } });
+    expect([err.name, err.message, err.$metadata.httpStatusCode]).toEqual([
+      'BadRequestException',
+      "runtime.runtimeVersion must be '1.0.0'.",
+      400,
+    ]);
+  });
+});
+
+describe('start-up', () => {
+  it('describes the runtime in the shape of amplify_outputs.json', () => {
+    const { outputs, urls, pool } = rt.runtime;
+    expect(outputs.version).toBe('1.4');
+    expect(outputs.auth).toMatchObject({ aws_region: 'us-east-1', user_pool_id: pool.userPoolId, user_pool_client_id: pool.clientId, groups: [{ Admins: { precedence: 0 } }] });
+    expect(outputs.data).toEqual({ url: urls.graphql, aws_region: 'us-east-1', default_authorization_type: 'AMAZON_COGNITO_USER_POOLS', authorization_types: ['AWS_LAMBDA', 'AWS_IAM'] });
+    expect(outputs.custom).toMatchObject({ cognitoEndpoint: urls.cognito, endpoints: { appsync: urls.graphql, 'cognito-idp': urls.cognito, dynamodb: urls.dynamodb } });
+    expect((outputs.custom.demoUsers as { groups: string[] }[]).map((u) => u.groups)).toEqual([['Admins'], [], [], []]);
+  });
+
+  it('fails with one line when the port is in use', async () => {
+    const err = await startServer({ app: rt.runtime.app, tls: { key: '', cert: '' }, port: rt.runtime.server.port }).catch((e: Error) => e.message);
+    expect(err).toBe(`Cannot serve the local AppSync: port ${rt.runtime.server.port} is already in use (set PORT to another port)`);
+  });
+});
