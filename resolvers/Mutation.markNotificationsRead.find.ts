@@ -1,5 +1,7 @@
 /** Pipeline function of markNotificationsRead: the candidates (BatchGetItem of ids, or the unread index). */
 import { runtime, type Context } from '@aws-appsync/utils';
+
+const NEXT = { skipTo: 'NEXT' as const };
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { notificationKey, unreadNotificationsQuery } from '../model/keys.ts';
 import { INDEX } from '../model/table.ts';
@@ -12,7 +14,7 @@ export function request(ctx: Context) {
   const user = ctx.stash.user as SignedInUser;
   const ids = ctx.stash.ids as string[] | undefined;
   if (ids) {
-    if (ids.length === 0) return runtime.earlyReturn([]);
+    if (ids.length === 0) return runtime.earlyReturn([], NEXT);
     const table = tableName(ctx);
     ctx.stash.table = table;
     return ddb.batchGet({ tables: { [table]: { keys: ids.map((i) => notificationKey(user.sub, i)), consistentRead: true } } });

@@ -21,6 +21,9 @@
  *   anything else                     Unauthorized
  */
 import { util, runtime, type Context } from '@aws-appsync/utils';
+
+/** Explicit: continue with the next function (AppSync's default here, spelled out for every runtime). */
+const NEXT = { skipTo: 'NEXT' as const };
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { membershipKey } from '../../model/keys.ts';
 import type { Membership } from '../../types/graphql.ts';
@@ -64,18 +67,18 @@ export function request(ctx: Context<unknown, Stash>) {
     if (need === 'admin') return util.unauthorized();
     if (need === 'write' && token.scope !== 'READ_WRITE') return util.unauthorized();
     stash.actor = { id: tokenActorId(token.tokenId), kind: 'token', role: null, globalAdmin: false, scope: token.scope };
-    return runtime.earlyReturn(ctx.prev.result);
+    return runtime.earlyReturn(ctx.prev.result, NEXT);
   }
 
   if (identity.userArn || identity.accountId) {
     stash.actor = { id: 'system', kind: 'system', role: null, globalAdmin: false };
-    return runtime.earlyReturn(ctx.prev.result);
+    return runtime.earlyReturn(ctx.prev.result, NEXT);
   }
 
   if (!identity.sub) return util.unauthorized();
   const globalAdmin = (identity.groups ?? []).indexOf(ADMINS_GROUP) >= 0;
   stash.actor = { id: identity.sub, kind: 'user', role: null, globalAdmin };
-  if (globalAdmin && !stash.needRole) return runtime.earlyReturn(ctx.prev.result);
+  if (globalAdmin && !stash.needRole) return runtime.earlyReturn(ctx.prev.result, NEXT);
   return ddb.get({ key: membershipKey(projectId, identity.sub), consistentRead: true });
 }
 
