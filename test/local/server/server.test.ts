@@ -96,7 +96,10 @@ export function response(ctx) { return ctx.result; }`,
   it('refuses an invalid request with BadRequestException', async () => {
     const err = await client()
       .send(new EvaluateCodeCommand({ runtime: { name: 'APPSYNC_JS', runtimeVersion: '9.9.9' }, code: 'x', context: '{}' }))
-      .catch((e: unknown) => e as { name: string; message: string; $metadata: { httpStatusCode?: number } });
+      .then(
+        () => ({ name: 'resolved', message: '', $metadata: {} as { httpStatusCode?: number } }),
+        (e: unknown) => e as { name: string; message: string; $metadata: { httpStatusCode?: number } },
+      );
     expect([err.name, err.message, err.$metadata.httpStatusCode]).toEqual([
       'BadRequestException',
       "runtime.runtimeVersion must be '1.0.0'.",
