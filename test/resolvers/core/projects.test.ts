@@ -129,6 +129,21 @@ describe('projects and members', () => {
     expect(byRoot).toMatchObject({ description: null, version: 3, myRole: null });
   });
 
+  it('concurrent updates with one expectedVersion: exactly one wins, the rest get ConflictError, one activity entry', async () => {
+    const current = ok(await core.as('alice', GET, { id: projectId })).project.version;
+    const before = (await projectActivity(projectId)).length;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => core.as('alice', UPDATE, { i: { id: projectId, expectedVersion: current, name: `Race ${n}` } })),
+    );
+    const winners = results.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    for (const r of results.filter((x) => x.errors)) {
+      expect(err(r)).toMatchObject({ errorType: 'ConflictError', errorInfo: { currentVersion: current + 1 } });
+    }
+    expect(ok(await core.as('alice', GET, { id: projectId })).project).toMatchObject({ version: current + 1, name: winners[0]!.data!.updateProject.name });
+    expect((await projectActivity(projectId)).length).toBe(before + 1);
+  });
+
   it('never demotes or removes the last ADMIN', async () => {
     const demote = err(await core.as('alice', ROLE, { i: { projectId, userId: core.sub.alice, role: 'MEMBER' } }));
     expect(demote).toMatchObject({ errorType: 'ConflictError', errorInfo: { reason: 'LAST_ADMIN' } });
