@@ -73,3 +73,37 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
   };
   return runner;
 }
+
+/**
+ * The environment Taskwire's Lambda functions read, pointed at the local services. On AWS the CDK app
+ * sets the same variables on each function (and the SDK's endpoint variables are simply absent).
+ * Functions run in this process, so the variables are set on it.
+ */
+export interface LambdaEnvironment {
+  region: string;
+  tableName: string;
+  dynamoDbEndpoint: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  /** The credentials functions sign with (IAM-only mutations are checked against them). */
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  appSyncUrl?: string;
+  s3Endpoint?: string;
+  attachmentsBucket?: string;
+}
+
+export function applyLambdaEnvironment(env: LambdaEnvironment): void {
+  const vars: Record<string, string | undefined> = {
+    AWS_REGION: env.region,
+    AWS_ACCESS_KEY_ID: env.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: env.credentials.secretAccessKey,
+    TABLE_NAME: env.tableName,
+    USER_POOL_ID: env.userPoolId,
+    AWS_ENDPOINT_URL_DYNAMODB: env.dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: env.cognitoEndpoint,
+    APPSYNC_URL: env.appSyncUrl,
+    AWS_ENDPOINT_URL_S3: env.s3Endpoint,
+    ATTACHMENTS_BUCKET: env.attachmentsBucket,
+  };
+  for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
+}

@@ -15,10 +15,12 @@ import { pathToFileURL } from 'node:url';
 import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from './appsync/app.ts';
 import { createAuthenticator } from './appsync/auth/index.ts';
 import { createRecordingEventSink } from './appsync/datasources/index.ts';
+import { createFieldAuthorizer } from './appsync/graphql/authz.ts';
+import { createRealtimeServer, type RealtimeServer } from './appsync/realtime/index.ts';
 import { startServer, EVALUATE_CODE_PATH, REALTIME_PATH, type RunningServer } from './appsync/server.ts';
 import type { AuthMode } from './appsync/types.ts';
 import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from './config.ts';
-import { createLambdaRunner } from './lambdas.ts';
+import { applyLambdaEnvironment, createLambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { startCognitoLocal, ensureUserPool, type UserPoolInfo } from './services/cognito-local.ts';
 import { createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_REGION } from './services/dynamodb-local.ts';
@@ -52,6 +54,7 @@ export interface RuntimeUrls {
 export interface LocalRuntime {
   app: LocalAppSync;
   server: RunningServer;
+  realtime: RealtimeServer;
   urls: RuntimeUrls;
   pool: UserPoolInfo;
   caCertPem: string;
@@ -109,6 +112,15 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     });
     log(`cognito-local    ${cognito.endpoint} (pool ${pool.userPoolId}, client ${pool.clientId})`);
 
+    const lambdaEnv = {
+      region: config.region,
+      tableName: LOCAL_TABLE_NAME,
+      dynamoDbEndpoint: ddb.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: pool.userPoolId,
+      credentials: LOCAL_IAM_CREDENTIALS,
+    };
+    applyLambdaEnvironment(lambdaEnv);
     const lambdas = createLambdaRunner({ region: config.region, accountId: LOCAL_ACCOUNT_ID });
     const authorizer = AUTHORIZER ? lambdas.lazyHandler(AUTHORIZER) : undefined;
     const authenticator = createAuthenticator({
@@ -135,9 +147,21 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     });
     stops.push(() => app.close());
 
+    // The real-time endpoint: the executor publishes each mutation to its hub; it authenticates each
+    // connection and start with the same authenticator and runs subscription resolvers through the app.
+    const realtime = createRealtimeServer({
+      authenticate: (req) => authenticator.authenticate(req),
+      prepareSubscription: (input) => app.prepareSubscription(input),
+      schema: app.schema,
+      authorizer: createFieldAuthorizer(app.schema, DEFAULT_AUTH_MODE),
+    });
+    app.setSubscriptionHub(realtime.hub);
+
     const tls = ensureLocalCertificates(config.dataDir);
-    const server = await startServer({ app, tls: { key: tls.keyPem, cert: tls.certPem }, port: config.port, host: config.host });
+    const server = await startServer({ app, tls: { key: tls.keyPem, cert: tls.certPem }, port: config.port, host: config.host, realtime });
     stops.push(server.close);
+    stops.push(() => realtime.close());
+    applyLambdaEnvironment({ ...lambdaEnv, appSyncUrl: server.url });
     const base = `https://localhost:${server.port}`;
     const urls: RuntimeUrls = {
       graphql: server.url,
@@ -168,6 +192,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     const runtime: LocalRuntime = {
       app,
       server,
+      realtime,
       urls,
       pool,
       caCertPem: tls.caCertPem,
