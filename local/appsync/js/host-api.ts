@@ -124,7 +124,10 @@ export function createHostModules(current: () => Invocation): Record<string, Hos
 
   const runtime: HostTree = {
     earlyReturn: (value, options) => {
-      const skipTo = (options as { skipTo?: unknown } | null | undefined)?.skipTo ?? 'END';
+      // Without options AppSync continues with the next pipeline function when called in a function's
+      // request (runtime-utils-js); in a resolver's request any earlyReturn skips straight to the
+      // resolver's response, whatever skipTo says (graphql/resolve.ts). So the default is NEXT.
+      const skipTo = (options as { skipTo?: unknown } | null | undefined)?.skipTo ?? 'NEXT';
       if (skipTo !== 'END' && skipTo !== 'NEXT') throw new AppSyncJsRuntimeError(`runtime.earlyReturn: skipTo must be END or NEXT, got ${JSON.stringify(skipTo)}`);
       current().earlyReturn = { value: value ?? null, skipTo };
       throw new HandlerAbort();

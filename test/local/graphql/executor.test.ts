@@ -37,11 +37,11 @@ describe('resolvers', () => {
     });
   });
 
-  it('runs a pipeline: one stash throughout, prev.result chaining, earlyReturn NEXT skipping a function', async () => {
+  it('runs a pipeline: one stash throughout, prev.result chaining, a function\'s earlyReturn skipping only that function', async () => {
     const res = await run('{ pipeline(start: "go") }');
     expect(JSON.parse((res.data as { pipeline: string }).pipeline)).toEqual({
       prev: { skipped: true, kept: { step1: 'go' } },
-      trail: ['before', 'step1:go', 'step2', 'after'],
+      trail: ['before', 'step1:go', 'step2', 'step3', 'after'],
     });
     expect(res.errors).toBeUndefined();
   });

@@ -63,7 +63,8 @@ export function response(ctx) { return ctx.result; }`,
 export function response(ctx) { return ctx.result; }`,
   'Item.child': `export function request(ctx) { return { payload: { id: ctx.source.id + '/c', name: 'child of ' + ctx.source.id } }; }
 export function response(ctx) { return ctx.result; }`,
-  // Pipeline: the resolver's request seeds the stash; step1 uses prev.result; step2 returns early (NEXT).
+  // Pipeline: the resolver's request seeds the stash; step1 uses prev.result; step2 returns early
+  // without options (AppSync: the next function runs); step3 passes prev.result on.
   'Query.pipeline': `export function request(ctx) { ctx.stash.trail = ['before']; return { start: ctx.args.start }; }
 export function response(ctx) { ctx.stash.trail.push('after'); return { prev: ctx.prev.result, trail: ctx.stash.trail }; }`,
   'Query.early': `import { runtime } from '@aws-appsync/utils';
@@ -124,17 +125,20 @@ export function response(ctx) { return { step1: ctx.result.got.start }; }`,
   step2: `import { runtime } from '@aws-appsync/utils';
 export function request(ctx) { ctx.stash.trail.push('step2'); runtime.earlyReturn({ skipped: true, kept: ctx.prev.result }); return {}; }
 export function response(ctx) { ctx.stash.trail.push('step2 response must not run'); return ctx.result; }`,
+  // Runs after step2's earlyReturn without options: in a function's request that skips only that function.
+  step3: `export function request(ctx) { ctx.stash.trail.push('step3'); return { payload: ctx.prev.result }; }
+export function response(ctx) { return ctx.result; }`,
 };
 
 const UNIT = (dataSource: string) => ({ kind: 'UNIT' as const, file: 'test', dataSource });
 
 export const MANIFEST: LocalAppSyncConfig['manifest'] = {
   dataSources: { none: { type: 'NONE' }, table: { type: 'AMAZON_DYNAMODB' } },
-  functions: { step1: { file: 'step1', dataSource: 'none' }, step2: { file: 'step2', dataSource: 'none' } },
+  functions: { step1: { file: 'step1', dataSource: 'none' }, step2: { file: 'step2', dataSource: 'none' }, step3: { file: 'step3', dataSource: 'none' } },
   resolvers: {
     ...Object.fromEntries(Object.keys(RESOLVERS).map((field) => [field, UNIT('none')])),
     'Query.dsError': UNIT('table'),
-    'Query.pipeline': { kind: 'PIPELINE', file: 'test', functions: ['step1', 'step2'] },
+    'Query.pipeline': { kind: 'PIPELINE', file: 'test', functions: ['step1', 'step2', 'step3'] },
   },
 };
 

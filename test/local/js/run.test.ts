@@ -46,7 +46,7 @@ describe('runHandler', () => {
   it('runtime.earlyReturn records the value and skipTo', () => {
     const c = handler("ctx.stash.a = 1;\nif (ctx.args.next) runtime.earlyReturn({ x: 1 }, { skipTo: 'NEXT' });\nruntime.earlyReturn();");
     expect(runHandler(c, 'request', makeContext({ arguments: { next: true } }))).toMatchObject({ earlyReturn: { value: { x: 1 }, skipTo: 'NEXT' }, stash: { a: 1 } });
-    expect(runHandler(c, 'request', makeContext()).earlyReturn).toEqual({ value: null, skipTo: 'END' });
+    expect(runHandler(c, 'request', makeContext()).earlyReturn).toEqual({ value: null, skipTo: 'NEXT' });
   });
 
   it('records extensions calls', () => {
