@@ -13,6 +13,8 @@ const own = (name: string, dataSource = 'table'): FunctionDef => ({ file: `${nam
  *   authorize       ctx.stash.{projectId, need[, needRole, what]} → ctx.stash.actor (steps/authorize.ts)
  *   loadProject     ctx.stash.projectId → ctx.stash.project, NotFound when absent
  *   loadMembership  ctx.stash.{projectId, memberUserId} → ctx.stash.membership (or null)
+ *   profileGet, profileLookup, profileCreate   (in this order) → the signed-in person's profile,
+ *                   created on first use with the email Cognito knows for them
  * Operation-specific functions are named after their file (`Mutation.addMember.save`).
  */
 export const functions: Record<string, FunctionDef> = {
@@ -21,8 +23,10 @@ export const functions: Record<string, FunctionDef> = {
   loadMembership: { file: 'steps/loadMembership.ts', dataSource: 'table' },
   setProjectArchived: { file: 'steps/setProjectArchived.ts', dataSource: 'table' },
 
-  'Query.me.get': own('Query.me.get'),
-  'Query.me.create': own('Query.me.create'),
+  profileGet: { file: 'steps/profileGet.ts', dataSource: 'table' },
+  profileLookup: { file: 'steps/profileLookup.ts', dataSource: 'membersFn' },
+  profileCreate: { file: 'steps/profileCreate.ts', dataSource: 'table' },
+  'Mutation.createProject.write': own('Mutation.createProject.write'),
   'Query.myProjects.memberships': own('Query.myProjects.memberships'),
   'Query.myProjects.projects': own('Query.myProjects.projects'),
   'Query.projectMembers.list': own('Query.projectMembers.list'),
@@ -43,11 +47,14 @@ export const functions: Record<string, FunctionDef> = {
 const unit = (field: string, dataSource = 'table'): ResolverDef => ({ kind: 'UNIT', file: `${field}.ts`, dataSource });
 const pipeline = (field: string, fns: string[]): ResolverDef => ({ kind: 'PIPELINE', file: `${field}.ts`, functions: fns });
 
+/** The signed-in person's profile, created on first use (steps/profile*.ts). */
+const PROFILE_STEPS = ['profileGet', 'profileLookup', 'profileCreate'];
+
 export const resolvers: Record<string, ResolverDef> = {
-  'Query.me': pipeline('Query.me', ['Query.me.get', 'Query.me.create']),
+  'Query.me': pipeline('Query.me', PROFILE_STEPS),
   'Mutation.updateProfile': unit('Mutation.updateProfile'),
 
-  'Mutation.createProject': unit('Mutation.createProject'),
+  'Mutation.createProject': pipeline('Mutation.createProject', [...PROFILE_STEPS, 'Mutation.createProject.write']),
   'Query.project': pipeline('Query.project', ['loadProject', 'authorize']),
   'Query.myProjects': pipeline('Query.myProjects', ['Query.myProjects.memberships', 'Query.myProjects.projects']),
   'Mutation.updateProject': pipeline('Mutation.updateProject', ['loadProject', 'authorize', 'Mutation.updateProject.save']),

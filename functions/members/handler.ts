@@ -1,7 +1,11 @@
 /**
- * Lambda `members` (data source of addMember's pipeline): finds a person by email in the Cognito user
- * pool, inviting them when they have no account. Event (AppSync Invoke payload): { email }. Returns
- *   { userId (the Cognito sub), email, displayName, invited }
+ * Lambda `members` (data source of addMember's and the profile steps' pipelines). Two events (AppSync
+ * Invoke payloads):
+ *   { email }     finds a person by email in the Cognito user pool, inviting them when they have no
+ *                 account (addMember);
+ *   { username }  describes a signed-in person (their Cognito username, from the access token) so a
+ *                 first profile gets their email: Amplify sends access tokens, which carry no email.
+ * Both return { userId (the Cognito sub), email, displayName, invited }.
  * `invited` is true while the person has not yet set a password (FORCE_CHANGE_PASSWORD), so a retry
  * after the invitation answers the same. AdminCreateUser (Username = email: the pool's username
  * attribute) makes Cognito send its invitation email with a temporary password. Idempotent: an
@@ -16,9 +20,7 @@ import {
 import { cognitoClient } from '../lib/clients.ts';
 import { requireEnv } from '../lib/env.ts';
 
-export interface MembersEvent {
-  email: string;
-}
+export type MembersEvent = { email: string } | { username: string };
 
 export interface FoundPerson {
   userId: string;
@@ -51,7 +53,22 @@ async function find(userPoolId: string, email: string): Promise<FoundPerson | nu
   }
 }
 
-export async function handler(event: MembersEvent): Promise<FoundPerson> {
+/** The signed-in person by Cognito username; null when the pool does not know them. */
+async function describe(userPoolId: string, username: string): Promise<FoundPerson | null> {
+  try {
+    const u = await cognitoClient().send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+    return person(attr(u.UserAttributes, 'email') ?? '', u.UserAttributes, u.Username, u.UserStatus);
+  } catch (e) {
+    if ((e as { name?: string }).name === 'UserNotFoundException') return null;
+    throw e;
+  }
+}
+
+export async function handler(event: MembersEvent): Promise<FoundPerson | null> {
+  if (event && 'username' in event) {
+    if (typeof event.username !== 'string' || event.username.length === 0) throw new Error('members: payload.username must be a non-empty string');
+    return describe(requireEnv('USER_POOL_ID'), event.username);
+  }
   const email = typeof event?.email === 'string' ? event.email.trim().toLowerCase() : '';
   if (!email.includes('@')) throw new Error('members: payload.email is required');
   const userPoolId = requireEnv('USER_POOL_ID');

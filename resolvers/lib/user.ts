@@ -1,8 +1,9 @@
 /**
  * The signed-in person (Cognito user pools identity) and their profile defaults.
- *   signedInUser(ctx)        { sub, email, name, username, globalAdmin } or Unauthorized for any other
+ *   signedInUser(ctx)        { sub, username, email, name, globalAdmin } or Unauthorized for any other
  *                            identity (tokens and IAM have no person behind them)
- *   profileDefaults(u, now)  the User item `me` creates on first call
+ *   profileDefaults(u, now, person?)  the User item created on first use (steps/profileCreate), with
+ *                            the email and name Cognito knows (steps/profileLookup) over token claims
  */
 import { util } from '@aws-appsync/utils';
 import { ENTITY, profileKey } from '../../model/keys.ts';
@@ -10,6 +11,8 @@ import { ADMINS_GROUP } from './actor.ts';
 
 export interface SignedInUser {
   sub: string;
+  /** The Cognito username (AdminGetUser takes it): `cognito:username`, or `username` in access tokens. */
+  username: string;
   email: string | null;
   name: string;
   globalAdmin: boolean;
@@ -30,17 +33,37 @@ export function signedInUser(ctx: { identity?: unknown }): SignedInUser {
   const email = typeof claims.email === 'string' ? claims.email : null;
   const claimName = typeof claims.name === 'string' ? claims.name : null;
   const name = claimName ?? email ?? identity.username ?? identity.sub;
-  return { sub: identity.sub, email, name, globalAdmin: (identity.groups ?? []).indexOf(ADMINS_GROUP) >= 0 };
+  return {
+    sub: identity.sub,
+    username: identity.username ?? identity.sub,
+    email,
+    name,
+    globalAdmin: (identity.groups ?? []).indexOf(ADMINS_GROUP) >= 0,
+  };
 }
 
 export const PROFILE_DEFAULTS = { timeZone: 'UTC', reminderLeadMinutes: 60, emailNotifications: true } as const;
 
-export function profileDefaults(u: SignedInUser, now: string) {
+/** What Cognito says about a person (Lambda `members`), when it could tell. */
+export interface Person {
+  email: string | null;
+  displayName: string | null;
+}
+
+/** The fields of a stored profile other steps read. */
+export interface Profile {
+  id: string;
+  email: string | null;
+  displayName: string;
+}
+
+export function profileDefaults(u: SignedInUser, now: string, person?: Person | null) {
+  const email = (person && person.email) || u.email;
   return Object.assign({}, profileKey(u.sub), {
     entity: ENTITY.profile,
     id: u.sub,
-    email: u.email,
-    displayName: u.name,
+    email,
+    displayName: (person && person.displayName) || (u.name === u.username || u.name === u.sub ? email || u.name : u.name),
     timeZone: PROFILE_DEFAULTS.timeZone,
     reminderLeadMinutes: PROFILE_DEFAULTS.reminderLeadMinutes,
     emailNotifications: PROFILE_DEFAULTS.emailNotifications,

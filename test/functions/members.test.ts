@@ -38,10 +38,24 @@ describe('members', () => {
   it('invites an unknown email through Cognito, and answers the same on a retry', async () => {
     const first = await handler({ email: 'fresh@taskwire.test' });
     expect(first).toMatchObject({ email: 'fresh@taskwire.test', invited: true });
-    expect(first.userId).toBeTruthy();
+    expect(first!.userId).toBeTruthy();
     const user = await cognitoClient().send(new AdminGetUserCommand({ UserPoolId: cognito.userPoolId, Username: 'fresh@taskwire.test' }));
     expect(user.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
     expect(await handler({ email: 'fresh@taskwire.test' })).toEqual(first);
+  });
+
+  it('describes a signed-in person by Cognito username (access tokens carry no email), null for a stranger', async () => {
+    const { accessToken } = await cognito.signIn('alice');
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString());
+    expect(claims.email).toBeUndefined();
+    expect(await handler({ username: claims.username })).toEqual({
+      userId: claims.sub,
+      email: 'alice@taskwire.test',
+      displayName: 'Alice Member',
+      invited: false,
+    });
+    expect(await handler({ username: 'nobody-by-that-name' })).toBeNull();
+    await expect(handler({ username: '' })).rejects.toThrow(/username/);
   });
 
   it('refuses a payload without an email', async () => {

@@ -39,9 +39,11 @@ describe('profile', () => {
     expect(again).toEqual({ version: 1, createdAt: first.createdAt });
   });
 
-  it('takes the display name and email from the token when it carries them (id token)', async () => {
-    const me = ok(await core.raw(core.idToken.nora, '{ me { displayName email } }')).me;
-    expect(me).toEqual({ displayName: 'nora@taskwire.test', email: 'nora@taskwire.test' });
+  it('takes the email and name Cognito knows, even from an access token that carries neither', async () => {
+    const me = ok(await core.as('carol', '{ me { displayName email } }')).me;
+    expect(me).toEqual({ displayName: 'Carol Member', email: 'carol@taskwire.test' });
+    const viaIdToken = ok(await core.raw(core.idToken.nora, '{ me { displayName email } }')).me;
+    expect(viaIdToken).toEqual({ displayName: 'Nora Nobody', email: 'nora@taskwire.test' });
   });
 
   it('updateProfile validates and bumps the version', async () => {
