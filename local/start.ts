@@ -22,6 +22,7 @@ import type { AuthMode } from './appsync/types.ts';
 import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from './config.ts';
 import { applyLambdaEnvironment, createLambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
+import { seedDemoProject } from './seed.ts';
 import { startCognitoLocal, ensureUserPool, type UserPoolInfo } from './services/cognito-local.ts';
 import { createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_REGION } from './services/dynamodb-local.ts';
 import { ensureLocalCertificates } from './services/tls.ts';
@@ -252,9 +253,8 @@ async function main(): Promise<void> {
   try {
     runtime = await startLocalRuntime(config, {
       writeOutputsFile: true,
-      // The demo project (with the demo users as ADMIN, MEMBER and VIEWER) is created here once the
-      // domain resolvers exist; until then `--no-seed` and the default behave the same.
-      seed: null,
+      // On an empty database: the demo project, with the demo users as ADMIN, MEMBER and VIEWER.
+      seed: (rt) => seedDemoProject(rt, (line) => console.log(line)).then(() => undefined),
       log: (line) => console.log(line),
     });
   } catch (err) {

@@ -50,7 +50,7 @@ export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
     const [port, cognitoPort, dynamoDbPort] = [await freePort(), await freePort(), await freePort()];
-    const config = parseConfig(['--in-memory', '--no-seed'], {
+    const config = parseConfig(opts.seed ? ['--in-memory'] : ['--in-memory', '--no-seed'], {
       PORT: String(port),
       COGNITO_PORT: String(cognitoPort),
       DYNAMODB_PORT: String(dynamoDbPort),
