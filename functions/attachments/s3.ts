@@ -1,0 +1,48 @@
+/**
+ * The attachments bucket, shared by the `attachments` and `workers` functions: one S3 client per
+ * process, configured only from the environment so the same code reaches AWS or the local server:
+ *   ATTACHMENTS_BUCKET     the bucket (required)
+ *   AWS_REGION             the region (Lambda sets it)
+ *   AWS_ENDPOINT_URL_S3    a local S3-compatible endpoint (s3rver); when set, path-style addressing is
+ *                          used (`http://host:port/bucket/key`), since `<bucket>.localhost` need not resolve
+ * Object keys always come from model/keys.ts `attachmentObjectKey`, never from a caller's string.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { attachmentObjectKey } from '../../model/keys.ts';
+import { requireEnv } from '../lib/env.ts';
+
+let s3: S3Client | undefined;
+
+export function s3Client(): S3Client {
+  s3 ??= new S3Client({ forcePathStyle: !!process.env.AWS_ENDPOINT_URL_S3 });
+  return s3;
+}
+
+export function bucketName(): string {
+  return requireEnv('ATTACHMENTS_BUCKET');
+}
+
+/** Tests that change endpoints between files drop the cached client. */
+export function resetS3Client(): void {
+  s3?.destroy();
+  s3 = undefined;
+}
+
+/** Ids as Taskwire makes them (ULIDs, test ids): letters, digits, `-` and `_`, 1..64 characters. */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function checkId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !SAFE_ID.test(value)) throw new Error(`${what} must be an id (letters, digits, - and _)`);
+  return value;
+}
+
+/** The one object an attachment may touch: projects/<projectId>/tasks/<taskId>/<attachmentId>. */
+export function objectKeyOf(ref: { projectId: unknown; taskId: unknown; attachmentId: unknown }): string {
+  return attachmentObjectKey(checkId(ref.projectId, 'projectId'), checkId(ref.taskId, 'taskId'), checkId(ref.attachmentId, 'attachmentId'));
+}
+
+/** Every object of one task (the purge removes what is left under it). */
+export function taskObjectPrefix(projectId: string, taskId: string): string {
+  const key = attachmentObjectKey(checkId(projectId, 'projectId'), checkId(taskId, 'taskId'), 'x');
+  return key.slice(0, key.length - 1);
+}
