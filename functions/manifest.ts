@@ -40,6 +40,13 @@ export const lambdas = {
     table: 'none',
     needs: ['attachments-bucket'],
   },
+  workers: {
+    entry: 'functions/workers/handler.ts',
+    description: "Background work after a mutation's write: purge a deleted task's children, carry a completed sprint's tasks over",
+    timeoutSeconds: 300,
+    table: 'readWrite',
+    needs: ['attachments-bucket', 'appsync-iam'],
+  },
 } as const satisfies Record<string, LambdaDef>;
 
 export type LambdaName = keyof typeof lambdas;

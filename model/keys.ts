@@ -196,3 +196,22 @@ export const projectActivityKey = (projectId: string, activityId: string): Key =
   PK: projectPk(projectId),
   SK: `${ACTIVITY_PREFIX}${activityId}`,
 });
+
+// ---- background work (functions/workers) -----------------------------------------------------------
+
+/**
+ * Tombstone of a deleted task, written by deleteTask in the same transaction as the delete and removed
+ * last by the purge (functions/workers purgeTask): while it exists the task's partition still holds
+ * children to delete. byParent lists every pending purge (oldest first), so an interrupted purge can be
+ * found and resumed with a Query.
+ */
+export const PURGE_SK = 'PURGE';
+/** The tombstone's `entity`. */
+export const PURGE_ENTITY = 'TaskPurge';
+export const PENDING_PURGES_PK = 'PURGE#PENDING';
+export const taskPurgeKey = (taskId: string): Key => ({ PK: taskPk(taskId), SK: PURGE_SK });
+export const taskPurgeIndexKeys = (taskId: string, deletedAt: string) => ({
+  GSI4PK: PENDING_PURGES_PK,
+  GSI4SK: `${deletedAt}#${taskId}`,
+});
+export const pendingPurgesQuery = () => ({ GSI4PK: PENDING_PURGES_PK });

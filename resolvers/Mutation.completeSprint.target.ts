@@ -1,4 +1,8 @@
-/** completeSprint step: the carry-over target must be a PLANNED sprint of the same project (skipped for the backlog). */
+/**
+ * completeSprint step: the carry-over target must be a PLANNED sprint of the same project (skipped for
+ * the backlog). A sprint already COMPLETED whose carry-over has not finished (carryOverDone: false) is
+ * resumed instead: ctx.stash.resume, and the later steps only re-start the worker.
+ */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { sprintKey } from '../model/keys.ts';
@@ -7,6 +11,14 @@ import type { SprintItem } from './lib/sprint.ts';
 
 export function request(ctx: Context) {
   const sprint = ctx.stash.sprint as SprintItem;
+  if (sprint.state === 'COMPLETED' && sprint.carryOverDone === false) {
+    if (ctx.stash.targetId && ctx.stash.targetId !== sprint.carriedOverTo) {
+      validationError('This sprint is already carrying its tasks over elsewhere; omit carryOverTo to resume', 'carryOverTo');
+    }
+    ctx.stash.resume = true;
+    ctx.stash.after = sprint;
+    runtime.earlyReturn(sprint, { skipTo: 'NEXT' });
+  }
   if (sprint.state !== 'ACTIVE') stateConflict(`The sprint is ${sprint.state}, not ACTIVE`, 'SPRINT_NOT_ACTIVE');
   if (!ctx.stash.targetId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.get({ key: sprintKey(ctx.stash.targetId as string), consistentRead: true });

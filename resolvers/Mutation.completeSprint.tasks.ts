@@ -1,5 +1,5 @@
 /** completeSprint step: the sprint's unfinished tasks (bySprint partition, DONE filtered out), up to the inline bound. */
-import type { Context } from '@aws-appsync/utils';
+import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { INDEX } from '../model/table.ts';
 import { sprintPk } from '../model/keys.ts';
@@ -8,6 +8,7 @@ import { INLINE_CARRY_OVER } from './lib/sprint.ts';
 import type { TaskItem } from './lib/task.ts';
 
 export function request(ctx: Context) {
+  if (ctx.stash.resume) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.query({
     index: INDEX.bySprint.name,
     query: { [INDEX.bySprint.pk]: { eq: sprintPk(ctx.stash.sprintId as string) } },

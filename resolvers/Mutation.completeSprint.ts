@@ -1,13 +1,15 @@
 /**
- * completeSprint: pipeline loadSprint → authorize (write) → .target → .tasks → .write.
+ * completeSprint: pipeline loadSprint → authorize (write) → .target → .tasks → .write → .carryOver.
  * One transaction marks the sprint COMPLETED (carriedOverTo = target or null) and clears the project's
  * activeSprintId. Unfinished tasks (not DONE) go to the target PLANNED sprint or to the backlog:
  *   ≤ 25 of them: inline, in the same transaction (each a versioned task write + its activity), and the
  *                 sprint is stored with carryOverDone: true;
- *   more:         the sprint is stored with carryOverDone: false and functions/workers/carryOver.ts
- *                 moves them in idempotent, resumable batches (the stream handler runs it on the sprint's
- *                 MODIFY event; re-running it finishes an interrupted job), then sets carryOverDone: true.
- * Readers see carryOverDone: false until the move is complete — never a half state presented as final.
+ *   more:         the sprint is stored with carryOverDone: false and .carryOver invokes the `workers`
+ *                 function (Event) with carryOverSprint, which moves them in conditional per-task
+ *                 transactions and then sets carryOverDone: true.
+ * completeSprint on a COMPLETED sprint whose carryOverDone is false re-starts the worker (resumable: it
+ * moves only what is left). Readers see carryOverDone: false until the move is complete — never a half
+ * state presented as final.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCompleteSprintArgs } from '../types/graphql.ts';

@@ -1,5 +1,5 @@
 /** completeSprint step: sprint COMPLETED + project activeSprintId cleared (+ inline carry-over), one transaction. */
-import type { Context } from '@aws-appsync/utils';
+import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectKey, sprintKey } from '../model/keys.ts';
 import type { Actor } from './lib/actor.ts';
@@ -11,6 +11,7 @@ import { taskActivity, taskChange, type TaskItem } from './lib/task.ts';
 import { diff } from './lib/activity.ts';
 
 export function request(ctx: Context) {
+  if (ctx.stash.resume) runtime.earlyReturn(ctx.stash.after, { skipTo: 'NEXT' });
   const table = tableName(ctx);
   const sprint = ctx.stash.sprint as SprintItem;
   const targetId = (ctx.stash.targetId ?? null) as string | null;

@@ -1,7 +1,10 @@
-/** deleteTask step: the task's removal, its DELETED activity (project partition) and story counters, in one transaction. */
+/**
+ * deleteTask step: the task's removal, its DELETED activity (project partition), the purge tombstone
+ * (model/keys.ts taskPurgeKey: the task's children still to delete) and story counters, in one transaction.
+ */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { taskKey } from '../model/keys.ts';
+import { PURGE_ENTITY, taskKey, taskPurgeIndexKeys, taskPurgeKey } from '../model/keys.ts';
 import { activityItem, change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
 import { now } from './lib/ids.ts';
@@ -26,6 +29,14 @@ export function request(ctx: Context) {
       changes: [change('key', task.key, null), change('title', task.title, null)],
       now: at,
     }),
+    {
+      putItem: {
+        table,
+        key: taskPurgeKey(task.id),
+        item: Object.assign({ entity: PURGE_ENTITY, taskId: task.id, projectId: task.projectId, deletedAt: at, version: 1 }, taskPurgeIndexKeys(task.id, at)),
+        condition: { PK: { attributeExists: false } },
+      },
+    },
   ];
   storyCounters(table, task, null).forEach((u) => items.push(u));
   return ddb.transactWrite({ items: items as never });

@@ -3,6 +3,8 @@ import type { DataSourceDef, FunctionDef, ResolverDef } from './manifest.ts';
 
 export const dataSources: Record<string, DataSourceDef> = {
   attachmentsFn: { type: 'AWS_LAMBDA', function: 'attachments' },
+  /** Background work after the acknowledging write (Event invocations): task purge, sprint carry-over. */
+  workersFn: { type: 'AWS_LAMBDA', function: 'workers' },
 };
 
 /** Load steps of the work domain (reference them by name): ctx.stash.<x>Id → ctx.stash.<x>, NotFound when absent. */
@@ -12,6 +14,7 @@ const steps: Record<string, FunctionDef> = {
   loadSprint: { file: 'steps/loadSprint.ts', dataSource: 'table' },
   loadAssignee: { file: 'steps/loadAssignee.ts', dataSource: 'table' },
   loadComment: { file: 'steps/loadComment.ts', dataSource: 'table' },
+  loadAttachment: { file: 'steps/loadAttachment.ts', dataSource: 'table' },
 };
 
 /** Operation-specific steps: `Type.field.<step>` in `Type.field.<step>.ts`, all on the table unless noted. */
@@ -59,7 +62,20 @@ export const functions: Record<string, FunctionDef> = {
     'Query.activityByTask.query',
     'Query.attachmentsByTask.query',
     'Query.activityByProject.query',
+    'Mutation.createAttachmentUpload.write',
+    'Mutation.confirmAttachmentUpload.write',
+    'Mutation.deleteAttachment.write',
   ]),
+  ...own(
+    [
+      'Mutation.createAttachmentUpload.presign',
+      'Mutation.confirmAttachmentUpload.head',
+      'Mutation.attachmentDownloadUrl.sign',
+      'Mutation.deleteAttachment.object',
+    ],
+    'attachmentsFn',
+  ),
+  ...own(['Mutation.deleteTask.purge', 'Mutation.completeSprint.carryOver'], 'workersFn'),
 };
 
 const pipeline = (field: string, fns: string[]): ResolverDef => ({ kind: 'PIPELINE', file: `${field}.ts`, functions: fns });
@@ -93,7 +109,7 @@ export const resolvers: Record<string, ResolverDef> = {
   'Mutation.unwatchTask': pipeline('Mutation.unwatchTask', ['loadTask', 'authorize', 'Mutation.unwatchTask.write']),
   'Mutation.archiveTask': pipeline('Mutation.archiveTask', ['loadTask', 'authorize', 'Mutation.archiveTask.write']),
   'Mutation.restoreTask': pipeline('Mutation.restoreTask', ['loadTask', 'authorize', 'Mutation.restoreTask.write']),
-  'Mutation.deleteTask': pipeline('Mutation.deleteTask', ['loadTask', 'authorize', 'Mutation.deleteTask.write']),
+  'Mutation.deleteTask': pipeline('Mutation.deleteTask', ['loadTask', 'authorize', 'Mutation.deleteTask.write', 'Mutation.deleteTask.purge']),
 
   // ---- stories
   'Query.story': pipeline('Query.story', ['loadStory', 'authorize']),
@@ -119,6 +135,7 @@ export const resolvers: Record<string, ResolverDef> = {
     'Mutation.completeSprint.target',
     'Mutation.completeSprint.tasks',
     'Mutation.completeSprint.write',
+    'Mutation.completeSprint.carryOver',
   ]),
 
   // ---- comments, time, history
@@ -131,6 +148,34 @@ export const resolvers: Record<string, ResolverDef> = {
   'Query.activityByTask': pipeline('Query.activityByTask', ['loadTask', 'authorize', 'Query.activityByTask.query']),
   'Query.activityByProject': pipeline('Query.activityByProject', ['authorize', 'Query.activityByProject.query']),
   'Query.attachmentsByTask': pipeline('Query.attachmentsByTask', ['loadTask', 'authorize', 'Query.attachmentsByTask.query']),
+
+  // ---- attachments (bytes in S3 through presigned URLs from the `attachments` function)
+  'Mutation.createAttachmentUpload': pipeline('Mutation.createAttachmentUpload', [
+    'loadTask',
+    'authorize',
+    'Mutation.createAttachmentUpload.presign',
+    'Mutation.createAttachmentUpload.write',
+  ]),
+  'Mutation.confirmAttachmentUpload': pipeline('Mutation.confirmAttachmentUpload', [
+    'loadTask',
+    'authorize',
+    'loadAttachment',
+    'Mutation.confirmAttachmentUpload.head',
+    'Mutation.confirmAttachmentUpload.write',
+  ]),
+  'Mutation.attachmentDownloadUrl': pipeline('Mutation.attachmentDownloadUrl', [
+    'loadTask',
+    'authorize',
+    'loadAttachment',
+    'Mutation.attachmentDownloadUrl.sign',
+  ]),
+  'Mutation.deleteAttachment': pipeline('Mutation.deleteAttachment', [
+    'loadTask',
+    'authorize',
+    'loadAttachment',
+    'Mutation.deleteAttachment.write',
+    'Mutation.deleteAttachment.object',
+  ]),
 
   // ---- subscriptions (authorise read access, then an enhanced filter)
   'Subscription.onTaskChanged': pipeline('Subscription.onTaskChanged', ['authorize']),

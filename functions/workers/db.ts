@@ -1,0 +1,75 @@
+/**
+ * Table access of the `workers` function: a DocumentClient over the shared DynamoDB client (endpoint
+ * from AWS_ENDPOINT_URL_DYNAMODB locally), the table name from TABLE_NAME, and the Activity item the
+ * resolvers write (resolvers/lib/activity.ts), built here for Node since APPSYNC_JS helpers need `util`.
+ */
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENTITY, projectActivityKey, taskActivityKey } from '../../model/keys.ts';
+import { dynamoDbClient } from '../lib/clients.ts';
+import { requireEnv } from '../lib/env.ts';
+import { ulid } from '../lib/tokens.ts';
+
+let doc: DynamoDBDocumentClient | undefined;
+
+export function docClient(): DynamoDBDocumentClient {
+  doc ??= DynamoDBDocumentClient.from(dynamoDbClient(), { marshallOptions: { removeUndefinedValues: true } });
+  return doc;
+}
+
+export function resetDocClient(): void {
+  doc = undefined;
+}
+
+export function tableName(): string {
+  return requireEnv('TABLE_NAME');
+}
+
+/** The actor id of changes Taskwire's own functions make (as resolvers/lib/actor.ts names IAM callers). */
+export const SYSTEM_ACTOR = 'system';
+
+export interface ActivityInput {
+  projectId: string;
+  taskId?: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+  now: string;
+}
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** The transact Put of one Activity item (conditional create), in the resolvers' exact shape. */
+export function activityPut(a: ActivityInput) {
+  const id = ulid();
+  const key = a.taskId ? taskActivityKey(a.taskId, id) : projectActivityKey(a.projectId, id);
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: {
+        ...key,
+        entity: ENTITY.activity,
+        version: 1,
+        id,
+        projectId: a.projectId,
+        taskId: a.taskId ?? null,
+        entityType: a.entityType,
+        entityId: a.entityId,
+        actorId: SYSTEM_ACTOR,
+        action: a.action,
+        changes: a.changes.map((c) => ({ field: c.field, before: json(c.before), after: json(c.after) })),
+        createdAt: a.now,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+/** The cancellation reason codes of a failed TransactWriteItems, or null for any other error. */
+export function cancellationCodes(err: unknown): string[] | null {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (e?.name !== 'TransactionCanceledException') return null;
+  return (e.CancellationReasons ?? []).map((r) => r?.Code ?? 'None');
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,68 @@
+/**
+ * Tells subscribers about changes a function made: the IAM-only mutations publishTaskChange /
+ * publishSprintChange re-read the item and deliver it through AppSync's @aws_subscribe. Sent as a
+ * SigV4-signed POST (service `appsync`) to APPSYNC_URL with the function's own credentials (the SDK's
+ * chain, as the DynamoDB client resolves them). Without APPSYNC_URL (tests, tools) nothing is sent.
+ * Best effort: the data is already right in the table; a failed publish is logged and counted.
+ */
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { dynamoDbClient } from '../lib/clients.ts';
+
+export const TASK_CHANGE_FIELDS =
+  'id projectId number key title description status priority labels assigneeId reporterId watcherIds storyId sprintId dueAt estimatePoints timeSpentMinutes rank archived archivedAt createdAt updatedAt version';
+
+const PUBLISH_TASK = `mutation PublishTaskChange($projectId: ID!, $id: ID!) { publishTaskChange(projectId: $projectId, id: $id) { ${TASK_CHANGE_FIELDS} } }`;
+const PUBLISH_SPRINT = `mutation PublishSprintChange($projectId: ID!, $id: ID!) { publishSprintChange(projectId: $projectId, id: $id) { id projectId name goal state startsAt endsAt startedAt completedAt carriedOverTo carryOverDone updatedAt version } }`;
+
+export interface PublishOutcome {
+  sent: number;
+  failed: number;
+  skipped: boolean;
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
+  const u = new URL(url);
+  const body = JSON.stringify({ query, variables });
+  const credentials = await dynamoDbClient().config.credentials();
+  const region = await dynamoDbClient().config.region();
+  const signer = new SignatureV4({ service: 'appsync', region, sha256: Sha256, credentials });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: u.protocol,
+    hostname: u.hostname,
+    port: u.port ? Number(u.port) : undefined,
+    path: u.pathname,
+    query: {},
+    headers: { host: u.host, 'content-type': 'application/json' },
+    body,
+  });
+  const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
+  const json = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
+  if (!res.ok || !json || json.errors?.length) {
+    throw new Error(`HTTP ${res.status}: ${json?.errors?.map((e) => e.message).join('; ') ?? 'no JSON body'}`);
+  }
+}
+
+export async function publishChanges(
+  tasks: { projectId: string; id: string }[],
+  sprints: { projectId: string; id: string }[] = [],
+): Promise<PublishOutcome> {
+  const url = process.env.APPSYNC_URL;
+  const outcome: PublishOutcome = { sent: 0, failed: 0, skipped: !url };
+  if (!url) return outcome;
+  const calls = [
+    ...tasks.map((t) => () => post(url, PUBLISH_TASK, { projectId: t.projectId, id: t.id })),
+    ...sprints.map((s) => () => post(url, PUBLISH_SPRINT, { projectId: s.projectId, id: s.id })),
+  ];
+  for (const call of calls) {
+    try {
+      await call();
+      outcome.sent += 1;
+    } catch (err) {
+      outcome.failed += 1;
+      console.error('[workers] publish failed:', (err as Error).message);
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,20 @@
+/**
+ * attachmentDownloadUrl: pipeline loadTask → authorize (read) → loadAttachment → .sign (Lambda
+ * `attachments`: a presigned GET of that one object, ~5 min, served as a download under its file name).
+ * Only READY attachments: a PENDING one → ConflictError (reason ATTACHMENT_NOT_READY). A Mutation
+ * because it mints a credential; it changes nothing, so it writes no activity.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationAttachmentDownloadUrlArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationAttachmentDownloadUrlArgs>) {
+  ctx.stash.taskId = id(ctx.args.taskId, 'taskId');
+  ctx.stash.attachmentId = id(ctx.args.id, 'id');
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

@@ -1,0 +1,22 @@
+/**
+ * confirmAttachmentUpload: pipeline loadTask → authorize (write) → loadAttachment (uploader or ADMIN) →
+ * .head (Lambda `attachments` HEADs the one object) → .write (PENDING → READY, versioned, + activity).
+ * Absent object → ValidationError; present with another size or content type than declared →
+ * ValidationError. Idempotent: an attachment that is already READY is returned as it is, and a
+ * concurrent confirm that lost the race answers with the READY item too.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationConfirmAttachmentUploadArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationConfirmAttachmentUploadArgs>) {
+  ctx.stash.taskId = id(ctx.args.taskId, 'taskId');
+  ctx.stash.attachmentId = id(ctx.args.id, 'id');
+  ctx.stash.uploaderOnly = true;
+  ctx.stash.need = 'write';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

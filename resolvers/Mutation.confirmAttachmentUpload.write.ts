@@ -1,0 +1,50 @@
+/** confirmAttachmentUpload step: status PENDING → READY (versioned) + activity, one transaction; READY already → as is. */
+import { runtime, type Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { attachmentKey } from '../model/keys.ts';
+import { activityItem, change } from './lib/activity.ts';
+import type { Actor } from './lib/actor.ts';
+import { cancellation, versionedTxFailure } from './lib/errors.ts';
+import { now } from './lib/ids.ts';
+import { tableName } from './lib/table.ts';
+import type { TaskItem } from './lib/task.ts';
+import { bumped, versionedUpdate } from './lib/versioned.ts';
+
+interface AttachmentItem {
+  id: string;
+  status: string;
+  version: number;
+}
+
+export function request(ctx: Context) {
+  const a = ctx.stash.attachment as AttachmentItem;
+  if (a.status === 'READY') runtime.earlyReturn(a, { skipTo: 'NEXT' });
+  const table = tableName(ctx);
+  const task = ctx.stash.task as TaskItem;
+  const at = now();
+  const set = { status: 'READY' };
+  ctx.stash.after = bumped(a, set, at);
+  return ddb.transactWrite({
+    items: [
+      versionedUpdate({ table, key: attachmentKey(task.id, a.id), expectedVersion: a.version, set, now: at }),
+      activityItem({
+        table,
+        projectId: task.projectId,
+        taskId: task.id,
+        entityType: 'ATTACHMENT',
+        entityId: a.id,
+        action: 'UPDATED',
+        actor: ctx.stash.actor as Actor,
+        changes: [change('status', a.status, 'READY')],
+        now: at,
+      }),
+    ] as never,
+  });
+}
+
+export function response(ctx: Context) {
+  const c = cancellation(ctx);
+  if (c && c.index === 0 && c.item && c.item.status === 'READY') return c.item;
+  if (c) versionedTxFailure(c, 0, 'Attachment', (ctx.stash.attachment as AttachmentItem).version);
+  return ctx.stash.after;
+}

@@ -1,0 +1,66 @@
+/**
+ * createAttachmentUpload step: the Attachment item (PENDING, conditional create), a check that the task
+ * is still there, and the ATTACHED activity, in one transaction. Returns the AttachmentUpload payload.
+ */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { ENTITY, attachmentKey, taskKey } from '../model/keys.ts';
+import { activityItem, change } from './lib/activity.ts';
+import type { Actor } from './lib/actor.ts';
+import { cancellation, notFound, stateConflict } from './lib/errors.ts';
+import { now } from './lib/ids.ts';
+import { tableName } from './lib/table.ts';
+import type { TaskItem } from './lib/task.ts';
+import { createCondition } from './lib/versioned.ts';
+
+export function request(ctx: Context) {
+  const table = tableName(ctx);
+  const task = ctx.stash.task as TaskItem;
+  const actor = ctx.stash.actor as Actor;
+  const at = now();
+  const attachment = {
+    entity: ENTITY.attachment,
+    id: ctx.stash.attachmentId as string,
+    taskId: task.id,
+    projectId: task.projectId,
+    fileName: ctx.stash.fileName as string,
+    contentType: ctx.stash.contentType as string,
+    size: ctx.stash.size as number,
+    status: 'PENDING',
+    uploadedBy: actor.id,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  ctx.stash.created = attachment;
+  return ddb.transactWrite({
+    items: [
+      { putItem: { table, key: attachmentKey(task.id, attachment.id), item: attachment, condition: createCondition } },
+      { conditionCheck: { table, key: taskKey(task.id), condition: { PK: { attributeExists: true } } } },
+      activityItem({
+        table,
+        projectId: task.projectId,
+        taskId: task.id,
+        entityType: 'ATTACHMENT',
+        entityId: attachment.id,
+        action: 'ATTACHED',
+        actor,
+        changes: [change('fileName', null, attachment.fileName), change('status', null, 'PENDING')],
+        now: at,
+      }),
+    ] as never,
+  });
+}
+
+export function response(ctx: Context) {
+  const c = cancellation(ctx);
+  if (c && c.index === 1) return notFound('Task');
+  if (c) return stateConflict('The attachment could not be recorded; try again', 'ATTACHMENT_EXISTS');
+  const upload = ctx.stash.upload as { url: string; fields: Record<string, string>; expiresAt: string };
+  return {
+    attachment: ctx.stash.created,
+    url: upload.url,
+    fields: JSON.stringify(upload.fields),
+    expiresAt: upload.expiresAt,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Attachments through the local AppSync with the real parts: the resolver bundles of
+ * resolvers/manifest.ts, DynamoDB Local, s3rver, and the real `attachments` and `workers` handlers as
+ * in-process Lambda data sources — configured, as on AWS, only through environment variables.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createLocalAppSync, type LocalAppSync } from '../../../local/appsync/app.ts';
+import { createDynamoDbDataSource, createLambdaDataSource, createNoneDataSource } from '../../../local/appsync/datasources/index.ts';
+import { unauthorized } from '../../../local/appsync/auth/errors.ts';
+import type { AuthResult } from '../../../local/appsync/types.ts';
+import { startS3Local, type S3Local } from '../../../local/services/s3-local.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/services/dynamodb-local.ts';
+import { dataSources as manifestDataSources } from '../../../resolvers/manifest.ts';
+import { handler as attachments } from '../../../functions/attachments/handler.ts';
+import { handler as workers } from '../../../functions/workers/handler.ts';
+import type { DynamoDbFixture } from '../../support/dynamodb.ts';
+
+export const BUCKET = 'taskwire-attachments-test';
+
+export interface S3Fixture {
+  s3: S3Local;
+  /** Errors of Event invocations (the purge), which no response reports. */
+  asyncErrors: unknown[];
+}
+
+/** s3rver on a free port with a throw-away folder, and the functions' environment pointed at it and at `db`. */
+export function useS3AndEnv(db: DynamoDbFixture): S3Fixture {
+  const fixture = { asyncErrors: [] } as unknown as S3Fixture;
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'taskwire-s3-'));
+    fixture.s3 = await startS3Local({ dataDir: dir, bucket: BUCKET, credentials: [LOCAL_CREDENTIALS] });
+    Object.assign(process.env, {
+      TABLE_NAME: db.tableName,
+      ATTACHMENTS_BUCKET: BUCKET,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
+      AWS_ENDPOINT_URL_S3: fixture.s3.endpoint,
+    });
+    delete process.env.APPSYNC_URL;
+  });
+  afterAll(async () => {
+    await fixture.s3?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return fixture;
+}
+
+export function buildAttachmentsApp(db: DynamoDbFixture, s3: S3Fixture): LocalAppSync {
+  const others = Object.fromEntries(Object.keys(manifestDataSources).map((n) => [n, createNoneDataSource()]));
+  return createLocalAppSync({
+    dataSources: {
+      ...others,
+      none: createNoneDataSource(),
+      table: createDynamoDbDataSource({ client: db.client, tableName: db.tableName, tokenSecret: 'attachment-tests' }),
+      attachmentsFn: createLambdaDataSource({ name: 'attachments', handler: (e) => attachments(e as never) }),
+      workersFn: createLambdaDataSource({
+        name: 'workers',
+        handler: (e, c) => workers(e as never, c),
+        onAsyncError: (err) => s3.asyncErrors.push(err),
+      }),
+    },
+    authenticator: { authenticate: async () => Promise.reject(unauthorized()) },
+    env: { TABLE_NAME: db.tableName },
+  });
+}
+
+export const token = (projectId: string, scope: 'READ' | 'READ_WRITE', tokenId = `tok-${scope}`): AuthResult => ({
+  mode: 'AWS_LAMBDA',
+  identity: { resolverContext: { tokenId, projectId, scope } } as never,
+});
