@@ -6,7 +6,10 @@
  *   PORT=4000                          the local AppSync (HTTPS); cognito-local and DynamoDB Local use
  *   COGNITO_PORT=PORT+1                the next two ports unless set
  *   DYNAMODB_PORT=PORT+2
- *   TASKWIRE_DATA_DIR=.taskwire        DynamoDB data, cognito-local data, the local CA (git-ignored)
+ *   S3_PORT=PORT+3                     the local S3 server (attachments)
+ *   TASKWIRE_DATA_DIR=.taskwire        DynamoDB, cognito-local and S3 data, the local CA (git-ignored)
+ *   TASKWIRE_CERT_DIR=<data dir>       where the local CA and certificate are kept (under tls/)
+ *   TASKWIRE_OUTPUTS=taskwire-outputs.json   where the clients' configuration file is written
  *   TASKWIRE_QUERY_DEPTH_LIMIT=0       0 = none, else 1–75 (AppSync's range)
  *   TASKWIRE_RESOLVER_COUNT_LIMIT=10000  1–10000
  *   TASKWIRE_INTROSPECTION=true        false turns introspection off
@@ -36,10 +39,13 @@ export interface LocalConfig {
   port: number;
   cognitoPort: number;
   dynamoDbPort: number;
+  s3Port: number;
   /** DynamoDB Local without a database file (cognito-local then uses a temporary folder). */
   inMemory: boolean;
   seed: boolean;
   dataDir: string;
+  /** Folder whose tls/ holds the local CA (shared by test runtimes so one CA can be trusted). */
+  certDir: string;
   region: string;
   outputsPath: string;
   limits: { queryDepthLimit: number; resolverCountLimit: number; introspection: boolean };
@@ -57,7 +63,8 @@ export const DEMO_USERS: DemoUserConfig[] = [
 export const USAGE = `Usage: npm start [-- --in-memory] [-- --no-seed]
   --in-memory   keep DynamoDB data in memory (nothing written under the data folder's dynamodb/)
   --no-seed     do not create the demo project
-Environment: PORT (4000), COGNITO_PORT, DYNAMODB_PORT, TASKWIRE_DATA_DIR (.taskwire),
+Environment: PORT (4000), COGNITO_PORT, DYNAMODB_PORT, S3_PORT, TASKWIRE_DATA_DIR (.taskwire), TASKWIRE_CERT_DIR,
+  TASKWIRE_OUTPUTS (taskwire-outputs.json),
   TASKWIRE_QUERY_DEPTH_LIMIT (0 = none, 1–75), TASKWIRE_RESOLVER_COUNT_LIMIT (1–10000), TASKWIRE_INTROSPECTION (true|false)`;
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -91,17 +98,20 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Lo
     else throw new ConfigError(`unknown option ${arg}\n${USAGE}`);
   }
   const appPort = port(env, 'PORT', 4000);
+  const dataDir = resolve(ROOT, env.TASKWIRE_DATA_DIR || '.taskwire');
   const depth = integer(env, 'TASKWIRE_QUERY_DEPTH_LIMIT', 0, 0, 75, '0 (no limit) or 1–75');
   return {
     host: '127.0.0.1',
     port: appPort,
     cognitoPort: port(env, 'COGNITO_PORT', Math.min(appPort + 1, 65_535)),
     dynamoDbPort: port(env, 'DYNAMODB_PORT', Math.min(appPort + 2, 65_535)),
+    s3Port: port(env, 'S3_PORT', Math.min(appPort + 3, 65_535)),
     inMemory: flags.has('--in-memory'),
     seed: !flags.has('--no-seed'),
-    dataDir: resolve(ROOT, env.TASKWIRE_DATA_DIR || '.taskwire'),
+    dataDir,
+    certDir: env.TASKWIRE_CERT_DIR ? resolve(ROOT, env.TASKWIRE_CERT_DIR) : dataDir,
     region: 'us-east-1',
-    outputsPath: resolve(ROOT, 'taskwire-outputs.json'),
+    outputsPath: resolve(ROOT, env.TASKWIRE_OUTPUTS || 'taskwire-outputs.json'),
     limits: {
       queryDepthLimit: depth,
       resolverCountLimit: integer(env, 'TASKWIRE_RESOLVER_COUNT_LIMIT', 10_000, 1, 10_000, '1–10000'),

@@ -21,6 +21,7 @@ export interface OutputsInput {
   caCertificatePath: string;
   webUrl: string | null;
   bucketName: string;
+  s3Endpoint: string;
   demoUsers: { username: string; password: string; groups: string[] }[];
 }
 
@@ -68,6 +69,7 @@ export function buildOutputs(o: OutputsInput): TaskwireOutputs {
         appsyncEvaluateCode: o.evaluateCodeEndpoint,
         'cognito-idp': o.cognitoEndpoint,
         dynamodb: o.dynamoDbEndpoint,
+        s3: o.s3Endpoint,
       },
       webUrl: o.webUrl,
       caCertificate: o.caCertificatePath,

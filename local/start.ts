@@ -6,7 +6,7 @@
  * `startLocalRuntime` is the same assembly for tests (test/support/runtime.ts), with random ports, a
  * temporary data folder and no outputs file.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,10 @@ import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from 
 import { applyLambdaEnvironment, createLambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { seedDemoProject } from './seed.ts';
-import { startCognitoLocal, ensureUserPool, type UserPoolInfo } from './services/cognito-local.ts';
-import { createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_REGION } from './services/dynamodb-local.ts';
+import { startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from './services/cognito-local.ts';
+import { createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_REGION, type DynamoDbLocal } from './services/dynamodb-local.ts';
+import { startS3Local, type S3Local } from './services/s3-local.ts';
+import { bundleResolvers } from '../scripts/lib/bundle-resolvers.ts';
 import { ensureLocalCertificates } from './services/tls.ts';
 import { LOCAL_TABLE_NAME } from '../model/table.ts';
 import { AUTHORIZER } from '../functions/manifest.ts';
@@ -32,6 +34,8 @@ import { AUTHORIZER } from '../functions/manifest.ts';
 export const DEFAULT_AUTH_MODE: AuthMode = 'AMAZON_COGNITO_USER_POOLS';
 export const ADDITIONAL_AUTH_MODES: AuthMode[] = ['AWS_LAMBDA', 'AWS_IAM'];
 export const LOCAL_ACCOUNT_ID = '000000000000';
+/** The attachments bucket in the local S3 server (on AWS: the CDK stack's bucket). */
+export const ATTACHMENTS_BUCKET = 'taskwire-attachments-local';
 
 /**
  * The credentials Taskwire's Lambda functions sign IAM requests with locally (on AWS: their roles).
@@ -50,6 +54,7 @@ export interface RuntimeUrls {
   evaluateCode: string;
   cognito: string;
   dynamodb: string;
+  s3: string;
 }
 
 export interface LocalRuntime {
@@ -92,26 +97,42 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
   };
   try {
     assertJava();
-    const ddb = await startDynamoDbLocal({ port: config.dynamoDbPort, dataDir: config.inMemory ? null : join(config.dataDir, 'dynamodb') });
-    stops.push(ddb.stop);
-    const ddbClient = createLocalDynamoDbClient(ddb.endpoint);
-    stops.push(async () => ddbClient.destroy());
-    await ensureTable(ddbClient, LOCAL_TABLE_NAME);
-    log(`DynamoDB Local   ${ddb.endpoint} (table ${LOCAL_TABLE_NAME}${config.inMemory ? ', in memory' : ''})`);
-
+    // The three services start side by side (Java's start-up dominates), while the resolvers bundle.
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {
       cognitoDir = mkdtempSync(join(tmpdir(), 'taskwire-cognito-'));
       const dir = cognitoDir;
       stops.push(async () => rmSync(dir, { recursive: true, force: true }));
     }
-    const cognito = await startCognitoLocal({ dataDir: cognitoDir, port: config.cognitoPort });
-    stops.push(cognito.stop);
-    const pool = await ensureUserPool({
-      endpoint: cognito.endpoint,
-      users: config.demoUsers.map(({ username, email, password, displayName, groups }) => ({ username, email, password, displayName, groups })),
-    });
+    const services = Promise.allSettled([
+      startDynamoDbLocal({ port: config.dynamoDbPort, dataDir: config.inMemory ? null : join(config.dataDir, 'dynamodb') }),
+      startCognitoLocal({ dataDir: cognitoDir, port: config.cognitoPort }),
+      startS3Local({
+        dataDir: config.inMemory ? join(cognitoDir, 's3') : join(config.dataDir, 's3'),
+        bucket: ATTACHMENTS_BUCKET,
+        port: config.s3Port,
+        credentials: [LOCAL_IAM_CREDENTIALS],
+      }),
+    ]);
+    const bundles = opts.app?.bundles ?? bundleResolvers();
+    const started = await services;
+    for (const s of started) if (s.status === 'fulfilled') stops.push(s.value.stop);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [ddb, cognito, s3] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [DynamoDbLocal, CognitoLocal, S3Local];
+
+    const ddbClient = createLocalDynamoDbClient(ddb.endpoint);
+    stops.push(async () => ddbClient.destroy());
+    const [, pool] = await Promise.all([
+      ensureTable(ddbClient, LOCAL_TABLE_NAME),
+      ensureUserPool({
+        endpoint: cognito.endpoint,
+        users: config.demoUsers.map(({ username, email, password, displayName, groups }) => ({ username, email, password, displayName, groups })),
+      }),
+    ]);
+    log(`DynamoDB Local   ${ddb.endpoint} (table ${LOCAL_TABLE_NAME}${config.inMemory ? ', in memory' : ''})`);
     log(`cognito-local    ${cognito.endpoint} (pool ${pool.userPoolId}, client ${pool.clientId})`);
+    log(`S3 (s3rver)      ${s3.endpoint} (bucket ${s3.bucket})`);
 
     const lambdaEnv = {
       region: config.region,
@@ -120,6 +141,8 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       cognitoEndpoint: cognito.endpoint,
       userPoolId: pool.userPoolId,
       credentials: LOCAL_IAM_CREDENTIALS,
+      s3Endpoint: s3.endpoint,
+      attachmentsBucket: ATTACHMENTS_BUCKET,
     };
     applyLambdaEnvironment(lambdaEnv);
     const lambdas = createLambdaRunner({ region: config.region, accountId: LOCAL_ACCOUNT_ID });
@@ -145,6 +168,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       limits: config.limits,
       env: { TABLE_NAME: LOCAL_TABLE_NAME },
       ...opts.app,
+      bundles,
     });
     stops.push(() => app.close());
 
@@ -158,7 +182,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     });
     app.setSubscriptionHub(realtime.hub);
 
-    const tls = ensureLocalCertificates(config.dataDir);
+    const tls = ensureLocalCertificates(config.certDir);
     const server = await startServer({ app, tls: { key: tls.keyPem, cert: tls.certPem }, port: config.port, host: config.host, realtime });
     stops.push(server.close);
     stops.push(() => realtime.close());
@@ -170,6 +194,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       evaluateCode: base,
       cognito: cognito.endpoint,
       dynamodb: ddb.endpoint,
+      s3: s3.endpoint,
     };
     const outputs = buildOutputs({
       region: config.region,
@@ -186,7 +211,8 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       caCertificatePath: tls.caCertPath,
       // The Vue client comes with its own issue; until then there is no web URL.
       webUrl: null,
-      bucketName: 'taskwire-attachments-local',
+      bucketName: ATTACHMENTS_BUCKET,
+      s3Endpoint: s3.endpoint,
       demoUsers: config.demoUsers.map((u) => ({ username: u.email, password: u.password, groups: u.groups })),
     });
     if (opts.writeOutputsFile) writeOutputs(config.outputsPath, outputs);
@@ -221,6 +247,7 @@ function banner(runtime: LocalRuntime, config: LocalConfig, ms: number): string 
     `  EvaluateCode   ${runtime.urls.evaluateCode} (AppSync API endpoint for the AWS SDK)`,
     `  Cognito        ${runtime.urls.cognito}`,
     `  DynamoDB       ${runtime.urls.dynamodb}`,
+    `  S3             ${runtime.urls.s3} (attachments bucket ${ATTACHMENTS_BUCKET})`,
     `  Web client     (not yet: comes with the client issue)`,
     `  CA certificate ${runtime.caCertPath}  (trust it, or NODE_EXTRA_CA_CERTS=${runtime.caCertPath})`,
     `  Outputs        ${config.outputsPath}`,
@@ -228,6 +255,26 @@ function banner(runtime: LocalRuntime, config: LocalConfig, ms: number): string 
     users,
     `Ctrl-C to stop.`,
   ].join('\n');
+}
+
+/**
+ * Taskwire's Lambda functions run in this process and call the local AppSync over HTTPS with plain
+ * `fetch`, exactly as they call AppSync on AWS. Node reads extra trusted CAs only at start-up
+ * (NODE_EXTRA_CA_CERTS), so when the local CA is not trusted yet the runtime starts again as a child
+ * that trusts it; the parent only relays signals and the exit code. Returns true in that parent.
+ */
+function relaunchTrustingLocalCa(config: LocalConfig): boolean {
+  const { caCertPath } = ensureLocalCertificates(config.certDir);
+  if (process.env.NODE_EXTRA_CA_CERTS === caCertPath) return false;
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertPath },
+  });
+  // Ctrl-C reaches the whole process group (the child handles it); SIGTERM to this process is relayed.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return true;
 }
 
 async function main(): Promise<void> {
@@ -239,6 +286,7 @@ async function main(): Promise<void> {
     console.error(`taskwire: ${(err as Error).message}`);
     process.exit(2);
   }
+  if (relaunchTrustingLocalCa(config)) return;
   let runtime: LocalRuntime | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -49,12 +49,16 @@ export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
-    const [port, cognitoPort, dynamoDbPort] = [await freePort(), await freePort(), await freePort()];
+    const [port, cognitoPort, dynamoDbPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const config = parseConfig(opts.seed ? ['--in-memory'] : ['--in-memory', '--no-seed'], {
       PORT: String(port),
       COGNITO_PORT: String(cognitoPort),
       DYNAMODB_PORT: String(dynamoDbPort),
+      S3_PORT: String(s3Port),
       TASKWIRE_DATA_DIR: dataDir,
+      // One local CA for the whole test run (test/global-setup.ts), trusted by every worker through
+      // NODE_EXTRA_CA_CERTS, so in-process Lambda functions can call the runtime over HTTPS.
+      ...(process.env.TASKWIRE_CERT_DIR ? { TASKWIRE_CERT_DIR: process.env.TASKWIRE_CERT_DIR } : {}),
     });
     const runtime = await startLocalRuntime(config, { ...opts, writeOutputsFile: false });
     const agent = new Agent({ ca: runtime.caCertPem, keepAlive: false });

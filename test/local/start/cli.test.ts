@@ -1,0 +1,118 @@
+/**
+ * `npm start` as a newcomer runs it: the CLI as a child process, a demo user signed in with the real
+ * AWS SDK Cognito client against cognito-local, an authorised query over HTTPS, then a clean stop that
+ * leaves no service behind. (The CLI entry is what `npm start` runs: `tsx local/start.ts`.)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../local/services/dynamodb-local.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+let child: ChildProcess;
+let output = '';
+let dataDir = '';
+const ports = { app: 0, cognito: 0, dynamodb: 0, s3: 0 };
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => (socket.destroy(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+
+async function waitFor(predicate: () => boolean, what: string, ms = 90_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; output so far:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'taskwire-cli-'));
+  for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
+  const [command, ...args] = pkg.scripts.start!.split(' ');
+  expect(command).toBe('tsx');
+  child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [...args, '--in-memory', '--no-seed'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(ports.app),
+      COGNITO_PORT: String(ports.cognito),
+      DYNAMODB_PORT: String(ports.dynamodb),
+      S3_PORT: String(ports.s3),
+      TASKWIRE_DATA_DIR: dataDir,
+      TASKWIRE_OUTPUTS: join(dataDir, 'taskwire-outputs.json'),
+      // Not the test run's CA: the CLI makes and trusts its own, as on a fresh clone.
+      TASKWIRE_CERT_DIR: '',
+      NODE_EXTRA_CA_CERTS: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  await waitFor(() => output.includes('Ctrl-C to stop.'), 'the ready banner');
+}, 120_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('prints the endpoints and the demo users, and serves a query authorised by a demo user', async () => {
+    expect(output).toContain(`GraphQL        https://localhost:${ports.app}/graphql`);
+    expect(output).toMatch(/max@taskwire\.local\s+Taskwire-demo-1\s+demo project MEMBER/);
+    const caPath = join(dataDir, 'tls', 'ca.cert.pem');
+    expect(output).toContain(caPath);
+
+    const outputs = JSON.parse(readFileSync(join(dataDir, 'taskwire-outputs.json'), 'utf8'));
+    expect(outputs.data.url).toBe(`https://localhost:${ports.app}/graphql`);
+    const cognito = new CognitoIdentityProviderClient({
+      region: outputs.auth.aws_region,
+      endpoint: outputs.custom.cognitoEndpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const auth = await cognito.send(
+      new InitiateAuthCommand({
+        ClientId: outputs.auth.user_pool_client_id,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'max@taskwire.local', PASSWORD: 'Taskwire-demo-1' },
+      }),
+    );
+    cognito.destroy();
+    const token = auth.AuthenticationResult!.AccessToken!;
+
+    // A client that trusts only the CA the CLI printed (curl --cacert, in Node).
+    const { request } = await import('node:https');
+    const body = JSON.stringify({ query: '{ me { email displayName } }' });
+    const res = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+      const req = request(
+        { host: 'localhost', port: ports.app, path: '/graphql', method: 'POST', ca: readFileSync(caPath), headers: { 'content-type': 'application/json', authorization: token } },
+        (r) => {
+          let text = '';
+          r.on('data', (c: Buffer) => (text += c.toString()));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, json: JSON.parse(text) }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(res).toEqual({ status: 200, json: { data: { me: { email: 'max@taskwire.local', displayName: 'Max Member' } } } });
+  });
+
+  it('stops every service on SIGTERM and exits 0', async () => {
+    for (const port of Object.values(ports)) expect(await listening(port), `port ${port} before stop`).toBe(true);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    for (const port of Object.values(ports)) expect(await listening(port), `port ${port} after stop`).toBe(false);
+  }, 60_000);
+});
