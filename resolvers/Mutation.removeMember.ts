@@ -2,13 +2,15 @@
  * Mutation.removeMember — pipeline [loadProject, authorize(admin), loadMembership,
  * Mutation.removeMember.save]. The last ADMIN cannot be removed (ConflictError, reason LAST_ADMIN).
  *
- * NOTE (live-updates issue): removing a member must also end their live access — call
- * extensions.invalidateSubscriptions for onTaskChanged/onSprintChanged/onCommentAdded with
- * { projectId, userId } here once the subscription resolvers set a matching invalidation filter.
- * Their HTTP access ends at once (authorize reads the membership with a consistent read).
+ * Removing a member also ends their live access at once: the response invalidates their
+ * onTaskChanged / onSprintChanged / onCommentAdded subscriptions of this project with the payload
+ * { projectId, userId } that the subscription resolvers' invalidation filters match (lib/live.ts);
+ * AppSync then closes those subscribers' WebSocket connections. Their HTTP access ends at once too
+ * (authorize reads the membership with a consistent read).
  */
 import type { Context } from '@aws-appsync/utils';
-import type { MutationRemoveMemberArgs } from '../types/graphql.ts';
+import type { Membership, MutationRemoveMemberArgs } from '../types/graphql.ts';
+import { invalidateMemberSubscriptions } from './lib/live.ts';
 import { id } from './lib/validate.ts';
 
 export function request(ctx: Context<MutationRemoveMemberArgs>) {
@@ -19,5 +21,7 @@ export function request(ctx: Context<MutationRemoveMemberArgs>) {
 }
 
 export function response(ctx: Context) {
-  return ctx.prev.result;
+  const removed = ctx.prev.result as Membership;
+  invalidateMemberSubscriptions(removed.projectId, removed.userId);
+  return removed;
 }

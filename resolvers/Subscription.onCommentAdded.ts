@@ -1,6 +1,13 @@
-/** onCommentAdded(taskId): pipeline loadTask → authorize (read) → enhanced filter on taskId. */
+/**
+ * onCommentAdded(taskId): pipeline loadTask (unknown task → NotFound; sets the project) → authorize
+ * (read access to the task's project; an integration token only for its own project) → enhanced filter
+ * on taskId, and the invalidation filter { projectId, userId } that Mutation.removeMember matches to
+ * end a removed member's live access (lib/live.ts).
+ */
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import type { SubscriptionOnCommentAddedArgs } from '../types/graphql.ts';
+import type { Actor } from './lib/actor.ts';
+import { setMemberInvalidationFilter } from './lib/live.ts';
 import { id } from './lib/validate.ts';
 
 export function request(ctx: Context<SubscriptionOnCommentAddedArgs>) {
@@ -10,8 +17,7 @@ export function request(ctx: Context<SubscriptionOnCommentAddedArgs>) {
 }
 
 export function response(ctx: Context<SubscriptionOnCommentAddedArgs>) {
-  extensions.setSubscriptionFilter(
-    util.transform.toSubscriptionFilter({ taskId: { eq: ctx.stash.taskId as string } }),
-  );
+  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ taskId: { eq: ctx.stash.taskId as string } }));
+  setMemberInvalidationFilter(ctx.stash.projectId as string, ctx.stash.actor as Actor);
   return null;
 }

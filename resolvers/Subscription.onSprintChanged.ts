@@ -1,9 +1,14 @@
 /**
- * onSprintChanged(projectId): pipeline authorize (read access to the project) → enhanced filter on projectId, so a
- * subscriber never receives another project's events (the mutation's selection must include projectId).
+ * onSprintChanged(projectId): pipeline authorize (read access to the project; an integration token only
+ * for its own project) → enhanced filter on projectId, so a subscriber never receives another project's
+ * events (the mutation's selection must include projectId), and the invalidation filter
+ * { projectId, userId } that Mutation.removeMember matches to end a removed member's live access
+ * (lib/live.ts).
  */
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import type { SubscriptionOnSprintChangedArgs } from '../types/graphql.ts';
+import type { Actor } from './lib/actor.ts';
+import { setMemberInvalidationFilter } from './lib/live.ts';
 import { id } from './lib/validate.ts';
 
 export function request(ctx: Context<SubscriptionOnSprintChangedArgs>) {
@@ -13,6 +18,8 @@ export function request(ctx: Context<SubscriptionOnSprintChangedArgs>) {
 }
 
 export function response(ctx: Context<SubscriptionOnSprintChangedArgs>) {
-  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ projectId: { eq: ctx.stash.projectId as string } }));
+  const projectId = ctx.stash.projectId as string;
+  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ projectId: { eq: projectId } }));
+  setMemberInvalidationFilter(projectId, ctx.stash.actor as Actor);
   return null;
 }

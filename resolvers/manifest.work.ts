@@ -181,4 +181,8 @@ export const resolvers: Record<string, ResolverDef> = {
   'Subscription.onTaskChanged': pipeline('Subscription.onTaskChanged', ['authorize']),
   'Subscription.onSprintChanged': pipeline('Subscription.onSprintChanged', ['authorize']),
   'Subscription.onCommentAdded': pipeline('Subscription.onCommentAdded', ['loadTask', 'authorize']),
+
+  // ---- IAM-only re-reads that deliver a change a Lambda function made to the subscribers
+  'Mutation.publishTaskChange': pipeline('Mutation.publishTaskChange', ['loadTask', 'authorize']),
+  'Mutation.publishSprintChange': pipeline('Mutation.publishSprintChange', ['loadSprint', 'authorize']),
 };
