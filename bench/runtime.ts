@@ -1,0 +1,198 @@
+/**
+ * Runtime overhead (TARGETS.md "Speed and scale"): a `task(id)` query through the local AppSync
+ * reaches ≥ 70% of the throughput of the same GetItem sent straight to DynamoDB Local with the SDK, at
+ * the same concurrency.
+ *
+ * The whole local runtime starts in this process (DynamoDB Local in memory, cognito-local, the app over
+ * TLS on a random loopback port, no seed); a project and a task are created through the API. Then, at
+ * each concurrency, two closed-loop workloads run for equal durations, their rounds interleaved:
+ *   (a) `task(id)` over HTTPS through the local AppSync with a real Cognito access token (keep-alive
+ *       agent): the real Query.task pipeline (loadTask → authorize), the real resolvers and engine;
+ *   (b) the same GetItem (the task's key, strongly consistent) straight to DynamoDB Local with
+ *       `@aws-sdk/client-dynamodb` (keep-alive, the SDK's default), unmarshalled.
+ * The caller is ada, a global Admin: her authorize step returns early without a membership read, so
+ * (a) makes exactly the GetItem (b) makes. `--user max` measures a project member instead (two GetItems:
+ * the task, then the membership), for reference.
+ * Clients, server and DynamoDB Local share the same 2 cores, so figures are ratios from one run, never
+ * absolute promises. A per-phase profile of one request follows.
+ *
+ *   npx tsx bench/runtime.ts [--concurrency 8,32] [--rounds 3] [--round-ms 3000] [--profile 500] [--user ada]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { parseConfig } from '../local/config.ts';
+import { createLocalDynamoDbClient, freePort } from '../local/services/dynamodb-local.ts';
+import { signIn } from '../local/services/cognito-local.ts';
+import { startLocalRuntime, type LocalRuntime } from '../local/start.ts';
+import { createDataSources } from '../local/appsync/datasources/index.ts';
+import { LOCAL_TABLE_NAME } from '../model/table.ts';
+import { taskKey } from '../model/keys.ts';
+import { compareInterleaved, ms, us, type Summary, type Workload } from './lib/runtime-load.ts';
+import { profileTaskRequest } from './lib/runtime-profile.ts';
+
+/** The whole run, start-up included, is cut off after this. */
+const TIME_LIMIT_MS = 150_000;
+/** The measured part (all rounds, all concurrencies) must fit in this. */
+const MEASURE_BUDGET_MS = 60_000;
+const TARGET_RATIO = 0.7;
+const TASK_QUERY = 'query GetTask($id: ID!) { task(id: $id) { id projectId key title status priority labels version updatedAt } }';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
+}
+
+function post(runtime: LocalRuntime, agent: Agent, token: string, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: 'localhost', port: runtime.server.port, path: '/graphql', method: 'POST', agent,
+        headers: { 'content-type': 'application/json', authorization: token, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}: ${text}`))));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function graphql(runtime: LocalRuntime, agent: Agent, token: string, query: string, variables: Record<string, unknown> = {}) {
+  const json = JSON.parse(await post(runtime, agent, token, JSON.stringify({ query, variables }))) as { data?: any; errors?: unknown[] };
+  if (json.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(json.errors)}`);
+  return json.data;
+}
+
+export interface RuntimeBenchResult {
+  ok: boolean;
+  byConcurrency: { concurrency: number; appsync: Summary; direct: Summary; ratio: number }[];
+}
+
+export async function runRuntimeBench(): Promise<RuntimeBenchResult> {
+  const concurrencies = arg('concurrency', '8,32').split(',').map(Number).filter((n) => n > 0);
+  const rounds = Number(arg('rounds', '3'));
+  let roundMs = Number(arg('round-ms', '3000'));
+  const warmupMs = 1500;
+  const profileIterations = Number(arg('profile', '500'));
+  const email = `${arg('user', 'ada')}@taskwire.local`;
+  // Keep the measured part within its budget whatever the arguments say.
+  const perConcurrency = (ms_: number) => 2 * warmupMs + 2 * rounds * ms_;
+  if (concurrencies.length * perConcurrency(roundMs) > MEASURE_BUDGET_MS) {
+    roundMs = Math.floor((MEASURE_BUDGET_MS / concurrencies.length - 2 * warmupMs) / (2 * rounds));
+  }
+
+  const deadline = setTimeout(() => {
+    console.error(`runtime benchmark: time limit of ${TIME_LIMIT_MS / 1000} s exceeded`);
+    process.exit(2);
+  }, TIME_LIMIT_MS);
+  deadline.unref();
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'taskwire-bench-runtime-'));
+  const [port, cognitoPort, dynamoDbPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const config = parseConfig(['--in-memory', '--no-seed'], {
+    PORT: String(port),
+    COGNITO_PORT: String(cognitoPort),
+    DYNAMODB_PORT: String(dynamoDbPort),
+    S3_PORT: String(s3Port),
+    TASKWIRE_DATA_DIR: dataDir,
+  });
+  console.log('runtime overhead: starting the local runtime (DynamoDB Local in memory, cognito-local, TLS app on loopback)…');
+  const runtime = await startLocalRuntime(config, { writeOutputsFile: false });
+  const setupAgent = new Agent({ ca: runtime.caCertPem, keepAlive: true });
+  const agents: Agent[] = [setupAgent];
+  const ddb = createLocalDynamoDbClient(runtime.urls.dynamodb);
+  const profileDdb = createLocalDynamoDbClient(runtime.urls.dynamodb);
+  try {
+    const user = runtime.demoUsers.find((u) => u.email === email);
+    if (!user) throw new Error(`no demo user ${email}`);
+    const admin = runtime.demoUsers.find((u) => u.groups.includes('Admins'))!;
+    const adminToken = (await signIn(runtime.urls.cognito, runtime.pool.clientId, admin.email, admin.password)).accessToken;
+    const token = user === admin ? adminToken : (await signIn(runtime.urls.cognito, runtime.pool.clientId, user.email, user.password)).accessToken;
+    const projectId: string = (await graphql(runtime, setupAgent, adminToken, 'mutation { createProject(input: { key: "BENCH", name: "Runtime overhead" }) { id } }'))
+      .createProject.id;
+    if (user !== admin) {
+      await graphql(runtime, setupAgent, adminToken, 'mutation($input: AddMemberInput!) { addMember(input: $input) { userId } }', {
+        input: { projectId, email: user.email, role: 'MEMBER' },
+      });
+    }
+    const taskId: string = (await graphql(runtime, setupAgent, adminToken, 'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }', {
+      input: { projectId, title: 'Runtime overhead card', description: 'A task of ordinary size, read over and over.', labels: ['bench', 'runtime'], priority: 'HIGH' },
+    })).createTask.id;
+    const body = JSON.stringify({ query: TASK_QUERY, variables: { id: taskId } });
+    const key = marshall(taskKey(taskId));
+
+    const appsyncFor = (concurrency: number): Workload => {
+      const agent = new Agent({ ca: runtime.caCertPem, keepAlive: true, maxSockets: concurrency });
+      agents.push(agent);
+      return {
+        name: `(a) task(id) through the local AppSync (HTTPS, Cognito access token, ${user.email.split('@')[0]})`,
+        async once() {
+          const text = await post(runtime, agent, token, body);
+          const json = JSON.parse(text) as { data?: { task?: { id?: string } | null } };
+          if (json.data?.task?.id !== taskId) throw new Error(`unexpected answer: ${text}`);
+        },
+      };
+    };
+    const direct: Workload = {
+      name: '(b) the same GetItem straight to DynamoDB Local (SDK)',
+      async once() {
+        const { Item } = await ddb.send(new GetItemCommand({ TableName: LOCAL_TABLE_NAME, Key: key, ConsistentRead: true }));
+        if (!Item || unmarshall(Item).SK !== 'TASK') throw new Error('GetItem: the task is missing');
+      },
+    };
+
+    const result: RuntimeBenchResult = { ok: true, byConcurrency: [] };
+    console.log(`\nThroughput, closed loop, ${rounds} interleaved rounds of ${(roundMs / 1000).toFixed(1)} s per workload after a ${(warmupMs / 1000).toFixed(1)} s warm-up each:`);
+    for (const concurrency of concurrencies) {
+      const [a, b] = await compareInterleaved(appsyncFor(concurrency), direct, { concurrency, rounds, roundMs, warmupMs });
+      const ratio = a.rps / b.rps;
+      const met = ratio >= TARGET_RATIO;
+      if (!met) result.ok = false;
+      result.byConcurrency.push({ concurrency, appsync: a, direct: b, ratio });
+      console.log(`\n  concurrency ${concurrency} (requests in flight)`);
+      for (const s of [a, b]) {
+        console.log(`    ${s.name.padEnd(78)} ${s.rps.toFixed(0).padStart(6)} req/s   p50 ${ms(s.p50).padStart(9)}   p99 ${ms(s.p99).padStart(9)}   (${s.requests} requests)`);
+      }
+      console.log(`    ratio (a)/(b): ${(ratio * 100).toFixed(1)}% of direct throughput   target ≥ ${TARGET_RATIO * 100}%: ${met ? 'met' : 'NOT met'}`);
+    }
+
+    console.log(`\nPer-phase profile of one task(id) request (${profileIterations} sequential requests, mean per request):`);
+    const table = createDataSources({ table: { type: 'AMAZON_DYNAMODB' } }, {
+      dynamodb: { client: profileDdb, tableName: LOCAL_TABLE_NAME, tokenSecret: randomBytes(32) },
+    }).table!;
+    const phases = await profileTaskRequest({
+      schema: runtime.app.schema,
+      authenticator: runtime.app.authenticator,
+      table,
+      query: TASK_QUERY,
+      variables: { id: taskId },
+      authorization: token,
+      https: async () => void (await post(runtime, setupAgent, token, body)),
+      iterations: profileIterations,
+    });
+    for (const p of phases) console.log(`  ${'  '.repeat(p.indent)}${p.label.padEnd(76 - 2 * p.indent)} ${us(p.mean).padStart(8)}`);
+    const summary = result.byConcurrency.map((r) => `c=${r.concurrency}: ${(r.ratio * 100).toFixed(1)}%`).join(', ');
+    console.log(`\nruntime overhead: ${summary} of direct GetItem throughput (target ≥ ${TARGET_RATIO * 100}%): ${result.ok ? 'met' : 'NOT met'}`);
+    return result;
+  } finally {
+    for (const a of agents) a.destroy();
+    ddb.destroy();
+    profileDdb.destroy();
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    clearTimeout(deadline);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = await runRuntimeBench();
+  if (!r.ok) process.exitCode = 1;
+}
