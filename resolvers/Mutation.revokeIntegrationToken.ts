@@ -1,10 +1,13 @@
 /**
  * Mutation.revokeIntegrationToken — pipeline [loadProject, authorize(admin),
  * Mutation.revokeIntegrationToken.load, Mutation.revokeIntegrationToken.save]. Revoking a revoked token
- * returns it unchanged. The authorizer answers with ttlOverride 0, so the next request is refused.
+ * returns it unchanged. The authorizer answers with ttlOverride 0, so the next request is refused, and
+ * the token's live subscriptions on the project are closed at once (lib/live.ts).
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationRevokeIntegrationTokenArgs } from '../types/graphql.ts';
+import { tokenActorId } from './lib/actor.ts';
+import { invalidateMemberSubscriptions } from './lib/live.ts';
 import { id } from './lib/validate.ts';
 
 export function request(ctx: Context<MutationRevokeIntegrationTokenArgs>) {
@@ -15,5 +18,6 @@ export function request(ctx: Context<MutationRevokeIntegrationTokenArgs>) {
 }
 
 export function response(ctx: Context) {
+  invalidateMemberSubscriptions(ctx.stash.projectId as string, tokenActorId(ctx.stash.tokenId as string));
   return ctx.prev.result;
 }

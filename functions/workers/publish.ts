@@ -13,7 +13,7 @@ export const TASK_CHANGE_FIELDS =
   'id projectId number key title description status priority labels assigneeId reporterId watcherIds storyId sprintId dueAt estimatePoints timeSpentMinutes rank archived archivedAt createdAt updatedAt version';
 
 const PUBLISH_TASK = `mutation PublishTaskChange($projectId: ID!, $id: ID!) { publishTaskChange(projectId: $projectId, id: $id) { ${TASK_CHANGE_FIELDS} } }`;
-const PUBLISH_SPRINT = `mutation PublishSprintChange($projectId: ID!, $id: ID!) { publishSprintChange(projectId: $projectId, id: $id) { id projectId name goal state startsAt endsAt startedAt completedAt carriedOverTo carryOverDone updatedAt version } }`;
+const PUBLISH_SPRINT = `mutation PublishSprintChange($projectId: ID!, $id: ID!) { publishSprintChange(projectId: $projectId, id: $id) { id projectId name goal state startsAt endsAt startedAt completedAt carriedOverTo carryOverDone createdAt updatedAt version } }`;
 
 export interface PublishOutcome {
   sent: number;

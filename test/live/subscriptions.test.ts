@@ -263,10 +263,8 @@ describe('IAM-only publish mutations (how Lambda functions reach subscribers)', 
     const task = await createTask(ADA, projectA, 'Moved by the worker');
     const sprint = (await ok(ADA, CREATE_SPRINT, { input: { projectId: projectA, name: 'Worker sprint' } })).createSprint;
     const tasks = live(ON_TASK, { projectId: projectA });
-    // ⚠ functions/workers/publish.ts does not select Sprint.createdAt (non-null): a subscriber selecting
-    // it would get a null event. Selected here: what the worker sends.
-    const sprintFields = SPRINT.replace(' createdAt', '');
-    const sprints = live(`subscription($projectId: ID!) { onSprintChanged(projectId: $projectId) { ${sprintFields} } }`, { projectId: projectA });
+    // The worker selects every Sprint field, so a subscriber selecting all of them gets a whole event.
+    const sprints = live(ON_SPRINT, { projectId: projectA });
     await registered(rt, 2);
     const outcome = await publishChanges([{ projectId: projectA, id: task.id }], [{ projectId: projectA, id: sprint.id }]);
     expect(outcome).toEqual({ sent: 2, failed: 0, skipped: false });
@@ -274,8 +272,7 @@ describe('IAM-only publish mutations (how Lambda functions reach subscribers)', 
     await sprints.until(() => sprints.events.length >= 1);
     // Every Task field a client reads arrives as stored (deletedAt is null on a live task).
     expect(tasks.events.map((e) => e.data.onTaskChanged)).toEqual([task]);
-    const { createdAt: _createdAt, ...sprintSent } = sprint;
-    expect(sprints.events.map((e) => e.data.onSprintChanged)).toEqual([sprintSent]);
+    expect(sprints.events.map((e) => e.data.onSprintChanged)).toEqual([sprint]);
     await closeAll();
   });
 
@@ -329,6 +326,23 @@ describe('integration tokens (AWS_LAMBDA auth through the real-time endpoint)', 
     const task = await createTask(ADA, projectA, 'Seen by the wallboard');
     await w.until(() => w.events.length >= 1);
     expect(w.events.map((e) => e.data.onTaskChanged)).toEqual([task]);
+    await closeAll();
+  });
+
+  it('revoking a token closes its live subscriptions at once', async () => {
+    const created = (
+      await ok(ADA, 'mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { secret token { id } } }', {
+        input: { projectId: projectA, name: 'Doomed wallboard', scope: 'READ' },
+      })
+    ).createIntegrationToken;
+    const w = live(ON_TASK, { projectId: projectA }, { authMode: 'lambda', authToken: created.secret as string });
+    await registered(rt, 1);
+    await ok(ADA, 'mutation($p: ID!, $id: ID!) { revokeIntegrationToken(projectId: $p, id: $id) { revoked } }', { p: projectA, id: created.token.id });
+    expect(rt.runtime.realtime.stats().subscriptions).toBe(0);
+    await createTask(ADA, projectA, 'Not for a revoked token');
+    // Amplify reconnects and re-subscribes; the revoked token's start is refused.
+    await expect(w.failure).rejects.toBeDefined();
+    expect(w.events).toEqual([]);
     await closeAll();
   });
 
