@@ -24,7 +24,7 @@ import { applyLambdaEnvironment, createLambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { seedDemoProject } from './seed.ts';
 import { startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from './services/cognito-local.ts';
-import { createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_REGION, type DynamoDbLocal } from './services/dynamodb-local.ts';
+import { assertPortFree, createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_REGION, type DynamoDbLocal } from './services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from './services/s3-local.ts';
 import { bundleResolvers } from '../scripts/lib/bundle-resolvers.ts';
 import { ensureLocalCertificates } from './services/tls.ts';
@@ -97,6 +97,8 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
   };
   try {
     assertJava();
+    // Fail fast, before starting any service, when the API's own port is taken.
+    await assertPortFree(config.port, 'The local AppSync', ' (set PORT to another port)');
     // The three services start side by side (Java's start-up dominates), while the resolvers bundle.
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {

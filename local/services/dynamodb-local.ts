@@ -60,8 +60,8 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Fails with a one-line message when something already listens on `port`. */
-function assertPortFree(port: number): Promise<void> {
+/** Fails with a one-line message (`<what> could not start: port N is already in use`) when `port` is taken. */
+export function assertPortFree(port: number, what = 'DynamoDB Local', hint = ''): Promise<void> {
   return new Promise((resolveFree, reject) => {
     const server = createServer();
     server.unref();
@@ -69,8 +69,8 @@ function assertPortFree(port: number): Promise<void> {
       reject(
         new Error(
           err.code === 'EADDRINUSE'
-            ? `DynamoDB Local could not start: port ${port} is already in use`
-            : `DynamoDB Local could not start: port ${port} is not usable (${err.code ?? err.message})`,
+            ? `${what} could not start: port ${port} is already in use${hint}`
+            : `${what} could not start: port ${port} is not usable (${err.code ?? err.message})`,
         ),
       ),
     );

@@ -116,3 +116,51 @@ describe('npm start', () => {
     for (const port of Object.values(ports)) expect(await listening(port), `port ${port} after stop`).toBe(false);
   }, 60_000);
 });
+
+describe('npm start refusing to start', () => {
+  const run = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const p = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--in-memory', '--no-seed'], {
+        cwd: ROOT,
+        env: { ...process.env, TASKWIRE_CERT_DIR: '', NODE_EXTRA_CA_CERTS: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      p.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+      p.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+      p.on('exit', (code) => resolve({ code, out }));
+    });
+  const lastLine = (out: string) => out.trim().split('\n').filter((l) => l.startsWith('taskwire:'));
+
+  it('says in one line that Java is missing, and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taskwire-nojava-'));
+    try {
+      // A PATH with node but no java.
+      const { symlinkSync } = await import('node:fs');
+      symlinkSync(process.execPath, join(dir, 'node'));
+      const { code, out } = await run({ PATH: dir, TASKWIRE_DATA_DIR: dir, PORT: String(await freePort()) });
+      expect(code).toBe(1);
+      expect(lastLine(out)).toEqual([expect.stringMatching(/^taskwire: .*Java 17.*`java` was not found on PATH/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says in one line that the port is in use, and exits non-zero', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    const port = await freePort();
+    await new Promise<void>((r) => busy.listen(port, '127.0.0.1', r));
+    const dir = mkdtempSync(join(tmpdir(), 'taskwire-busy-'));
+    try {
+      const ports = { COGNITO_PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), S3_PORT: String(await freePort()) };
+      const { code, out } = await run({ PORT: String(port), TASKWIRE_DATA_DIR: dir, ...ports });
+      expect(code).toBe(1);
+      expect(lastLine(out)).toEqual([expect.stringContaining(`port ${port} is already in use`)]);
+      for (const p of Object.values(ports)) expect(await listening(Number(p)), `service on ${p} left running`).toBe(false);
+    } finally {
+      busy.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
