@@ -11,7 +11,10 @@
  *                  (see lib/actor.ts); the step's result is ctx.prev.result, passed through unchanged.
  *
  * Rules:
- *   Cognito user in group `Admins`    everything; the membership read is skipped (earlyReturn)
+ *   Cognito user in group `Admins`    everything, in projects that exist: the membership read is replaced by
+ *                                     a read of the project (skipped when a load step already loaded it,
+ *                                     earlyReturn) — an unknown projectId → NotFound, as for anyone else,
+ *                                     and nothing is ever written under a project that does not exist
  *   other Cognito users               need a membership item (PROJECT#p / MEMBER#sub): none → NotFound
  *                                     (existence is never revealed); VIEWER cannot write; only ADMIN
  *                                     administers → Unauthorized
@@ -25,7 +28,7 @@ import { util, runtime, type Context } from '@aws-appsync/utils';
 /** Explicit: continue with the next function (AppSync's default here, spelled out for every runtime). */
 const NEXT = { skipTo: 'NEXT' as const };
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { membershipKey } from '../../model/keys.ts';
+import { ENTITY, membershipKey, projectKey } from '../../model/keys.ts';
 import type { Membership } from '../../types/graphql.ts';
 import { ADMINS_GROUP, tokenActorId, type Actor, type Need, type TokenContext } from '../lib/actor.ts';
 import { notFound, raiseIfError } from '../lib/errors.ts';
@@ -78,7 +81,10 @@ export function request(ctx: Context<unknown, Stash>) {
   if (!identity.sub) return util.unauthorized();
   const globalAdmin = (identity.groups ?? []).indexOf(ADMINS_GROUP) >= 0;
   stash.actor = { id: identity.sub, kind: 'user', role: null, globalAdmin };
-  if (globalAdmin && !stash.needRole) return runtime.earlyReturn(ctx.prev.result, NEXT);
+  if (globalAdmin && !stash.needRole) {
+    if (stash.project) return runtime.earlyReturn(ctx.prev.result, NEXT);
+    return ddb.get({ key: projectKey(projectId), consistentRead: true });
+  }
   return ddb.get({ key: membershipKey(projectId, identity.sub), consistentRead: true });
 }
 
@@ -86,6 +92,12 @@ export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const stash = ctx.stash;
   const actor = stash.actor as Actor;
+  if (actor.globalAdmin && !stash.needRole) {
+    // The project's own item (see request): it must exist.
+    const project = ctx.result as { entity?: string } | null;
+    if (!project || project.entity !== ENTITY.project) return hidden(stash);
+    return ctx.prev.result;
+  }
   const membership = ctx.result as Membership | null;
   if (membership) actor.role = membership.role;
   if (!actor.globalAdmin) {

@@ -9,8 +9,9 @@ import { ENTITY, sprintKey } from '../../model/keys.ts';
 import { notFound, raiseIfError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
-  ctx.stash.what = 'Sprint';
   if (!ctx.stash.sprintId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
+  // Only when there is a sprint to look up: a refusal otherwise names the project, not a sprint never asked for.
+  ctx.stash.what = 'Sprint';
   return ddb.get({ key: sprintKey(ctx.stash.sprintId as string), consistentRead: true });
 }
 

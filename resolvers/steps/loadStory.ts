@@ -9,8 +9,9 @@ import { ENTITY, storyKey } from '../../model/keys.ts';
 import { notFound, raiseIfError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
-  ctx.stash.what = 'Story';
   if (!ctx.stash.storyId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
+  // Only when there is a story to look up: a refusal otherwise names the project, not a story never asked for.
+  ctx.stash.what = 'Story';
   return ddb.get({ key: storyKey(ctx.stash.storyId as string), consistentRead: true });
 }
 

@@ -33,6 +33,10 @@ import { signRequest } from '../../local/appsync/auth/iam.ts';
 import { LOCAL_IAM_CREDENTIALS } from '../../local/start.ts';
 import { LOCAL_REGION } from '../../local/services/dynamodb-local.ts';
 import { resolvers as manifestResolvers } from '../../resolvers/manifest.ts';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { createLocalDynamoDbClient } from '../../local/services/dynamodb-local.ts';
+import { INDEX, LOCAL_TABLE_NAME } from '../../model/table.ts';
+import { projectPk } from '../../model/keys.ts';
 
 const rt = useLocalRuntime();
 
@@ -966,6 +970,66 @@ describe('ids of another project inside an allowed call', () => {
     const theirs = await as('outsider', `query($t: ID!) { commentsByTask(taskId: $t) { items { id body version } } task(id: $t) { version sprintId } }`, { t: oTask });
     expect(theirs.commentsByTask.items).toEqual([{ id: oComment.id, body: 'Theirs', version: oComment.version }]);
     expect(theirs.task).toEqual({ version: 1, sprintId: null });
+  });
+});
+
+describe('a project id that does not exist', () => {
+  // NotFound for everyone, the Admins group included, in the very words a hidden project gets — and
+  // nothing is written under it.
+  const UNKNOWN = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+  const BY_PROJECT: [string, string, (p: string) => Record<string, unknown>][] = [
+    ['project', `query($p: ID!) { project(id: $p) { id } }`, (p) => ({ p })],
+    ['projectMembers', `query($p: ID!) { projectMembers(projectId: $p) { items { userId } } }`, (p) => ({ p })],
+    ['tasksByStatus', `query($p: ID!) { tasksByStatus(projectId: $p, status: TODO) { items { id } } }`, (p) => ({ p })],
+    ['backlog', `query($p: ID!) { backlog(projectId: $p) { items { id } } }`, (p) => ({ p })],
+    ['sprintsByProject', `query($p: ID!) { sprintsByProject(projectId: $p) { items { id } } }`, (p) => ({ p })],
+    ['storiesByProject', `query($p: ID!) { storiesByProject(projectId: $p) { items { id } } }`, (p) => ({ p })],
+    ['activityByProject', `query($p: ID!) { activityByProject(projectId: $p) { items { id } } }`, (p) => ({ p })],
+    ['integrationTokens', `query($p: ID!) { integrationTokens(projectId: $p) { items { id } } }`, (p) => ({ p })],
+    ['createStory', `mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }`, (p) => ({ i: { projectId: p, title: 'Orphan' } })],
+    ['createSprint', `mutation($i: CreateSprintInput!) { createSprint(input: $i) { id } }`, (p) => ({ i: { projectId: p, name: 'Orphan' } })],
+    ['createTask', `mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`, (p) => ({ i: { projectId: p, title: 'Orphan' } })],
+    ['addMember', `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`, (p) => ({ i: { projectId: p, email: EMAIL.outsider, role: 'MEMBER' } })],
+    ['archiveProject', `mutation($p: ID!) { archiveProject(id: $p) { id } }`, (p) => ({ p })],
+  ];
+
+  it('is NotFound for the Admins group and a project ADMIN alike, worded as for a hidden project', async () => {
+    const answer = async (who: Who, query: string, variables: Record<string, unknown>) => {
+      const r = await call(who, query, variables);
+      return r.errors?.[0] ? `${r.errors[0].errorType}: ${r.errors[0].message}` : `allowed: ${JSON.stringify(r.data)}`;
+    };
+    const got: Record<string, string[]> = {};
+    const want: Record<string, string[]> = {};
+    for (const [name, query, vars] of BY_PROJECT) {
+      // lena is not in otto's project: how a hidden project answers her is how an unknown one must answer.
+      const hidden = await answer('admin', query, vars(W.other));
+      got[name] = [await answer('admins', query, vars(UNKNOWN)), await answer('admin', query, vars(UNKNOWN))];
+      want[name] = [hidden, hidden];
+      expect(hidden).toBe('NotFound: Project not found');
+    }
+    expect(got).toEqual(want);
+    // Nothing was written under the unknown id: no item in its partition (activity, members, tokens), none
+    // listed under it (stories, sprints) — read in the table, where the API can no longer look.
+    const db = createLocalDynamoDbClient(rt.runtime.urls.dynamodb);
+    try {
+      const count = async (index: string | undefined, pk: string) =>
+        (
+          await db.send(
+            new QueryCommand({
+              TableName: LOCAL_TABLE_NAME,
+              IndexName: index,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': index ? INDEX.byParent.pk : 'PK' },
+              ExpressionAttributeValues: { ':pk': { S: pk } },
+            }),
+          )
+        ).Count;
+      expect([await count(undefined, projectPk(UNKNOWN)), await count(INDEX.byParent.name, projectPk(UNKNOWN))]).toEqual([0, 0]);
+      // The same reads find the test project's items (so they would find orphans).
+      expect(await count(INDEX.byParent.name, projectPk(W.project))).toBeGreaterThan(0);
+    } finally {
+      db.destroy();
+    }
   });
 });
 
