@@ -71,6 +71,11 @@ export const DEFAULT_LIMITS: ExecutorLimits = {
   timeoutMs: 30_000,
 };
 
+/** Parsed and validated documents kept, by query string (least recently used evicted first). */
+const MAX_CACHED_DOCUMENTS = 500;
+/** Longer query strings are parsed every time (they would crowd the cache out). */
+const MAX_CACHED_QUERY_CHARS = 64 * 1024;
+
 /** AppSync caps `extensions.invalidateSubscriptions` at five per request (APPSYNC.md §7). */
 export const MAX_INVALIDATIONS_PER_REQUEST = 5;
 
@@ -257,16 +262,40 @@ export function createExecutor(config: ExecutorConfig) {
     return fieldError({ path, locations, message: error.message });
   }
 
-  function prepare(query: unknown, operationName: string | null | undefined, expect: 'request' | 'subscription') {
-    let document: DocumentNode;
-    try {
-      document = parse(String(query), { maxTokens: 50_000 });
-    } catch (err) {
-      if (err instanceof GraphQLError) return { errors: [syntaxError(err)] as ResponseError[] };
-      throw err;
+  /**
+   * Parse + validate depend only on the query string (the schema and limits are fixed), so their
+   * outcome, document or AppSync's error entries, is kept per query string: clients send the same few
+   * queries over and over. Documents are never mutated (graphql-js treats them as immutable).
+   */
+  const documents = new Map<string, { document: DocumentNode } | { errors: readonly ResponseError[] }>();
+  function parseAndValidate(source: string): { document: DocumentNode } | { errors: readonly ResponseError[] } {
+    const cached = documents.get(source);
+    if (cached) {
+      // Most recently used last, so the oldest entry is the one evicted.
+      documents.delete(source);
+      documents.set(source, cached);
+      return cached;
     }
-    const invalid = validateDocument(schema, document, limits.introspection);
-    if (invalid.length > 0) return { errors: invalid as ResponseError[] };
+    let outcome: { document: DocumentNode } | { errors: readonly ResponseError[] };
+    try {
+      const document = parse(source, { maxTokens: 50_000 });
+      const invalid = validateDocument(schema, document, limits.introspection);
+      outcome = invalid.length > 0 ? { errors: invalid as ResponseError[] } : { document };
+    } catch (err) {
+      if (!(err instanceof GraphQLError)) throw err;
+      outcome = { errors: [syntaxError(err)] as ResponseError[] };
+    }
+    if (source.length <= MAX_CACHED_QUERY_CHARS) {
+      if (documents.size >= MAX_CACHED_DOCUMENTS) documents.delete(documents.keys().next().value!);
+      documents.set(source, outcome);
+    }
+    return outcome;
+  }
+
+  function prepare(query: unknown, operationName: string | null | undefined, expect: 'request' | 'subscription') {
+    const parsed = parseAndValidate(String(query));
+    if ('errors' in parsed) return { errors: [...parsed.errors] };
+    const document = parsed.document;
     const operation = getOperationAST(document, operationName ?? undefined);
     if (!operation) {
       const message = operationName

@@ -159,6 +159,21 @@ describe('errors', () => {
     });
   });
 
+  it('answers a query string sent again exactly as the first time (parse and validation are kept per query)', async () => {
+    for (const query of ['{ nope }', '{ echo(value: ) }', 'query ($id: ID!) { item(id: $id) { id } }', 'query A { item(id: "1") { id } } query B { item(id: "2") { id } }']) {
+      const first = await run(query);
+      expect(first.errors?.length).toBeGreaterThan(0);
+      expect(await run(query)).toEqual(first);
+    }
+    // One document, two operations: the operation is still chosen per request.
+    const two = 'query A { item(id: "1") { id } } query B { item(id: "2") { id } }';
+    const pick = (operationName: string) => app.execute({ query: two, operationName, auth: cognitoUser(), headers: {} });
+    expect(await pick('A')).toEqual({ data: { item: { id: '1' } } });
+    expect(await pick('B')).toEqual({ data: { item: { id: '2' } } });
+    expect((await pick('C')).errors?.[0]?.message).toBe("Unknown operation named 'C'.");
+    expect(await run('query ($id: ID!) { item(id: $id) { id } }', { id: '7' })).toEqual({ data: { item: { id: '7' } } });
+  });
+
   it('words a null in a non-null field as AppSync does and nulls the nearest nullable parent', async () => {
     expect(await run('{ items(count: 99) { id name } echo(value: "still here") }')).toEqual({
       data: { items: [null], echo: 'still here' },
