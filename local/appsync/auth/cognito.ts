@@ -78,6 +78,9 @@ export function cognitoIdentity(
   };
 }
 
+/** Verified tokens remembered per verifier (each entry is one token's claims, ~1 KB). */
+const MAX_VERIFIED_TOKENS = 10_000;
+
 export function createCognitoVerifier(config: CognitoAuthConfig): CognitoVerifier {
   if (config.clientIds.length === 0) throw new Error('cognito auth: at least one app client id is required');
   const jwksUrl = new URL(config.jwksUrl ?? `${config.issuer}/.well-known/jwks.json`);
@@ -85,10 +88,22 @@ export function createCognitoVerifier(config: CognitoAuthConfig): CognitoVerifie
   const jwks = createRemoteJWKSet(jwksUrl, { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
   const clientIds = new Set(config.clientIds);
   const strategy = config.defaultAction ?? 'ALLOW';
+  const tolerance = config.clockToleranceSec ?? 5;
+  // Tokens that passed every check below, by their exact text: a token is immutable, so what was
+  // verified once (signature, alg, issuer, token_use, client) stays true; only time can change the
+  // answer, so `exp` is checked again on every use and an expired entry falls through to the full
+  // verification (which gives AppSync's expired-token refusal). Bounded; oldest entries leave first.
+  const verified = new Map<string, JWTPayload>();
 
   return {
     issuer: config.issuer,
     async verify(token, sourceIp) {
+      const hit = verified.get(token);
+      if (hit) {
+        // jose's rule: expired when exp <= now - tolerance.
+        if ((hit.exp as number) > Math.floor(Date.now() / 1000) - tolerance) return cognitoIdentity(structuredClone(hit), sourceIp, strategy);
+        verified.delete(token);
+      }
       try {
         // Decode first, so a token that is not a JWT at all gets AppSync's "Unable to parse" answer
         // rather than whatever key lookup fails on.
@@ -97,12 +112,14 @@ export function createCognitoVerifier(config: CognitoAuthConfig): CognitoVerifie
         const { payload } = await jwtVerify(token, jwks, {
           algorithms: ['RS256'],
           issuer: config.issuer,
-          clockTolerance: config.clockToleranceSec ?? 5,
+          clockTolerance: tolerance,
           requiredClaims: ['exp', 'iat', 'sub', 'token_use'],
         });
         if (payload.token_use !== 'id' && payload.token_use !== 'access') throw unauthorized(MESSAGES.noValidHeader);
         const client = clientOf(payload);
         if (client === undefined || !clientIds.has(client)) throw unauthorized(MESSAGES.noValidHeader);
+        if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+        verified.set(token, structuredClone(payload));
         return cognitoIdentity(payload, sourceIp, strategy);
       } catch (e) {
         throw refusalFor(e);

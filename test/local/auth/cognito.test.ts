@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { decodeJwt, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCognitoVerifier, cognitoGroupsAllow, looksLikeJwt, type CognitoVerifier } from '../../../local/appsync/auth/cognito.ts';
 import { AuthRefusal, MESSAGES } from '../../../local/appsync/auth/errors.ts';
 import { ensureUserPool, signIn } from '../../../local/services/cognito-local.ts';
@@ -137,6 +137,25 @@ describe('forged and altered tokens', () => {
     expect(r.errorType).toBe('UnauthorizedException');
     // The same claims with a live expiry pass: only `exp` made the difference.
     await expect(verifier.verify(await signLikeCognito({ ...claims, exp: now + 600 }), ip)).resolves.toMatchObject({ sub: claims.sub });
+  });
+
+  it('a token verified once is still refused once it expires, and each use gets its own identity', async () => {
+    const claims = decodeJwt((await cognito.signIn('alice')).accessToken);
+    const now = Math.floor(Date.now() / 1000);
+    // Expires 2 s from now; the verifier tolerates 5 s of skew, so it is refused 8 s from now.
+    const token = await signLikeCognito({ ...claims, iat: now, exp: now + 2 });
+    const first = await verifier.verify(token, ip);
+    const second = await verifier.verify(token, ['198.51.100.1']);
+    expect(second).toEqual({ ...first, sourceIp: ['198.51.100.1'] });
+    expect(second.claims).not.toBe(first.claims);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 8_000);
+      const r = await refusal(verifier.verify(token, ip));
+      expect(r.message).toBe(MESSAGES.tokenExpired);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a token without exp', async () => {
