@@ -18,6 +18,7 @@ import type {
   SubscriptionFilter,
 } from '../types.ts';
 import { FieldFailure } from './errors.ts';
+import { CONTEXT_JSON_CACHE, type ContextJsonCache } from '../js/run.ts';
 
 /** The compiled form of a resolver's code; opaque here (js/ owns it). */
 export type CompiledCode = unknown;
@@ -142,6 +143,9 @@ export function runResolver(
   base: Ctx,
   onAppend: (errors: RaisedError[]) => void,
 ): Promise<RunOutput> {
-  const run = new Run(engine, base, onAppend);
+  // The run never mutates what it hands the handlers (they get copies), so the engine may serialise
+  // each object once per run (js/run.ts CONTEXT_JSON_CACHE).
+  const cache: ContextJsonCache = new WeakMap();
+  const run = new Run(engine, { ...base, [CONTEXT_JSON_CACHE]: cache } as Ctx, onAppend);
   return resolver.kind === 'UNIT' ? runUnit(run, resolver) : runPipeline(run, resolver);
 }

@@ -19,7 +19,19 @@ export interface Invocation {
 }
 
 export function newInvocation(init: Pick<Invocation, 'fileName' | 'fieldName' | 'parentTypeName' | 'identity' | 'authMode'>): Invocation {
-  return { ...init, appendedErrors: [], logs: [], invalidations: [], responseHeaders: {}, cacheEvictions: [] };
+  // Spelled out rather than spread: this runs for every handler call.
+  return {
+    fileName: init.fileName,
+    fieldName: init.fieldName,
+    parentTypeName: init.parentTypeName,
+    identity: init.identity,
+    authMode: init.authMode,
+    appendedErrors: [],
+    logs: [],
+    invalidations: [],
+    responseHeaders: {},
+    cacheEvictions: [],
+  };
 }
 
 /** Thrown by host functions to end the handler (util.error, util.unauthorized, runtime.earlyReturn). */

@@ -15,28 +15,82 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-function contextJson(ctx: ContextInput): string {
-  const { selectionSetList: _l, selectionSetGraphQL: _g, ...info } = ctx.info ?? ({} as ContextInput['info']);
-  return JSON.stringify({
-    arguments: ctx.arguments ?? {},
-    source: ctx.source ?? null,
-    identity: ctx.identity ?? null,
-    stash: ctx.stash ?? {},
-    prev: ctx.prev,
-    result: ctx.result,
-    error: ctx.error ?? undefined,
-    info,
-    request: ctx.request,
-    env: ctx.env ?? {},
-  });
+/**
+ * A caller that runs several handlers over the same objects (a resolver run: the executor's identity,
+ * request, arguments, info; each handler's output becoming the next one's stash and prev) may put a
+ * WeakMap under this key of ctx: the JSON of those objects is then made once per run instead of once
+ * per handler, and the JSON a handler's output came from is remembered for its parsed value. The
+ * caller promises not to mutate any object reachable from ctx while the map is alive (the sandbox only
+ * ever sees copies, so handlers cannot).
+ */
+export const CONTEXT_JSON_CACHE: unique symbol = Symbol('taskwire.appsync.contextJsonCache');
+export type ContextJsonCache = WeakMap<object, string>;
+
+function toJson(value: unknown, cache: ContextJsonCache | undefined): string | undefined {
+  if (cache === undefined || value === null || typeof value !== 'object') return JSON.stringify(value);
+  let json = cache.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    if (json !== undefined) cache.set(value, json);
+  }
+  return json;
 }
 
-function parseOutput(json: string | undefined): unknown {
-  return json === undefined ? undefined : JSON.parse(json);
+/** `info` without the selection set (the sandbox gets those separately, as non-enumerable properties). */
+function infoJson(info: ContextInput['info'] | undefined, cache: ContextJsonCache | undefined): string {
+  const cached = info ? cache?.get(info) : undefined;
+  if (cached !== undefined) return cached;
+  const { selectionSetList: _l, selectionSetGraphQL: _g, ...rest } = info ?? ({} as ContextInput['info']);
+  const json = JSON.stringify(rest);
+  if (info && cache) cache.set(info, json);
+  return json;
+}
+
+/**
+ * ctx as JSON, exactly as JSON.stringify would write
+ *   { arguments, source, identity, stash, prev, result, error, info, request, env }
+ * (same keys, same order, undefined members left out), built from per-member JSON so that members
+ * already serialised in this run are not serialised again.
+ */
+function contextJson(ctx: ContextInput): string {
+  const cache = (ctx as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
+  let out = '{' + member('arguments', ctx.arguments ?? {}, cache, true);
+  out += member('source', ctx.source ?? null, cache);
+  out += member('identity', ctx.identity ?? null, cache);
+  out += member('stash', ctx.stash ?? {}, cache);
+  const prev = ctx.prev;
+  if (prev !== null && typeof prev === 'object' && Object.getPrototypeOf(prev) === Object.prototype &&
+      Object.keys(prev).length === 1 && Object.hasOwn(prev, 'result')) {
+    // The executor's { result } wrapper: only its content is worth remembering.
+    const result = prev.result === undefined ? undefined : toJson(prev.result, cache);
+    out += ',"prev":' + (result === undefined ? '{}' : '{"result":' + result + '}');
+  } else {
+    out += member('prev', prev, cache);
+  }
+  out += member('result', ctx.result, cache);
+  out += member('error', ctx.error ?? undefined, cache);
+  out += ',"info":' + infoJson(ctx.info, cache);
+  out += member('request', ctx.request, cache);
+  out += member('env', ctx.env ?? {}, cache);
+  return out + '}';
+}
+
+/** `"name":json` (with a leading comma unless first), or nothing when the value has no JSON. */
+function member(name: string, value: unknown, cache: ContextJsonCache | undefined, first = false): string {
+  const json = value === undefined ? undefined : toJson(value, cache);
+  return json === undefined ? '' : (first ? '"' : ',"') + name + '":' + json;
+}
+
+function parseOutput(json: string | undefined, cache?: ContextJsonCache): unknown {
+  if (json === undefined) return undefined;
+  const value: unknown = JSON.parse(json);
+  if (cache && value !== null && typeof value === 'object') cache.set(value, json);
+  return value;
 }
 
 export function runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput, opts: RunOptions = {}): HandlerOutcome {
   const { sandbox } = compiled;
+  const cache = (ctx as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
   const invocation = sandbox.begin({
     fileName: compiled.fileName,
     fieldName: ctx.info?.fieldName ?? '',
@@ -51,7 +105,7 @@ export function runHandler(compiled: CompiledCode, name: HandlerName, ctx: Conte
       compiled.factory,
       name,
       contextJson(ctx),
-      selection === undefined ? undefined : JSON.stringify(selection),
+      selection === undefined ? undefined : toJson(selection, cache),
       ctx.info?.selectionSetGraphQL,
       Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     );
@@ -69,7 +123,7 @@ export function runHandler(compiled: CompiledCode, name: HandlerName, ctx: Conte
   if (invocation.subscriptionFilter) outcome.subscriptionFilter = invocation.subscriptionFilter;
   if (invocation.invalidationFilter) outcome.invalidationFilter = invocation.invalidationFilter;
   const stashJson = status[status.length - 1];
-  outcome.stash = stashJson === undefined ? ctx.stash : (parseOutput(stashJson) as Record<string, unknown>);
+  outcome.stash = stashJson === undefined ? ctx.stash : (parseOutput(stashJson, cache) as Record<string, unknown>);
 
   switch (status[0]) {
     case 'ok': {
@@ -80,7 +134,7 @@ export function runHandler(compiled: CompiledCode, name: HandlerName, ctx: Conte
           message: `The evaluated output of ${name} exceeds the 5 MB limit (${Buffer.byteLength(json)} bytes)`,
         };
       } else {
-        outcome.value = parseOutput(json);
+        outcome.value = parseOutput(json, cache);
       }
       break;
     }

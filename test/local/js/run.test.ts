@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileResolverCode, runHandler } from '../../../local/appsync/js/index.ts';
 import { compile, makeContext } from './helpers.ts';
+import { CONTEXT_JSON_CACHE } from '../../../local/appsync/js/run.ts';
 
 const handler = (body: string, imports = "import { util, runtime, extensions } from '@aws-appsync/utils';") =>
   compile(`${imports}\nexport function request(ctx) {\n${body}\n}\nexport function response(ctx) { return ctx.result; }`);
@@ -95,6 +96,29 @@ describe('runHandler', () => {
     const c = compile('const seen = [];\nexport function request(ctx) { seen.push(1); return seen.length; }\nexport function response(ctx) { return 1; }');
     runHandler(c, 'request', makeContext());
     expect(runHandler(c, 'request', makeContext()).value).toBe(1);
+  });
+
+  it('sees the same ctx when a run shares one JSON cache across handlers, and handlers still get copies', () => {
+    const c = compile(
+      'export function request(ctx) { const seen = JSON.stringify([Object.keys(ctx), ctx]); ctx.identity.sub = "changed"; ctx.prev.result.n = 99; ctx.stash.k = (ctx.stash.k ?? 0) + 1; return seen; }\n' +
+        'export function response(ctx) { return 1; }',
+    );
+    const identity = { sub: 'u1', issuer: 'i', username: 'u', claims: { a: [1, 'x'] }, sourceIp: ['127.0.0.1'], groups: null, defaultAuthStrategy: 'ALLOW' as const };
+    const shared = makeContext({ arguments: { id: 't1' }, identity, prev: { result: { n: 1, list: ['a'] } }, result: { r: true }, error: null, env: { A: '1' } });
+    const plain = runHandler(c, 'request', shared);
+    const cache = new WeakMap<object, string>();
+    let ctx = { ...shared, [CONTEXT_JSON_CACHE]: cache } as typeof shared;
+    const first = runHandler(c, 'request', ctx);
+    expect(first.value).toBe(plain.value);
+    // The next handler of the run: same objects, the stash the first one returned.
+    ctx = { ...ctx, stash: first.stash! };
+    const second = runHandler(c, 'request', ctx);
+    expect(JSON.parse(second.value as string)[1]).toEqual({ ...JSON.parse(plain.value as string)[1], stash: { k: 1 } });
+    expect(second.stash).toEqual({ k: 2 });
+    expect(identity.sub).toBe('u1');
+    // Without a prev, or with undefined members, the JSON is what JSON.stringify writes.
+    const bare = runHandler(c, 'request', { ...makeContext({ prev: { result: undefined } }), [CONTEXT_JSON_CACHE]: new WeakMap() } as never);
+    expect(bare.codeError?.errorType).toBe('TypeError'); // ctx.prev.result is undefined: writing .n fails, as without the cache
   });
 });
 
