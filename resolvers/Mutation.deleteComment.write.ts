@@ -16,7 +16,10 @@ export function request(ctx: Context) {
   return ddb.transactWrite({
     items: [
       { deleteItem: { table, key: commentKey(task.id, comment.id), condition: { version: { eq: comment.version } } } },
-      taskActivity(table, ctx.stash.actor as Actor, task, 'UPDATED', [change('comment', comment.id, null)], now()),
+      taskActivity(table, ctx.stash.actor as Actor, task, 'DELETED', [change('body', comment.body, null)], now(), {
+        entityType: 'COMMENT',
+        entityId: comment.id,
+      }),
     ] as never,
   });
 }

@@ -29,7 +29,10 @@ export function request(ctx: Context<MutationUpdateCommentArgs>) {
   return ddb.transactWrite({
     items: [
       versionedUpdate({ table, key: commentKey(task.id, comment.id), expectedVersion: comment.version, set: fields, now: at }),
-      taskActivity(table, ctx.stash.actor as Actor, task, 'UPDATED', [change('comment.body', comment.body, fields.body)], at),
+      taskActivity(table, ctx.stash.actor as Actor, task, 'UPDATED', [change('body', comment.body, fields.body)], at, {
+        entityType: 'COMMENT',
+        entityId: comment.id,
+      }),
     ] as never,
   });
 }

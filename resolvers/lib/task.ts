@@ -166,13 +166,15 @@ export function taskActivity(
   action: ActivityAction,
   changes: FieldChange[],
   now: string,
+  /** A child of the task the entry is about (a comment), in the task's history. */
+  child?: { entityType: 'COMMENT' | 'ATTACHMENT' | 'TIME_ENTRY'; entityId: string },
 ) {
   return activityItem({
     table,
     projectId: task.projectId,
     taskId: task.id,
-    entityType: 'TASK',
-    entityId: task.id,
+    entityType: child ? child.entityType : 'TASK',
+    entityId: child ? child.entityId : task.id,
     action,
     actor,
     changes,

@@ -320,11 +320,23 @@ describe("a team's workflow", () => {
     });
     expect(stale.errorType).toBe('ConflictError');
     await gql('max', `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, { i: { taskId: task.payment, body: 'On it.' } });
+    const slip = (await gql('max', `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, { i: { taskId: task.payment, body: 'wrong card, sorry' } })).addComment;
+    await gql('max', `mutation($t: ID!, $id: ID!) { deleteComment(taskId: $t, id: $id) { id } }`, { t: task.payment, id: slip.id });
     const thread = (await gql('vera', `query($t: ID!) { commentsByTask(taskId: $t) { items { body authorId } } }`, { t: task.payment })).commentsByTask.items;
     expect(thread).toEqual([
       { body: '@max the card form is ready: can you wire the payment API?', authorId: sub.vera },
       { body: 'On it.', authorId: sub.max },
     ]);
+    // The task's history tells comments apart from the task: edits and deletions name the comment.
+    const log = (await gql('vera', `query($t: ID!) { activityByTask(taskId: $t, limit: 5) { items { action entityType entityId changes { field before after } } } }`, { t: task.payment })).activityByTask.items;
+    expect(log.slice(0, 2)).toEqual([
+      { action: 'DELETED', entityType: 'COMMENT', entityId: slip.id, changes: [{ field: 'body', before: JSON.stringify('wrong card, sorry'), after: null }] },
+      { action: 'COMMENTED', entityType: 'TASK', entityId: task.payment, changes: [{ field: 'comment', before: null, after: JSON.stringify(slip.id) }] },
+    ]);
+    expect(log.find((a: { action: string; entityType: string }) => a.action === 'UPDATED' && a.entityType === 'COMMENT')).toMatchObject({
+      entityId: added.id,
+      changes: [{ field: 'body', before: JSON.stringify(added.body), after: JSON.stringify(edited.body) }],
+    });
   });
 
   it('logs time: entries add up on the task', async () => {
