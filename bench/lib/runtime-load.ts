@@ -4,6 +4,7 @@
  * Two workloads are compared side by side by interleaving their rounds (A B A B …) at the same
  * concurrency, so drift in the shared machine (2 cores, Java's JIT and GC) hits both alike.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Workload {
   name: string;
@@ -14,6 +15,10 @@ export interface Workload {
 export interface Sample {
   requests: number;
   elapsedMs: number;
+  /** CPU time (ms) this process used during the round. */
+  cpuMs: number;
+  /** CPU time (ms) of the other processes watched (DynamoDB Local), when known. */
+  otherCpuMs: number;
   /** Latencies in ms, unsorted. */
   latencies: number[];
 }
@@ -25,11 +30,59 @@ export interface Summary {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU per request, ms: this process (client and server alike), and the watched processes. */
+  cpuPerRequest: number;
+  otherCpuPerRequest: number;
+}
+
+/** CPU time (ms) used so far by other processes of interest; NaN when unknown. */
+export type CpuClock = () => number;
+
+/**
+ * CPU time of the processes whose command line contains every one of `needles` (Linux /proc; NaN
+ * elsewhere). utime + stime, in clock ticks of 10 ms.
+ */
+export function processCpuClock(needles: string[]): CpuClock {
+  const pids: number[] = [];
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        if (needles.every((n) => cmd.includes(n))) pids.push(Number(entry));
+      } catch {
+        /* gone */
+      }
+    }
+  } catch {
+    return () => NaN;
+  }
+  if (pids.length === 0) return () => NaN;
+  return () => {
+    let ticks = 0;
+    for (const pid of pids) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return NaN;
+      }
+    }
+    return ticks * 10;
+  };
+}
+
+let otherClock: CpuClock = () => NaN;
+/** Watch these processes' CPU time in every round from now on. */
+export function watchOtherCpu(clock: CpuClock): void {
+  otherClock = clock;
 }
 
 /** Runs `concurrency` workers for `durationMs`; the round ends when the last in-flight request ends. */
 export async function runRound(workload: Workload, concurrency: number, durationMs: number): Promise<Sample> {
   const latencies: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const other0 = otherClock();
   const start = performance.now();
   const until = start + durationMs;
   const worker = async () => {
@@ -40,7 +93,9 @@ export async function runRound(workload: Workload, concurrency: number, duration
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { requests: latencies.length, elapsedMs: performance.now() - start, latencies };
+  const elapsedMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  return { requests: latencies.length, elapsedMs, latencies, cpuMs: (cpu.user + cpu.system) / 1000, otherCpuMs: otherClock() - other0 };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -53,27 +108,31 @@ export function summarize(name: string, samples: Sample[]): Summary {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const requests = samples.reduce((n, s) => n + s.requests, 0);
   const seconds = samples.reduce((n, s) => n + s.elapsedMs, 0) / 1000;
-  return { name, requests, seconds, rps: requests / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const cpu = samples.reduce((n, s) => n + s.cpuMs, 0);
+  const other = samples.reduce((n, s) => n + s.otherCpuMs, 0);
+  return {
+    name, requests, seconds, rps: requests / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+    cpuPerRequest: cpu / requests, otherCpuPerRequest: other / requests,
+  };
 }
 
 /**
- * A short warm-up of each workload, then `rounds` rounds of each, interleaved, with the order
- * alternating per round (A B, B A, A B …) so neither always runs right after the other.
+ * A short warm-up of each workload, then `rounds` rounds of each, interleaved, the order rotating per
+ * round (A B C, B C A, C A B …) so no workload always runs right after the same other one.
  */
 export async function compareInterleaved(
-  a: Workload,
-  b: Workload,
+  workloads: Workload[],
   opts: { concurrency: number; rounds: number; roundMs: number; warmupMs: number },
-): Promise<[Summary, Summary]> {
-  await runRound(a, opts.concurrency, opts.warmupMs);
-  await runRound(b, opts.concurrency, opts.warmupMs);
-  const sa: Sample[] = [];
-  const sb: Sample[] = [];
+): Promise<Summary[]> {
+  for (const w of workloads) await runRound(w, opts.concurrency, opts.warmupMs);
+  const samples: Sample[][] = workloads.map(() => []);
   for (let r = 0; r < opts.rounds; r++) {
-    const order: [Workload, Sample[]][] = r % 2 === 0 ? [[a, sa], [b, sb]] : [[b, sb], [a, sa]];
-    for (const [w, into] of order) into.push(await runRound(w, opts.concurrency, opts.roundMs));
+    for (let k = 0; k < workloads.length; k++) {
+      const i = (r + k) % workloads.length;
+      samples[i]!.push(await runRound(workloads[i]!, opts.concurrency, opts.roundMs));
+    }
   }
-  return [summarize(a.name, sa), summarize(b.name, sb)];
+  return workloads.map((w, i) => summarize(w.name, samples[i]!));
 }
 
 export const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : 'n/a');
