@@ -12,9 +12,11 @@
  *
  * Rules:
  *   Cognito user in group `Admins`    everything, in projects that exist: the membership read is replaced by
- *                                     a read of the project (skipped when a load step already loaded it,
- *                                     earlyReturn) — an unknown projectId → NotFound, as for anyone else,
- *                                     and nothing is ever written under a project that does not exist
+ *                                     a read of the project (skipped when a load step already loaded the
+ *                                     project, or an entity of that project — projects are never deleted,
+ *                                     so its task, story, sprint or comment proves it exists) — an unknown
+ *                                     projectId → NotFound, as for anyone else, and nothing is ever
+ *                                     written under a project that does not exist
  *   other Cognito users               need a membership item (PROJECT#p / MEMBER#sub): none → NotFound
  *                                     (existence is never revealed); VIEWER cannot write; only ADMIN
  *                                     administers → Unauthorized
@@ -54,6 +56,14 @@ function hidden(stash: Stash): never {
   return notFound(stash.what ?? 'Project');
 }
 
+/** A load step already read the project, or an entity of it (which cannot outlive its project). */
+function projectKnown(stash: Stash): boolean {
+  const project = stash.project as { id?: string } | undefined;
+  if (project && project.id === stash.projectId) return true;
+  const owned = [stash.task, stash.story, stash.sprint, stash.comment] as ({ projectId?: string } | null | undefined)[];
+  return owned.some((e) => !!e && e.projectId === stash.projectId);
+}
+
 export function request(ctx: Context<unknown, Stash>) {
   const stash = ctx.stash;
   const projectId = stash.projectId;
@@ -82,7 +92,7 @@ export function request(ctx: Context<unknown, Stash>) {
   const globalAdmin = (identity.groups ?? []).indexOf(ADMINS_GROUP) >= 0;
   stash.actor = { id: identity.sub, kind: 'user', role: null, globalAdmin };
   if (globalAdmin && !stash.needRole) {
-    if (stash.project) return runtime.earlyReturn(ctx.prev.result, NEXT);
+    if (projectKnown(stash)) return runtime.earlyReturn(ctx.prev.result, NEXT);
     return ddb.get({ key: projectKey(projectId), consistentRead: true });
   }
   return ddb.get({ key: membershipKey(projectId, identity.sub), consistentRead: true });
