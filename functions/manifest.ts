@@ -47,6 +47,12 @@ export const lambdas = {
     table: 'readWrite',
     needs: ['attachments-bucket', 'appsync-iam'],
   },
+  reports: {
+    entry: 'functions/reports/handler.ts',
+    description: 'sprintReport / projectReport: burndown, velocity, status breakdown, workload, overdue (Queries on keys and indexes only)',
+    timeoutSeconds: 30,
+    table: 'read',
+  },
 } as const satisfies Record<string, LambdaDef>;
 
 export type LambdaName = keyof typeof lambdas;

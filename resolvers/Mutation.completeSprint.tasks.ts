@@ -1,4 +1,11 @@
-/** completeSprint step: the sprint's unfinished tasks (bySprint partition, DONE filtered out), up to the inline bound. */
+/**
+ * completeSprint step: one page (≤ 100) of the sprint's tasks (bySprint partition, every status).
+ *   - the unfinished ones (not DONE), when there are few enough to carry over inline;
+ *   - when the page holds the whole partition: the sprint's committed points (every non-archived task's
+ *     estimate) and completed points (the DONE ones), which .write records on the sprint so reports read
+ *     one item per sprint (the unfinished tasks leave it). Otherwise the carry-over worker records them
+ *     before it moves anything.
+ */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { INDEX } from '../model/table.ts';
@@ -12,7 +19,6 @@ export function request(ctx: Context) {
   return ddb.query({
     index: INDEX.bySprint.name,
     query: { [INDEX.bySprint.pk]: { eq: sprintPk(ctx.stash.sprintId as string) } },
-    filter: { status: { ne: 'DONE' } },
     limit: 100,
   });
 }
@@ -20,8 +26,20 @@ export function request(ctx: Context) {
 export function response(ctx: Context) {
   raiseIfError(ctx);
   const r = ctx.result as { items?: TaskItem[]; nextToken?: string | null };
-  const items = r.items ?? [];
+  const all = r.items ?? [];
+  const items = all.filter((t) => t.status !== 'DONE');
   ctx.stash.inline = !r.nextToken && items.length <= INLINE_CARRY_OVER;
   ctx.stash.unfinished = ctx.stash.inline ? items : [];
+  if (!r.nextToken) {
+    let committed = 0;
+    let completed = 0;
+    all.forEach((t) => {
+      if (t.archived === true) return;
+      const p = typeof t.estimatePoints === 'number' && t.estimatePoints > 0 ? t.estimatePoints : 0;
+      committed += p;
+      if (t.status === 'DONE') completed += p;
+    });
+    ctx.stash.points = { committedPoints: committed, completedPoints: completed };
+  }
   return items.length;
 }

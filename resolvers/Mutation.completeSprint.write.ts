@@ -1,4 +1,7 @@
-/** completeSprint step: sprint COMPLETED + project activeSprintId cleared (+ inline carry-over), one transaction. */
+/**
+ * completeSprint step: sprint COMPLETED (+ its committed/completed points when known) + project
+ * activeSprintId cleared (+ inline carry-over), one transaction.
+ */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectKey, sprintKey } from '../model/keys.ts';
@@ -38,9 +41,11 @@ export function request(ctx: Context) {
       taskActivity(table, actor, after, 'UPDATED', diff(t as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, ['sprintId']), at),
     );
   });
+  // committed/completed points when .tasks saw the whole sprint (else the carry-over worker records them).
+  const points = (ctx.stash.points ?? {}) as Record<string, number>;
   return sprintWriteRequest(
     ctx,
-    { state: 'COMPLETED', completedAt: at, carriedOverTo: targetId, carryOverDone: !!ctx.stash.inline },
+    Object.assign({ state: 'COMPLETED', completedAt: at, carriedOverTo: targetId, carryOverDone: !!ctx.stash.inline }, points),
     'COMPLETED',
     extra,
     'ACTIVE',

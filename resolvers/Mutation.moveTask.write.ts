@@ -1,5 +1,10 @@
-/** moveTask step: versioned write of status + rank (optional expectedVersion), activity MOVED. */
+/**
+ * moveTask step: versioned write of status + rank (optional expectedVersion), activity MOVED.
+ * Also keeps the internal `doneAt` (read by the reports' burndown) in the same write: set when the
+ * status becomes DONE, removed when it leaves DONE, untouched for a move within DONE.
+ */
 import type { Context } from '@aws-appsync/utils';
+import { now } from './lib/ids.ts';
 import type { MutationMoveTaskArgs } from '../types/graphql.ts';
 import { checkVersion } from './lib/versioned.ts';
 import { taskWriteRequest, taskWriteResult, type TaskItem } from './lib/task.ts';
@@ -7,7 +12,10 @@ import { taskWriteRequest, taskWriteResult, type TaskItem } from './lib/task.ts'
 export function request(ctx: Context<MutationMoveTaskArgs>) {
   const task = ctx.stash.task as TaskItem;
   checkVersion(task.version, ctx.args.input.expectedVersion);
-  return taskWriteRequest(ctx, { status: ctx.stash.status, rank: ctx.stash.rank }, 'MOVED');
+  const fields: Record<string, unknown> = { status: ctx.stash.status, rank: ctx.stash.rank };
+  if (ctx.stash.status === 'DONE' && task.status !== 'DONE') fields.doneAt = now();
+  if (ctx.stash.status !== 'DONE' && task.status === 'DONE') fields.doneAt = null;
+  return taskWriteRequest(ctx, fields, 'MOVED');
 }
 
 export function response(ctx: Context) {

@@ -5,6 +5,8 @@ export const dataSources: Record<string, DataSourceDef> = {
   attachmentsFn: { type: 'AWS_LAMBDA', function: 'attachments' },
   /** Background work after the acknowledging write (Event invocations): task purge, sprint carry-over. */
   workersFn: { type: 'AWS_LAMBDA', function: 'workers' },
+  /** sprintReport / projectReport (RequestResponse). */
+  reportsFn: { type: 'AWS_LAMBDA', function: 'reports' },
 };
 
 /** Load steps of the work domain (reference them by name): ctx.stash.<x>Id → ctx.stash.<x>, NotFound when absent. */
@@ -76,6 +78,7 @@ export const functions: Record<string, FunctionDef> = {
     'attachmentsFn',
   ),
   ...own(['Mutation.deleteTask.purge', 'Mutation.completeSprint.carryOver'], 'workersFn'),
+  ...own(['Query.sprintReport.build', 'Query.projectReport.build'], 'reportsFn'),
 };
 
 const pipeline = (field: string, fns: string[]): ResolverDef => ({ kind: 'PIPELINE', file: `${field}.ts`, functions: fns });
@@ -137,6 +140,10 @@ export const resolvers: Record<string, ResolverDef> = {
     'Mutation.completeSprint.write',
     'Mutation.completeSprint.carryOver',
   ]),
+
+  // ---- reports (Lambda `reports`, after the same load + authorize(read) as any read)
+  'Query.sprintReport': pipeline('Query.sprintReport', ['loadSprint', 'authorize', 'Query.sprintReport.build']),
+  'Query.projectReport': pipeline('Query.projectReport', ['loadProject', 'authorize', 'Query.projectReport.build']),
 
   // ---- comments, time, history
   'Query.commentsByTask': pipeline('Query.commentsByTask', ['loadTask', 'authorize', 'Query.commentsByTask.query']),

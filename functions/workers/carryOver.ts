@@ -9,11 +9,15 @@
  * then skipped: running twice, or twice at once, moves each task once with one activity. The sprint's
  * tasks are found by Query on the bySprint index (never a Scan), pass after pass until one finds none
  * that needs moving.
+ * Before moving anything it records the sprint's committedPoints/completedPoints (what its partition
+ * holds at completion) unless completeSprint already did (it does when it saw the whole sprint), so the
+ * reports read one item per completed sprint.
  * Returns the tasks this run moved (the caller publishes them).
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sprintKey, sprintPk, taskIndexKeys, taskKey, type TaskStatusKey } from '../../model/keys.ts';
 import { INDEX } from '../../model/table.ts';
+import { sprintPointTotals } from '../reports/source.ts';
 import { activityPut, cancellationCodes, docClient, sleep, tableName } from './db.ts';
 
 export interface CarryOverOptions {
@@ -40,6 +44,7 @@ interface SprintRow {
   state: string;
   carriedOverTo?: string | null;
   carryOverDone?: boolean | null;
+  committedPoints?: number | null;
   version: number;
 }
 
@@ -146,6 +151,30 @@ async function moveTask(sprint: SprintRow, taskId: string, target: string | null
   throw new Error(`carryOverSprint: task ${taskId} kept changing; a later run will move it`);
 }
 
+/**
+ * Records the sprint's points once, before any task leaves it (a derived figure, not an edit: the
+ * version is not bumped). A run resumed after some moves finds them recorded already.
+ */
+async function recordPoints(sprint: SprintRow): Promise<void> {
+  if (typeof sprint.committedPoints === 'number') return;
+  const totals = await sprintPointTotals(sprint.id);
+  try {
+    await docClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: sprintKey(sprint.id),
+        UpdateExpression: 'SET committedPoints = :c, completedPoints = :d',
+        ConditionExpression: 'attribute_not_exists(committedPoints) AND #state = :completed',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':c': totals.committedPoints, ':d': totals.completedPoints, ':completed': 'COMPLETED' },
+      }),
+    );
+  } catch (err) {
+    // A concurrent run recorded them first.
+    if ((err as { name?: string })?.name !== 'ConditionalCheckFailedException') throw err;
+  }
+}
+
 async function markDone(sprint: SprintRow): Promise<void> {
   const now = new Date().toISOString();
   try {
@@ -190,6 +219,7 @@ export async function carryOverSprint(sprintId: string, opts: CarryOverOptions =
   if (sprint.carryOverDone !== false) return { ...result, done: true, skipped: 'ALREADY_DONE' };
   const target = sprint.carriedOverTo ?? null;
   const concurrency = Math.max(1, opts.concurrency ?? 4);
+  await recordPoints(sprint);
 
   for (let pass = 0; ; pass++) {
     if (pass >= 20) throw new Error(`carryOverSprint: sprint ${sprintId} still has unfinished tasks after ${pass} passes`);

@@ -1,0 +1,134 @@
+/**
+ * Where the reports' numbers come from — the only module of functions/reports that reads the table.
+ * Every read is a GetItem or a Query on a key or index (model/keys.ts), paginated to the end; never a
+ * Scan. Tasks are folded into a Tally page by page (maths.ts `addTask`), so memory stays small.
+ *
+ *   sprint(sprintId)             the Sprint item (GetItem)                         table
+ *   sprintTally(sprintId)        every task now in the sprint, all statuses        bySprint  SPRINT#<id>
+ *   boardTally(projectId)        the project's board, one Query per column         byStatus  PROJECT#<id>#STATUS#<s>
+ *   completedSprints(projectId)  COMPLETED sprints with their recorded points      byParent  PROJECT#<id> / SPRINT#COMPLETED#
+ *   displayNames(projectId)      members' display names                            table     PROJECT#<id> / MEMBER#
+ *
+ * Cost grows with the sprint (or the board), not with the table. When the stream handler maintains
+ * pre-aggregated items, `sprintTally` / `boardTally` become GetItems of those items (a Tally is
+ * exactly their shape) and nothing else changes.
+ */
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  ENTITY,
+  MEMBER_PREFIX,
+  projectPk,
+  projectSprintsQuery,
+  sprintKey,
+  sprintPk,
+  statusColumnPk,
+} from '../../model/keys.ts';
+import { INDEX } from '../../model/table.ts';
+import { docClient, tableName } from '../workers/db.ts';
+import { addTask, emptyTally, STATUSES, type SprintFact, type TaskFact, type Tally } from './maths.ts';
+
+/** The task attributes the tally reads (a projection: less to read per page). */
+const TASK_FIELDS = ['status', 'estimatePoints', 'assigneeId', 'dueAt', 'timeSpentMinutes', 'doneAt', 'updatedAt', 'archived'];
+
+/** Items per Query page: bounded, so a big sprint is read in several small pages. */
+export const PAGE_SIZE = 100;
+
+/** Every item of a Query, page after page (each handed to `each`, nothing kept). */
+async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, each: (item: Record<string, unknown>) => void): Promise<void> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await docClient().send(new QueryCommand({ ...input, TableName: tableName(), Limit: PAGE_SIZE, ExclusiveStartKey: start }));
+    for (const item of page.Items ?? []) each(item);
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+function projection(fields: string[]): Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames'> {
+  const names: Record<string, string> = {};
+  fields.forEach((f, i) => (names[`#f${i}`] = f));
+  return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
+}
+
+async function tallyPartition(indexName: string, pkAttr: string, pk: string, tally: Tally): Promise<Tally> {
+  const p = projection(TASK_FIELDS);
+  await queryAll(
+    {
+      IndexName: indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ...p,
+      ExpressionAttributeNames: { ...p.ExpressionAttributeNames, '#pk': pkAttr },
+      ExpressionAttributeValues: { ':pk': pk },
+    },
+    (item) => addTask(tally, item as unknown as TaskFact),
+  );
+  return tally;
+}
+
+export async function sprint(sprintId: string): Promise<SprintFact | null> {
+  const r = await docClient().send(new GetCommand({ TableName: tableName(), Key: sprintKey(sprintId), ConsistentRead: true }));
+  const item = r.Item as (SprintFact & { entity?: string }) | undefined;
+  return item && item.entity === ENTITY.sprint ? item : null;
+}
+
+/** Every task in the sprint's partition of bySprint (all statuses). */
+export function sprintTally(sprintId: string): Promise<Tally> {
+  return tallyPartition(INDEX.bySprint.name, INDEX.bySprint.pk, sprintPk(sprintId), emptyTally());
+}
+
+/** Every column of the project's board (byStatus, one partition per status). */
+export async function boardTally(projectId: string): Promise<Tally> {
+  const tally = emptyTally();
+  for (const status of STATUSES) await tallyPartition(INDEX.byStatus.name, INDEX.byStatus.pk, statusColumnPk(projectId, status), tally);
+  return tally;
+}
+
+/**
+ * The project's COMPLETED sprints, each with the committed/completed points recorded when it completed.
+ * A sprint completed before points were recorded is counted from its partition instead (its DONE work
+ * stays there; its unfinished work may have been carried away, so committed is then a lower bound).
+ */
+export async function completedSprints(projectId: string): Promise<SprintFact[]> {
+  const q = projectSprintsQuery(projectId, 'COMPLETED');
+  const sprints: SprintFact[] = [];
+  await queryAll(
+    {
+      IndexName: INDEX.byParent.name,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': INDEX.byParent.pk, '#sk': INDEX.byParent.sk },
+      ExpressionAttributeValues: { ':pk': q.GSI4PK, ':prefix': q.prefix },
+    },
+    (item) => {
+      if (item.entity === ENTITY.sprint) sprints.push(item as unknown as SprintFact);
+    },
+  );
+  for (const s of sprints) {
+    if (typeof s.committedPoints === 'number' && typeof s.completedPoints === 'number') continue;
+    const totals = await sprintPointTotals(s.id);
+    s.committedPoints = totals.committedPoints;
+    s.completedPoints = totals.completedPoints;
+  }
+  return sprints;
+}
+
+/** What a sprint's partition holds now: every point (committed) and the DONE ones (completed). */
+export async function sprintPointTotals(sprintId: string): Promise<{ committedPoints: number; completedPoints: number }> {
+  const t = await sprintTally(sprintId);
+  return { committedPoints: t.points, completedPoints: t.byStatus.DONE.points };
+}
+
+/** Display names of the project's members (invited people included), by user id. */
+export async function displayNames(projectId: string): Promise<Map<string, string | null>> {
+  const names = new Map<string, string | null>();
+  const p = projection(['userId', 'displayName']);
+  await queryAll(
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ...p,
+      ExpressionAttributeValues: { ':pk': projectPk(projectId), ':prefix': MEMBER_PREFIX },
+    },
+    (item) => {
+      if (typeof item.userId === 'string') names.set(item.userId, typeof item.displayName === 'string' ? item.displayName : null);
+    },
+  );
+  return names;
+}

@@ -1,0 +1,17 @@
+/**
+ * projectReport(projectId): pipeline loadProject → authorize (read) → .build (Lambda `reports`).
+ * A non-member (or a token of another project) gets NotFound, as for the project itself.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { QueryProjectReportArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<QueryProjectReportArgs>) {
+  ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

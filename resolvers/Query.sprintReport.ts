@@ -1,0 +1,17 @@
+/**
+ * sprintReport(sprintId): pipeline loadSprint → authorize (read) → .build (Lambda `reports`).
+ * A non-member (or a token of another project) gets NotFound, as for the sprint itself.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { QuerySprintReportArgs } from '../types/graphql.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<QuerySprintReportArgs>) {
+  ctx.stash.sprintId = id(ctx.args.sprintId, 'sprintId');
+  ctx.stash.need = 'read';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}
