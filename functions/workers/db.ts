@@ -1,10 +1,10 @@
 /**
  * Table access of the `workers` function: a DocumentClient over the shared DynamoDB client (endpoint
- * from AWS_ENDPOINT_URL_DYNAMODB locally), the table name from TABLE_NAME, and the Activity item the
- * resolvers write (resolvers/lib/activity.ts), built here for Node since APPSYNC_JS helpers need `util`.
+ * from AWS_ENDPOINT_URL_DYNAMODB locally), the table name from TABLE_NAME, and the SDK Put of the
+ * Activity item the resolvers write (the item itself: model/activity.ts).
  */
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ENTITY, projectActivityKey, taskActivityKey } from '../../model/keys.ts';
+import { activityRecord, change } from '../../model/activity.ts';
 import { dynamoDbClient } from '../lib/clients.ts';
 import { requireEnv } from '../lib/env.ts';
 import { ulid } from '../lib/tokens.ts';
@@ -37,32 +37,20 @@ export interface ActivityInput {
   now: string;
 }
 
-const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
-
-/** The transact Put of one Activity item (conditional create), in the resolvers' exact shape. */
+/** The transact Put of one Activity item (conditional create), in the resolvers' exact shape (model/activity.ts). */
 export function activityPut(a: ActivityInput) {
-  const id = ulid();
-  const key = a.taskId ? taskActivityKey(a.taskId, id) : projectActivityKey(a.projectId, id);
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: {
-        ...key,
-        entity: ENTITY.activity,
-        version: 1,
-        id,
-        projectId: a.projectId,
-        taskId: a.taskId ?? null,
-        entityType: a.entityType,
-        entityId: a.entityId,
-        actorId: SYSTEM_ACTOR,
-        action: a.action,
-        changes: a.changes.map((c) => ({ field: c.field, before: json(c.before), after: json(c.after) })),
-        createdAt: a.now,
-      },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    },
-  };
+  const { key, item } = activityRecord({
+    id: ulid(),
+    projectId: a.projectId,
+    taskId: a.taskId,
+    entityType: a.entityType,
+    entityId: a.entityId,
+    actorId: SYSTEM_ACTOR,
+    action: a.action,
+    changes: a.changes.map((c) => change(c.field, c.before, c.after)),
+    createdAt: a.now,
+  });
+  return { Put: { TableName: tableName(), Item: { ...key, ...item }, ConditionExpression: 'attribute_not_exists(PK)' } };
 }
 
 /** The cancellation reason codes of a failed TransactWriteItems, or null for any other error. */

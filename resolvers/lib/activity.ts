@@ -4,6 +4,7 @@
  *
  *   change(field, before, after)        one FieldChange; values are stored as AWSJSON strings
  *   diff(before, after, fields)         FieldChanges for the fields whose value differs
+ *                                       (both from model/activity.ts, which builds the item itself)
  *   activityItem({...})                 the transact `putItem` for the Activity (conditional create):
  *       table       tableName(ctx)
  *       projectId   always
@@ -16,30 +17,11 @@
  *   Returns { putItem } to put straight into ddb.transactWrite({ items: [...] }).
  */
 import { util } from '@aws-appsync/utils';
-import { ENTITY, projectActivityKey, taskActivityKey } from '../../model/keys.ts';
+import { activityRecord, type FieldChange } from '../../model/activity.ts';
 import type { ActivityAction, EntityType } from '../../types/graphql.ts';
 import type { Actor } from './actor.ts';
 
-export interface FieldChange {
-  field: string;
-  /** JSON text of the value before (null: it had none). */
-  before: string | null;
-  after: string | null;
-}
-
-function json(v: unknown): string | null {
-  return v === undefined || v === null ? null : JSON.stringify(v);
-}
-
-export function change(field: string, before: unknown, after: unknown): FieldChange {
-  return { field, before: json(before), after: json(after) };
-}
-
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>, fields: string[]): FieldChange[] {
-  return fields
-    .filter((f) => json(before[f]) !== json(after[f]))
-    .map((f) => change(f, before[f], after[f]));
-}
+export { change, diff, type FieldChange } from '../../model/activity.ts';
 
 export interface ActivityInput {
   table: string;
@@ -54,26 +36,16 @@ export interface ActivityInput {
 }
 
 export function activityItem(a: ActivityInput) {
-  const id = util.autoUlid();
-  const key = a.taskId ? taskActivityKey(a.taskId, id) : projectActivityKey(a.projectId, id);
-  return {
-    putItem: {
-      table: a.table,
-      key,
-      item: {
-        entity: ENTITY.activity,
-        version: 1,
-        id,
-        projectId: a.projectId,
-        taskId: a.taskId ?? null,
-        entityType: a.entityType,
-        entityId: a.entityId,
-        actorId: a.actor.id,
-        action: a.action,
-        changes: a.changes,
-        createdAt: a.now,
-      },
-      condition: { PK: { attributeExists: false } },
-    },
-  };
+  const { key, item } = activityRecord({
+    id: util.autoUlid(),
+    projectId: a.projectId,
+    taskId: a.taskId,
+    entityType: a.entityType,
+    entityId: a.entityId,
+    actorId: a.actor.id,
+    action: a.action,
+    changes: a.changes,
+    createdAt: a.now,
+  });
+  return { putItem: { table: a.table, key, item, condition: { PK: { attributeExists: false } } } };
 }
