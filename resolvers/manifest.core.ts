@@ -1,12 +1,11 @@
 /** Manifest entries of shared steps, projects, members, profile, integration tokens and notifications (merged by resolvers/manifest.ts). */
 import type { DataSourceDef, FunctionDef, ResolverDef } from './manifest.ts';
+import { own, pipeline, steps, unit } from './manifest.helpers.ts';
 
 export const dataSources: Record<string, DataSourceDef> = {
   membersFn: { type: 'AWS_LAMBDA', function: 'members' },
   tokensFn: { type: 'AWS_LAMBDA', function: 'tokens' },
 };
-
-const own = (name: string, dataSource = 'table'): FunctionDef => ({ file: `${name}.ts`, dataSource });
 
 /**
  * Shared steps (reference them by name from any pipeline):
@@ -18,34 +17,27 @@ const own = (name: string, dataSource = 'table'): FunctionDef => ({ file: `${nam
  * Operation-specific functions are named after their file (`Mutation.addMember.save`).
  */
 export const functions: Record<string, FunctionDef> = {
-  authorize: { file: 'steps/authorize.ts', dataSource: 'table' },
-  loadProject: { file: 'steps/loadProject.ts', dataSource: 'table' },
-  loadMembership: { file: 'steps/loadMembership.ts', dataSource: 'table' },
-  setProjectArchived: { file: 'steps/setProjectArchived.ts', dataSource: 'table' },
-
-  profileGet: { file: 'steps/profileGet.ts', dataSource: 'table' },
-  profileLookup: { file: 'steps/profileLookup.ts', dataSource: 'membersFn' },
-  profileCreate: { file: 'steps/profileCreate.ts', dataSource: 'table' },
-  'Mutation.createProject.write': own('Mutation.createProject.write'),
-  'Query.myProjects.memberships': own('Query.myProjects.memberships'),
-  'Query.myProjects.projects': own('Query.myProjects.projects'),
-  'Query.projectMembers.list': own('Query.projectMembers.list'),
-  'Mutation.updateProject.save': own('Mutation.updateProject.save'),
-  'Mutation.addMember.findUser': own('Mutation.addMember.findUser', 'membersFn'),
-  'Mutation.addMember.save': own('Mutation.addMember.save'),
-  'Mutation.updateMemberRole.save': own('Mutation.updateMemberRole.save'),
-  'Mutation.removeMember.save': own('Mutation.removeMember.save'),
-  'Query.integrationTokens.list': own('Query.integrationTokens.list'),
-  'Mutation.createIntegrationToken.generate': own('Mutation.createIntegrationToken.generate', 'tokensFn'),
-  'Mutation.createIntegrationToken.save': own('Mutation.createIntegrationToken.save'),
-  'Mutation.revokeIntegrationToken.load': own('Mutation.revokeIntegrationToken.load'),
-  'Mutation.revokeIntegrationToken.save': own('Mutation.revokeIntegrationToken.save'),
-  'Mutation.markNotificationsRead.find': own('Mutation.markNotificationsRead.find'),
-  'Mutation.markNotificationsRead.save': own('Mutation.markNotificationsRead.save'),
+  ...steps(['authorize', 'loadProject', 'loadMembership', 'setProjectArchived', 'profileGet', 'profileCreate']),
+  ...steps(['profileLookup'], 'membersFn'),
+  ...own([
+    'Mutation.createProject.write',
+    'Query.myProjects.memberships',
+    'Query.myProjects.projects',
+    'Query.projectMembers.list',
+    'Mutation.updateProject.save',
+    'Mutation.addMember.save',
+    'Mutation.updateMemberRole.save',
+    'Mutation.removeMember.save',
+    'Query.integrationTokens.list',
+    'Mutation.createIntegrationToken.save',
+    'Mutation.revokeIntegrationToken.load',
+    'Mutation.revokeIntegrationToken.save',
+    'Mutation.markNotificationsRead.find',
+    'Mutation.markNotificationsRead.save',
+  ]),
+  ...own(['Mutation.addMember.findUser'], 'membersFn'),
+  ...own(['Mutation.createIntegrationToken.generate'], 'tokensFn'),
 };
-
-const unit = (field: string, dataSource = 'table'): ResolverDef => ({ kind: 'UNIT', file: `${field}.ts`, dataSource });
-const pipeline = (field: string, fns: string[]): ResolverDef => ({ kind: 'PIPELINE', file: `${field}.ts`, functions: fns });
 
 /** The signed-in person's profile, created on first use (steps/profile*.ts). */
 const PROFILE_STEPS = ['profileGet', 'profileLookup', 'profileCreate'];

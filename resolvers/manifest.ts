@@ -5,7 +5,8 @@
  *
  * Files are relative to resolvers/. A resolver's file is named after its field (`Query.task.ts`);
  * pipeline steps that many operations share live in `steps/` and are referenced by name.
- * Entries are grouped by domain in `manifest.<domain>.ts` files and merged here.
+ * Entries are grouped by domain in `manifest.<domain>.ts` files and merged here; the domains build
+ * their entries with the same helpers (`manifest.helpers.ts`: steps, own, unit, pipeline).
  */
 import type { LambdaName } from '../functions/manifest.ts';
 import * as core from './manifest.core.ts';

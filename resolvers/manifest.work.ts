@@ -1,5 +1,6 @@
 /** Manifest entries of stories, tasks, sprints, comments, attachments, time and activity (merged by resolvers/manifest.ts). */
 import type { DataSourceDef, FunctionDef, ResolverDef } from './manifest.ts';
+import { own, pipeline, steps, unit } from './manifest.helpers.ts';
 
 export const dataSources: Record<string, DataSourceDef> = {
   attachmentsFn: { type: 'AWS_LAMBDA', function: 'attachments' },
@@ -9,22 +10,10 @@ export const dataSources: Record<string, DataSourceDef> = {
   reportsFn: { type: 'AWS_LAMBDA', function: 'reports' },
 };
 
-/** Load steps of the work domain (reference them by name): ctx.stash.<x>Id → ctx.stash.<x>, NotFound when absent. */
-const steps: Record<string, FunctionDef> = {
-  loadTask: { file: 'steps/loadTask.ts', dataSource: 'table' },
-  loadStory: { file: 'steps/loadStory.ts', dataSource: 'table' },
-  loadSprint: { file: 'steps/loadSprint.ts', dataSource: 'table' },
-  loadAssignee: { file: 'steps/loadAssignee.ts', dataSource: 'table' },
-  loadComment: { file: 'steps/loadComment.ts', dataSource: 'table' },
-  loadAttachment: { file: 'steps/loadAttachment.ts', dataSource: 'table' },
-};
-
-/** Operation-specific steps: `Type.field.<step>` in `Type.field.<step>.ts`, all on the table unless noted. */
-const own = (names: string[], dataSource = 'table'): Record<string, FunctionDef> =>
-  Object.fromEntries(names.map((n) => [n, { file: `${n}.ts`, dataSource }]));
-
 export const functions: Record<string, FunctionDef> = {
-  ...steps,
+  // Load steps of the work domain (reference them by name): ctx.stash.<x>Id → ctx.stash.<x>, NotFound when absent.
+  ...steps(['loadTask', 'loadStory', 'loadSprint', 'loadAssignee', 'loadComment', 'loadAttachment']),
+  // Operation-specific steps, on the table unless noted.
   ...own([
     'Mutation.createTask.rank',
     'Mutation.createTask.number',
@@ -81,13 +70,11 @@ export const functions: Record<string, FunctionDef> = {
   ...own(['Query.sprintReport.build', 'Query.projectReport.build'], 'reportsFn'),
 };
 
-const pipeline = (field: string, fns: string[]): ResolverDef => ({ kind: 'PIPELINE', file: `${field}.ts`, functions: fns });
-
 export const resolvers: Record<string, ResolverDef> = {
   // ---- tasks
   'Query.task': pipeline('Query.task', ['loadTask', 'authorize']),
   'Query.tasksByStatus': pipeline('Query.tasksByStatus', ['loadSprint', 'authorize', 'Query.tasksByStatus.query']),
-  'Query.tasksByAssignee': { kind: 'UNIT', file: 'Query.tasksByAssignee.ts', dataSource: 'table' },
+  'Query.tasksByAssignee': unit('Query.tasksByAssignee'),
   'Query.backlog': pipeline('Query.backlog', ['authorize', 'Query.backlog.query']),
   'Query.tasksByStory': pipeline('Query.tasksByStory', ['loadStory', 'authorize', 'Query.tasksByStory.query']),
   'Mutation.createTask': pipeline('Mutation.createTask', [
