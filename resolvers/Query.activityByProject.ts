@@ -1,14 +1,10 @@
 /** activityByProject: pipeline authorize (read) → .query (PK = PROJECT#id, ACTIVITY# prefix, newest first). */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryActivityByProjectArgs } from '../types/graphql.ts';
-import { pageLimit } from './lib/page.ts';
-import { id } from './lib/validate.ts';
+import { listRequest } from './lib/page.ts';
 
 export function request(ctx: Context<QueryActivityByProjectArgs>) {
-  ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
-  ctx.stash.limit = pageLimit(ctx.args.limit);
-  ctx.stash.need = 'read';
-  return {};
+  return listRequest(ctx, 'projectId', 'read');
 }
 
 export function response(ctx: Context) {

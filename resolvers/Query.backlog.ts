@@ -1,14 +1,10 @@
 /** backlog: tasks of the project in no sprint, by rank. Pipeline authorize (read) → .query. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryBacklogArgs } from '../types/graphql.ts';
-import { pageLimit } from './lib/page.ts';
-import { id } from './lib/validate.ts';
+import { listRequest } from './lib/page.ts';
 
 export function request(ctx: Context<QueryBacklogArgs>) {
-  ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
-  ctx.stash.limit = pageLimit(ctx.args.limit);
-  ctx.stash.need = 'read';
-  return {};
+  return listRequest(ctx, 'projectId', 'read');
 }
 
 export function response(ctx: Context) {

@@ -1,14 +1,10 @@
 /** storiesByProject: pipeline authorize (read) → .query (byParent PROJECT#id / STORY#, oldest first). */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryStoriesByProjectArgs } from '../types/graphql.ts';
-import { pageLimit } from './lib/page.ts';
-import { id } from './lib/validate.ts';
+import { listRequest } from './lib/page.ts';
 
 export function request(ctx: Context<QueryStoriesByProjectArgs>) {
-  ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
-  ctx.stash.limit = pageLimit(ctx.args.limit);
-  ctx.stash.need = 'read';
-  return {};
+  return listRequest(ctx, 'projectId', 'read');
 }
 
 export function response(ctx: Context) {

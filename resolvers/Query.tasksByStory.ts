@@ -1,14 +1,10 @@
 /** tasksByStory: pipeline loadStory → authorize (read) → .query (byParent: STORY#id, TASK# prefix, by rank). */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryTasksByStoryArgs } from '../types/graphql.ts';
-import { pageLimit } from './lib/page.ts';
-import { id } from './lib/validate.ts';
+import { listRequest } from './lib/page.ts';
 
 export function request(ctx: Context<QueryTasksByStoryArgs>) {
-  ctx.stash.storyId = id(ctx.args.storyId, 'storyId');
-  ctx.stash.limit = pageLimit(ctx.args.limit);
-  ctx.stash.need = 'read';
-  return {};
+  return listRequest(ctx, 'storyId', 'read');
 }
 
 export function response(ctx: Context) {

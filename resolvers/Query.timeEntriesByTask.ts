@@ -1,14 +1,10 @@
 /** timeEntriesByTask: pipeline loadTask → authorize (read) → .query (oldest first). */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryTimeEntriesByTaskArgs } from '../types/graphql.ts';
-import { pageLimit } from './lib/page.ts';
-import { id } from './lib/validate.ts';
+import { listRequest } from './lib/page.ts';
 
 export function request(ctx: Context<QueryTimeEntriesByTaskArgs>) {
-  ctx.stash.taskId = id(ctx.args.taskId, 'taskId');
-  ctx.stash.limit = pageLimit(ctx.args.limit);
-  ctx.stash.need = 'read';
-  return {};
+  return listRequest(ctx, 'taskId', 'read');
 }
 
 export function response(ctx: Context) {
