@@ -188,6 +188,8 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     const server = await startServer({ app, tls: { key: tls.keyPem, cert: tls.certPem }, port: config.port, host: config.host, realtime });
     stops.push(server.close);
     stops.push(() => realtime.close());
+    // Stopping runs in reverse: background Lambda work finishes first, while the API still answers it.
+    stops.push(() => app.drain());
     applyLambdaEnvironment({ ...lambdaEnv, appSyncUrl: server.url });
     const base = `https://localhost:${server.port}`;
     const urls: RuntimeUrls = {

@@ -61,7 +61,9 @@ export async function publishChanges(
       outcome.sent += 1;
     } catch (err) {
       outcome.failed += 1;
-      console.error('[workers] publish failed:', (err as Error).message);
+      // fetch reports network and TLS failures as "fetch failed" with the reason in `cause`.
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      console.error('[workers] publish failed:', (err as Error).message, cause ? `(${cause.code ?? cause.message})` : '');
     }
   }
   return outcome;

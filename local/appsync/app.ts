@@ -73,6 +73,11 @@ export interface LocalAppSync {
   /** The authenticator the app was built with (realtime/ authenticates connects and starts with it). */
   readonly authenticator: Authenticator;
   setSubscriptionHub(hub: SubscriptionHub | null): void;
+  /**
+   * Waits (at most `timeoutMs`, default AppSync's 30 s) for background work the data sources started —
+   * Lambda `Event` invocations such as a sprint's carry-over — so a stopping runtime does not cut it off.
+   */
+  drain(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -135,7 +140,8 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   installAwsScalars(schema);
   const wiring = config.manifest ?? (manifest as unknown as ResolverManifest);
   const bundles = config.bundles ?? bundleResolvers();
-  const resolvers = compileAll(bundles, wiring, resolveDataSources(config.dataSources, wiring));
+  const dataSources = resolveDataSources(config.dataSources, wiring);
+  const resolvers = compileAll(bundles, wiring, dataSources);
   let hub: SubscriptionHub | null = config.hub ?? null;
   const executor = createExecutor({
     schema,
@@ -162,6 +168,14 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
     prepareSubscription: (req) => executor.prepareSubscription(req),
     setSubscriptionHub(next) {
       hub = next;
+    },
+    async drain(timeoutMs = 30_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = Promise.all(Object.values(dataSources).map((ds) => ds.drain?.()));
+      const limit = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([waited, limit]).finally(() => clearTimeout(timer));
     },
     async close() {
       hub = null;

@@ -163,6 +163,8 @@ export interface DataSourceResult {
 export interface DataSource {
   type: DataSourceType;
   invoke(call: DataSourceInvocation): Promise<DataSourceResult>;
+  /** Resolves once the work it started in the background (Lambda `Event` invocations) has finished. */
+  drain?(): Promise<void>;
 }
 
 // ---- subscriptions (graphql/ publishes, realtime/ delivers) ----------------------------------------

@@ -91,6 +91,8 @@ export function createLambdaDataSource(opts: LambdaDataSourceOptions): DataSourc
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const region = opts.region ?? 'us-east-1';
   const onAsyncError = opts.onAsyncError ?? ((err) => console.error(`[lambda ${opts.name}] Event invocation failed:`, err));
+  /** `Event` invocations still running: a stopping runtime lets them finish (drain) first. */
+  const background = new Set<Promise<unknown>>();
 
   function lambdaContext(): LambdaContextLike {
     const deadline = Date.now() + timeoutMs;
@@ -146,7 +148,10 @@ export function createLambdaDataSource(opts: LambdaDataSourceOptions): DataSourc
     }
 
     if (invocationType === 'Event') {
-      execute(event).catch(onAsyncError);
+      const running = execute(event)
+        .catch(onAsyncError)
+        .finally(() => background.delete(running));
+      background.add(running);
       return { result: null };
     }
 
@@ -167,5 +172,12 @@ export function createLambdaDataSource(opts: LambdaDataSourceOptions): DataSourc
     return { result: answer };
   }
 
-  return { type: 'AWS_LAMBDA', invoke: (call) => settle('Lambda', () => invoke(call)) };
+  return {
+    type: 'AWS_LAMBDA',
+    invoke: (call) => settle('Lambda', () => invoke(call)),
+    // Invocations started while draining are waited for too.
+    async drain() {
+      while (background.size > 0) await Promise.allSettled([...background]);
+    },
+  };
 }

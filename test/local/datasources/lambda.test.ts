@@ -64,6 +64,32 @@ describe('Lambda data source', () => {
     expect(await failure).toEqual(new Error('after the response'));
   });
 
+  it('drain waits for Event invocations still running, including ones they start', async () => {
+    const gates: (() => void)[] = [];
+    const finished: number[] = [];
+    const ds = createLambdaDataSource({
+      name: 'worker',
+      handler: async (event) => {
+        const n = (event as { n: number }).n;
+        await new Promise<void>((r) => gates.push(r));
+        // A worker that hands on to another background run before it ends (as the carry-over may).
+        if (n === 1) void ds.invoke(invocation({ operation: 'Invoke', invocationType: 'Event', payload: { n: 2 } }));
+        finished.push(n);
+      },
+    });
+    await ds.invoke(invocation({ operation: 'Invoke', invocationType: 'Event', payload: { n: 1 } }));
+    let drained = false;
+    const draining = ds.drain!().then(() => (drained = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(drained).toBe(false);
+    gates.shift()!();
+    while (gates.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(drained).toBe(false);
+    gates.shift()!();
+    await draining;
+    expect(finished).toEqual([1, 2]);
+  });
+
   it('BatchInvoke hands the array of payloads over and expects a same-length array back', async () => {
     const ds = createLambdaDataSource({
       name: 'batch',
