@@ -1,19 +1,14 @@
 /**
  * Pipeline function of Mutation.createIntegrationToken, Lambda data source `tokens`:
  *   payload { projectId } → { tokenId, secret, secretHash, prefix, token }   (token = the bearer string)
+ * The payload and result types are the handler's own (functions/tokens/handler.ts).
  */
 import { util, type Context } from '@aws-appsync/utils';
-
-export interface GeneratedToken {
-  tokenId: string;
-  secret: string;
-  secretHash: string;
-  prefix: string;
-  token: string;
-}
+import type { GeneratedToken, TokensEvent } from '../functions/tokens/handler.ts';
 
 export function request(ctx: Context) {
-  return { operation: 'Invoke' as const, payload: { projectId: ctx.stash.projectId as string } };
+  const payload: TokensEvent = { projectId: ctx.stash.projectId as string };
+  return { operation: 'Invoke' as const, payload };
 }
 
 export function response(ctx: Context) {

@@ -9,7 +9,7 @@ import { cancellation, conflict } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
 import { createCondition } from './lib/versioned.ts';
-import type { GeneratedToken } from './Mutation.createIntegrationToken.generate.ts';
+import type { GeneratedToken } from '../functions/tokens/handler.ts';
 
 export function request(ctx: Context) {
   const projectId = ctx.stash.projectId as string;
