@@ -7,15 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { createLocalAppSync, type LocalAppSync } from '../../../local/appsync/app.ts';
-import { createDynamoDbDataSource, createLambdaDataSource, createNoneDataSource } from '../../../local/appsync/datasources/index.ts';
-import { unauthorized } from '../../../local/appsync/auth/errors.ts';
+import type { LocalAppSync } from '../../../local/appsync/app.ts';
+import { createLambdaDataSource } from '../../../local/appsync/datasources/index.ts';
 import type { AuthResult } from '../../../local/appsync/types.ts';
 import { startS3Local, type S3Local } from '../../../local/services/s3-local.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/services/dynamodb-local.ts';
-import { dataSources as manifestDataSources } from '../../../resolvers/manifest.ts';
 import { handler as attachments } from '../../../functions/attachments/handler.ts';
 import { handler as workers } from '../../../functions/workers/handler.ts';
+import { manifestApp } from '../../support/app.ts';
 import type { DynamoDbFixture } from '../../support/dynamodb.ts';
 
 export const BUCKET = 'taskwire-attachments-test';
@@ -52,12 +51,9 @@ export function useS3AndEnv(db: DynamoDbFixture): S3Fixture {
 }
 
 export function buildAttachmentsApp(db: DynamoDbFixture, s3: S3Fixture): LocalAppSync {
-  const others = Object.fromEntries(Object.keys(manifestDataSources).map((n) => [n, createNoneDataSource()]));
-  return createLocalAppSync({
-    dataSources: {
-      ...others,
-      none: createNoneDataSource(),
-      table: createDynamoDbDataSource({ client: db.client, tableName: db.tableName, tokenSecret: 'attachment-tests' }),
+  return manifestApp(db, {
+    tokenSecret: 'attachment-tests',
+    lambdas: {
       attachmentsFn: createLambdaDataSource({ name: 'attachments', handler: (e) => attachments(e as never) }),
       workersFn: createLambdaDataSource({
         name: 'workers',
@@ -65,8 +61,6 @@ export function buildAttachmentsApp(db: DynamoDbFixture, s3: S3Fixture): LocalAp
         onAsyncError: (err) => s3.asyncErrors.push(err),
       }),
     },
-    authenticator: { authenticate: async () => Promise.reject(unauthorized()) },
-    env: { TABLE_NAME: db.tableName },
   });
 }
 

@@ -11,20 +11,16 @@
  *   await core.asSystem(QUERY, vars)                 // IAM
  */
 import { afterAll, beforeAll } from 'vitest';
-import { createLocalAppSync, type LocalAppSync } from '../../../local/appsync/app.ts';
+import type { LocalAppSync } from '../../../local/appsync/app.ts';
 import { createAuthenticator } from '../../../local/appsync/auth/index.ts';
-import {
-  createDynamoDbDataSource,
-  createLambdaDataSource,
-  createNoneDataSource,
-} from '../../../local/appsync/datasources/index.ts';
+import { createLambdaDataSource } from '../../../local/appsync/datasources/index.ts';
 import type { AuthResult } from '../../../local/appsync/types.ts';
 import type { DemoUser } from '../../../local/services/cognito-local.ts';
-import { dataSources as manifestDataSources } from '../../../resolvers/manifest.ts';
 import { handler as authorizer } from '../../../functions/authorizer/handler.ts';
 import { handler as members } from '../../../functions/members/handler.ts';
 import { handler as tokens } from '../../../functions/tokens/handler.ts';
 import { resetClients } from '../../../functions/lib/clients.ts';
+import { manifestApp } from '../../support/app.ts';
 import { startTestCognito, type TestCognito } from '../../support/cognito.ts';
 import { useDynamoDbTable, type DynamoDbFixture } from '../../support/dynamodb.ts';
 
@@ -101,22 +97,18 @@ export function useCoreApp(): CoreApp {
   beforeAll(async () => {
     core.cognito = await startTestCognito({ users: Object.values(USERS) });
     lambdaEnv(db, core.cognito);
-    const others = Object.fromEntries(Object.keys(manifestDataSources).map((n) => [n, createNoneDataSource()]));
-    core.app = createLocalAppSync({
+    core.app = manifestApp(db, {
+      tokenSecret: 'core-tests',
       authenticator: createAuthenticator({
         defaultMode: 'AMAZON_COGNITO_USER_POOLS',
         additionalModes: ['AWS_LAMBDA'],
         cognito: { issuer: core.cognito.issuer, jwksUrl: core.cognito.jwksUrl, clientIds: [core.cognito.clientId] },
         lambda: { handler: authorizer as never },
       }),
-      dataSources: {
-        ...others,
-        none: createNoneDataSource(),
-        table: createDynamoDbDataSource({ client: db.client, tableName: db.tableName, tokenSecret: 'core-tests' }),
+      lambdas: {
         membersFn: createLambdaDataSource({ name: 'members', handler: members as never }),
         tokensFn: createLambdaDataSource({ name: 'tokens', handler: tokens as never }),
       },
-      env: { TABLE_NAME: db.tableName },
     });
     for (const name of Object.keys(USERS) as UserName[]) {
       const t = await core.cognito.signIn(USERS[name]);

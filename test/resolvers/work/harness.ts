@@ -6,26 +6,15 @@
  */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { createLocalAppSync, type LocalAppSync } from '../../../local/appsync/app.ts';
-import { createDynamoDbDataSource, createNoneDataSource } from '../../../local/appsync/datasources/index.ts';
-import { unauthorized } from '../../../local/appsync/auth/errors.ts';
+import type { LocalAppSync } from '../../../local/appsync/app.ts';
 import type { AuthResult } from '../../../local/appsync/types.ts';
 import { membershipIndexKeys, membershipKey, projectKey } from '../../../model/keys.ts';
+import { manifestApp } from '../../support/app.ts';
 import type { DynamoDbFixture } from '../../support/dynamodb.ts';
-import { dataSources as manifestDataSources } from '../../../resolvers/manifest.ts';
 
 export function buildApp(db: DynamoDbFixture): LocalAppSync {
-  // Lambda data sources of other domains are not exercised here: a NONE source stands in for them.
-  const others = Object.fromEntries(Object.keys(manifestDataSources).map((n) => [n, createNoneDataSource()]));
-  return createLocalAppSync({
-    dataSources: {
-      ...others,
-      none: createNoneDataSource(),
-      table: createDynamoDbDataSource({ client: db.client, tableName: db.tableName, tokenSecret: 'work-tests' }),
-    },
-    authenticator: { authenticate: async () => Promise.reject(unauthorized()) },
-    env: { TABLE_NAME: db.tableName },
-  });
+  // Lambda data sources of other domains are not exercised here: NONE stand-ins (manifestApp).
+  return manifestApp(db, { tokenSecret: 'work-tests' });
 }
 
 export const user = (sub: string, groups: string[] | null = null): AuthResult => ({
