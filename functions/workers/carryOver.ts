@@ -15,7 +15,7 @@
  * Returns the tasks this run moved (the caller publishes them).
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { sprintKey, sprintPk, taskIndexKeys, taskKey, type TaskStatusKey } from '../../model/keys.ts';
+import { sprintKey, sprintPk, taskIndexKeys, taskKey, type TaskIndexFields } from '../../model/keys.ts';
 import { INDEX } from '../../model/table.ts';
 import { sprintPointTotals } from '../reports/source.ts';
 import { activityPut, cancellationCodes, docClient, sleep, tableName } from './db.ts';
@@ -48,16 +48,9 @@ interface SprintRow {
   version: number;
 }
 
-interface TaskRow {
+/** A task as read: the fields its index keys come from (model/keys.ts), plus entity and version. */
+interface TaskRow extends TaskIndexFields {
   entity: string;
-  id: string;
-  projectId: string;
-  status: TaskStatusKey;
-  rank: string;
-  assigneeId?: string | null;
-  dueAt?: string | null;
-  sprintId?: string | null;
-  storyId?: string | null;
   version: number;
 }
 
