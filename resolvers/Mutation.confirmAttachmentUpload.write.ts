@@ -2,12 +2,12 @@
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { attachmentKey } from '../model/keys.ts';
-import { activityItem, change } from './lib/activity.ts';
+import { change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
 import { cancellation, versionedTxFailure } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import type { TaskItem } from './lib/task.ts';
+import { taskActivity, type TaskItem } from './lib/task.ts';
 import { bumped, versionedUpdate } from './lib/versioned.ts';
 
 interface AttachmentItem {
@@ -27,16 +27,9 @@ export function request(ctx: Context) {
   return ddb.transactWrite({
     items: [
       versionedUpdate({ table, key: attachmentKey(task.id, a.id), expectedVersion: a.version, set, now: at }),
-      activityItem({
-        table,
-        projectId: task.projectId,
-        taskId: task.id,
+      taskActivity(table, ctx.stash.actor as Actor, task, 'UPDATED', [change('status', a.status, 'READY')], at, {
         entityType: 'ATTACHMENT',
         entityId: a.id,
-        action: 'UPDATED',
-        actor: ctx.stash.actor as Actor,
-        changes: [change('status', a.status, 'READY')],
-        now: at,
       }),
     ] as never,
   });

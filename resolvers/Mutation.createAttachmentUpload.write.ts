@@ -5,12 +5,12 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, attachmentKey, taskKey } from '../model/keys.ts';
-import { activityItem, change } from './lib/activity.ts';
+import { change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
 import { cancellation, notFound, stateConflict } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import type { TaskItem } from './lib/task.ts';
+import { taskActivity, type TaskItem } from './lib/task.ts';
 import { createCondition } from './lib/versioned.ts';
 
 export function request(ctx: Context) {
@@ -37,16 +37,9 @@ export function request(ctx: Context) {
     items: [
       { putItem: { table, key: attachmentKey(task.id, attachment.id), item: attachment, condition: createCondition } },
       { conditionCheck: { table, key: taskKey(task.id), condition: { PK: { attributeExists: true } } } },
-      activityItem({
-        table,
-        projectId: task.projectId,
-        taskId: task.id,
+      taskActivity(table, actor, task, 'ATTACHED', [change('fileName', null, attachment.fileName), change('status', null, 'PENDING')], at, {
         entityType: 'ATTACHMENT',
         entityId: attachment.id,
-        action: 'ATTACHED',
-        actor,
-        changes: [change('fileName', null, attachment.fileName), change('status', null, 'PENDING')],
-        now: at,
       }),
     ] as never,
   });

@@ -2,12 +2,12 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { attachmentKey } from '../model/keys.ts';
-import { activityItem, change } from './lib/activity.ts';
+import { change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
 import { cancellation, versionedTxFailure } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import type { TaskItem } from './lib/task.ts';
+import { taskActivity, type TaskItem } from './lib/task.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -16,16 +16,9 @@ export function request(ctx: Context) {
   return ddb.transactWrite({
     items: [
       { deleteItem: { table, key: attachmentKey(task.id, a.id), condition: { version: { eq: a.version } } } },
-      activityItem({
-        table,
-        projectId: task.projectId,
-        taskId: task.id,
+      taskActivity(table, ctx.stash.actor as Actor, task, 'DELETED', [change('fileName', a.fileName, null)], now(), {
         entityType: 'ATTACHMENT',
         entityId: a.id,
-        action: 'DELETED',
-        actor: ctx.stash.actor as Actor,
-        changes: [change('fileName', a.fileName, null)],
-        now: now(),
       }),
     ] as never,
   });
