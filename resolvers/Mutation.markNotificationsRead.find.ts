@@ -4,10 +4,9 @@ import { runtime, type Context } from '@aws-appsync/utils';
 const NEXT = { skipTo: 'NEXT' as const };
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { notificationKey, unreadNotificationsQuery } from '../model/keys.ts';
-import { INDEX } from '../model/table.ts';
 import type { Notification } from '../types/graphql.ts';
 import { raiseIfError } from './lib/errors.ts';
-import { tableName } from './lib/table.ts';
+import { byParent, tableName } from './lib/table.ts';
 import type { SignedInUser } from './lib/user.ts';
 
 export function request(ctx: Context) {
@@ -21,8 +20,7 @@ export function request(ctx: Context) {
   }
   const q = unreadNotificationsQuery(user.sub);
   return ddb.query({
-    index: INDEX.byParent.name,
-    query: { GSI4PK: { eq: q.GSI4PK }, GSI4SK: { beginsWith: q.prefix } },
+    ...byParent(q),
     scanIndexForward: false,
     limit: ctx.stash.limit as number,
   });

@@ -5,9 +5,9 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { NOTIFICATION_PREFIX, unreadNotificationsQuery, userPk } from '../model/keys.ts';
-import { INDEX } from '../model/table.ts';
 import type { Notification, QueryMyNotificationsArgs } from '../types/graphql.ts';
 import { connection, pageLimit } from './lib/page.ts';
+import { byParent } from './lib/table.ts';
 import { signedInUser } from './lib/user.ts';
 
 export function request(ctx: Context<QueryMyNotificationsArgs>) {
@@ -17,8 +17,7 @@ export function request(ctx: Context<QueryMyNotificationsArgs>) {
   if (ctx.args.unreadOnly) {
     const q = unreadNotificationsQuery(user.sub);
     return ddb.query({
-      index: INDEX.byParent.name,
-      query: { GSI4PK: { eq: q.GSI4PK }, GSI4SK: { beginsWith: q.prefix } },
+      ...byParent(q),
       scanIndexForward: false,
       limit,
       nextToken,

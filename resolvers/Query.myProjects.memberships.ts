@@ -2,16 +2,15 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { userProjectsQuery } from '../model/keys.ts';
-import { INDEX } from '../model/table.ts';
 import type { Membership, QueryMyProjectsArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import type { SignedInUser } from './lib/user.ts';
+import { byParent } from './lib/table.ts';
 
 export function request(ctx: Context<QueryMyProjectsArgs>) {
   const q = userProjectsQuery((ctx.stash.user as SignedInUser).sub);
   return ddb.query({
-    index: INDEX.byParent.name,
-    query: { GSI4PK: { eq: q.GSI4PK }, GSI4SK: { beginsWith: q.prefix } },
+    ...byParent(q),
     limit: ctx.stash.limit as number,
     nextToken: ctx.args.nextToken ?? null,
   });

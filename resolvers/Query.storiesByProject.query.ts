@@ -1,17 +1,16 @@
 /** storiesByProject step: the byParent Query; each story with its derived progress. */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { INDEX } from '../model/table.ts';
 import { projectStoriesQuery } from '../model/keys.ts';
 import type { QueryStoriesByProjectArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import { toStory, type StoryItem } from './lib/story.ts';
+import { byParent } from './lib/table.ts';
 
 export function request(ctx: Context<QueryStoriesByProjectArgs>) {
   const q = projectStoriesQuery(ctx.stash.projectId as string);
   return ddb.query({
-    index: INDEX.byParent.name,
-    query: { [INDEX.byParent.pk]: { eq: q.GSI4PK }, [INDEX.byParent.sk]: { beginsWith: q.prefix } },
+    ...byParent(q),
     limit: ctx.stash.limit as number,
     nextToken: ctx.args.nextToken ?? undefined,
   });
