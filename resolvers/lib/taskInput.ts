@@ -5,7 +5,7 @@
  */
 import type { CreateTaskInput, UpdateTaskInput } from '../../types/graphql.ts';
 import { validationError } from './errors.ts';
-import { LIMITS, clearableText, id, intRange, labels, oneOf, text } from './validate.ts';
+import { LIMITS, clearableText, id, intRange, labels, oneOf, text, titleAndDescription } from './validate.ts';
 import { MAX_POINTS, PRIORITIES } from './task.ts';
 
 function points(v: unknown): number | null | undefined {
@@ -35,12 +35,7 @@ export function createTaskFields(input: CreateTaskInput) {
 /** Only the fields present in the input (null where the client clears one). */
 export function updateTaskFields(input: UpdateTaskInput): Record<string, unknown> {
   const has = (k: string) => Object.hasOwn(input, k);
-  const fields: Record<string, unknown> = {};
-  if (has('title')) {
-    if (input.title === null) validationError('title cannot be cleared', 'title');
-    fields.title = text(input.title, 'title', LIMITS.title);
-  }
-  if (has('description')) fields.description = clearableText(input.description, 'description', LIMITS.description);
+  const fields = titleAndDescription(input);
   if (has('priority')) {
     if (input.priority === null) validationError('priority cannot be cleared', 'priority');
     fields.priority = oneOf(input.priority, 'priority', PRIORITIES);

@@ -4,6 +4,7 @@
  *
  *   text(v, field, max)            required string, trimmed, 1..max characters
  *   optionalText(v, field, max)    undefined stays undefined (omitted), null stays null (clear), else text()
+ *   titleAndDescription(input)     an update's title (not clearable) and description (clearable), where present
  *   oneOf(v, field, allowed)       one of the allowed strings
  *   intRange(v, field, min, max)   integer within bounds
  *   labels(v)                      ≤ 20 labels, each trimmed, 1..50 characters, duplicates dropped
@@ -40,6 +41,20 @@ export function optionalText(value: unknown, field: string, max: number): string
 export function clearableText(value: unknown, field: string, max: number): string | null | undefined {
   if (typeof value === 'string' && value.trim().length === 0) return null;
   return optionalText(value, field, max);
+}
+
+/**
+ * The title and description of an update input (updateTask, updateStory), only those present: a title
+ * cannot be cleared (null → ValidationError), a description can (null or empty → null).
+ */
+export function titleAndDescription(input: { title?: string | null; description?: string | null }): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (Object.hasOwn(input, 'title')) {
+    if (input.title === null) validationError('title cannot be cleared', 'title');
+    fields.title = text(input.title, 'title', LIMITS.title);
+  }
+  if (Object.hasOwn(input, 'description')) fields.description = clearableText(input.description, 'description', LIMITS.description);
+  return fields;
 }
 
 export function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
