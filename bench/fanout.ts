@@ -17,16 +17,11 @@
  *
  *   npx tsx bench/fanout.ts [--connections 50] [--per 20] [--rounds 20]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WebSocket } from 'ws';
-import { parseConfig } from '../local/config.ts';
-import { freePort } from '../local/services/dynamodb-local.ts';
-import { signIn } from '../local/services/cognito-local.ts';
-import { startLocalRuntime, type LocalRuntime } from '../local/start.ts';
+import { demoToken, startThrowawayRuntime, type LocalRuntime } from '../local/start.ts';
 
 /** The whole run, start-up included, is cut off after this. */
 const TIME_LIMIT_MS = 180_000;
@@ -82,24 +77,14 @@ export async function runFanout(): Promise<{ ok: boolean; p50: number; p99: numb
   }, TIME_LIMIT_MS);
   deadline.unref();
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'taskwire-bench-'));
-  const [port, cognitoPort, dynamoDbPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const config = parseConfig(['--in-memory', '--no-seed'], {
-    PORT: String(port),
-    COGNITO_PORT: String(cognitoPort),
-    DYNAMODB_PORT: String(dynamoDbPort),
-    S3_PORT: String(s3Port),
-    TASKWIRE_DATA_DIR: dataDir,
-  });
   console.log('fan-out: starting the local runtime (DynamoDB Local, cognito-local, TLS app on loopback)…');
-  const runtime = await startLocalRuntime(config, { writeOutputsFile: false });
+  const runtime = await startThrowawayRuntime();
   const agent = new Agent({ ca: runtime.caCertPem, keepAlive: true });
   const sockets: WebSocket[] = [];
   /** task version → arrival times of its event */
   const arrivals = new Map<number, number[]>();
   try {
-    const password = (email: string) => runtime.demoUsers.find((u) => u.email === email)!.password;
-    const token = async (email: string) => (await signIn(runtime.urls.cognito, runtime.pool.clientId, email, password(email))).accessToken;
+    const token = (email: string) => demoToken(runtime, email);
     const adminToken = await token(ADMIN);
     const memberTokens = await Promise.all(MEMBERS.map(token));
     const projectId: string = (await graphql(runtime, agent, adminToken, 'mutation { createProject(input: { key: "BENCH", name: "Fan-out" }) { id } }', {}))
@@ -199,7 +184,6 @@ export async function runFanout(): Promise<{ ok: boolean; p50: number; p99: numb
     for (const ws of sockets) ws.terminate();
     agent.destroy();
     await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
     clearTimeout(deadline);
   }
 }

@@ -21,18 +21,14 @@
  *
  *   npx tsx bench/runtime.ts [--concurrency 8,32] [--rounds 3] [--round-ms 2500] [--profile 500] [--user ada]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { parseConfig } from '../local/config.ts';
-import { createLocalDynamoDbClient, freePort } from '../local/services/dynamodb-local.ts';
-import { signIn } from '../local/services/cognito-local.ts';
-import { startLocalRuntime, type LocalRuntime } from '../local/start.ts';
+import { createLocalDynamoDbClient } from '../local/services/dynamodb-local.ts';
+import { demoToken, startThrowawayRuntime, type LocalRuntime } from '../local/start.ts';
 import { createDataSources } from '../local/appsync/datasources/index.ts';
 import { LOCAL_TABLE_NAME } from '../model/table.ts';
 import { taskKey } from '../model/keys.ts';
@@ -99,17 +95,8 @@ export async function runRuntimeBench(): Promise<RuntimeBenchResult> {
   }, TIME_LIMIT_MS);
   deadline.unref();
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'taskwire-bench-runtime-'));
-  const [port, cognitoPort, dynamoDbPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const config = parseConfig(['--in-memory', '--no-seed'], {
-    PORT: String(port),
-    COGNITO_PORT: String(cognitoPort),
-    DYNAMODB_PORT: String(dynamoDbPort),
-    S3_PORT: String(s3Port),
-    TASKWIRE_DATA_DIR: dataDir,
-  });
   console.log('runtime overhead: starting the local runtime (DynamoDB Local in memory, cognito-local, TLS app on loopback)…');
-  const runtime = await startLocalRuntime(config, { writeOutputsFile: false });
+  const runtime = await startThrowawayRuntime();
   const setupAgent = new Agent({ ca: runtime.caCertPem, keepAlive: true });
   const agents: Agent[] = [setupAgent];
   const ddb = createLocalDynamoDbClient(runtime.urls.dynamodb);
@@ -118,8 +105,8 @@ export async function runRuntimeBench(): Promise<RuntimeBenchResult> {
     const user = runtime.demoUsers.find((u) => u.email === email);
     if (!user) throw new Error(`no demo user ${email}`);
     const admin = runtime.demoUsers.find((u) => u.groups.includes('Admins'))!;
-    const adminToken = (await signIn(runtime.urls.cognito, runtime.pool.clientId, admin.email, admin.password)).accessToken;
-    const token = user === admin ? adminToken : (await signIn(runtime.urls.cognito, runtime.pool.clientId, user.email, user.password)).accessToken;
+    const adminToken = await demoToken(runtime, admin.email);
+    const token = user === admin ? adminToken : await demoToken(runtime, user.email);
     const projectId: string = (await graphql(runtime, setupAgent, adminToken, 'mutation { createProject(input: { key: "BENCH", name: "Runtime overhead" }) { id } }'))
       .createProject.id;
     if (user !== admin) {
@@ -186,7 +173,7 @@ export async function runRuntimeBench(): Promise<RuntimeBenchResult> {
       },
     };
 
-    watchOtherCpu(processCpuClock(['DynamoDBLocal', `-port ${dynamoDbPort} `]));
+    watchOtherCpu(processCpuClock(["DynamoDBLocal", `-port ${new URL(runtime.urls.dynamodb).port} `]));
     const result: RuntimeBenchResult = { ok: true, byConcurrency: [] };
     console.log(`\nThroughput, closed loop, ${rounds} interleaved rounds of ${(roundMs / 1000).toFixed(1)} s per workload after a ${(warmupMs / 1000).toFixed(1)} s warm-up each:`);
     for (const concurrency of concurrencies) {
@@ -219,7 +206,6 @@ export async function runRuntimeBench(): Promise<RuntimeBenchResult> {
     ddb.destroy();
     profileDdb.destroy();
     await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
     clearTimeout(deadline);
   }
 }

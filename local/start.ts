@@ -23,8 +23,8 @@ import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from 
 import { applyLambdaEnvironment, createLambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { seedDemoProject } from './seed.ts';
-import { startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from './services/cognito-local.ts';
-import { assertPortFree, createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_REGION, type DynamoDbLocal } from './services/dynamodb-local.ts';
+import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from './services/cognito-local.ts';
+import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_REGION, type DynamoDbLocal } from './services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from './services/s3-local.ts';
 import { bundleResolvers } from '../scripts/lib/bundle-resolvers.ts';
 import { ensureLocalCertificates } from './services/tls.ts';
@@ -238,6 +238,44 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     await stopAll();
     throw err;
   }
+}
+
+/**
+ * A runtime that leaves nothing behind, for tests and benchmarks: free ports, in-memory DynamoDB, a
+ * temporary data folder (removed by `stop()`), no outputs file. The local CA comes from
+ * TASKWIRE_CERT_DIR when set (the test run's shared CA), else from the temporary folder.
+ */
+export async function startThrowawayRuntime(opts: StartOptions = {}): Promise<LocalRuntime> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
+  try {
+    const [port, cognitoPort, dynamoDbPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const config = parseConfig(opts.seed ? ['--in-memory'] : ['--in-memory', '--no-seed'], {
+      PORT: String(port),
+      COGNITO_PORT: String(cognitoPort),
+      DYNAMODB_PORT: String(dynamoDbPort),
+      S3_PORT: String(s3Port),
+      TASKWIRE_DATA_DIR: dataDir,
+      ...(process.env.TASKWIRE_CERT_DIR ? { TASKWIRE_CERT_DIR: process.env.TASKWIRE_CERT_DIR } : {}),
+    });
+    const runtime = await startLocalRuntime(config, { ...opts, writeOutputsFile: false });
+    const stop = runtime.stop;
+    return Object.assign(runtime, {
+      async stop() {
+        await stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    });
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** A demo user's access token (what Amplify sends), signed in against the runtime's cognito-local. */
+export async function demoToken(runtime: LocalRuntime, email: string, kind: 'accessToken' | 'idToken' = 'accessToken'): Promise<string> {
+  const user = runtime.demoUsers.find((u) => u.email === email);
+  if (!user) throw new Error(`no demo user ${email}`);
+  return (await signIn(runtime.urls.cognito, runtime.pool.clientId, email, user.password))[kind];
 }
 
 function banner(runtime: LocalRuntime, config: LocalConfig, ms: number): string {

@@ -9,23 +9,20 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { attachmentObjectKey } from '../../model/keys.ts';
+import { cachedClient, resetClients } from '../lib/clients.ts';
 import { requireEnv } from '../lib/env.ts';
 
-let s3: S3Client | undefined;
-
 export function s3Client(): S3Client {
-  s3 ??= new S3Client({ forcePathStyle: !!process.env.AWS_ENDPOINT_URL_S3 });
-  return s3;
+  return cachedClient('s3', ['AWS_ENDPOINT_URL_S3'], () => new S3Client({ forcePathStyle: !!process.env.AWS_ENDPOINT_URL_S3 }));
 }
 
 export function bucketName(): string {
   return requireEnv('ATTACHMENTS_BUCKET');
 }
 
-/** Tests that change endpoints between files drop the cached client. */
+/** Tests that change endpoints between files drop the cached clients. */
 export function resetS3Client(): void {
-  s3?.destroy();
-  s3 = undefined;
+  resetClients();
 }
 
 /** Ids as Taskwire makes them (ULIDs, test ids): letters, digits, `-` and `_`, 1..64 characters. */

@@ -3,17 +3,20 @@
  * from AWS_ENDPOINT_URL_DYNAMODB locally), the table name from TABLE_NAME, and the SDK Put of the
  * Activity item the resolvers write (the item itself: model/activity.ts).
  */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { activityRecord, change } from '../../model/activity.ts';
 import { dynamoDbClient } from '../lib/clients.ts';
 import { requireEnv } from '../lib/env.ts';
 import { ulid } from '../lib/tokens.ts';
 
-let doc: DynamoDBDocumentClient | undefined;
+let doc: { over: DynamoDBClient; client: DynamoDBDocumentClient } | undefined;
 
+/** A DocumentClient over the shared client (made again when that client is). */
 export function docClient(): DynamoDBDocumentClient {
-  doc ??= DynamoDBDocumentClient.from(dynamoDbClient(), { marshallOptions: { removeUndefinedValues: true } });
-  return doc;
+  const over = dynamoDbClient();
+  if (doc?.over !== over) doc = { over, client: DynamoDBDocumentClient.from(over, { marshallOptions: { removeUndefinedValues: true } }) };
+  return doc.client;
 }
 
 export function resetDocClient(): void {

@@ -6,14 +6,8 @@
  */
 import type { BundleSet } from '../../scripts/lib/bundle-resolvers.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Agent, request as httpsRequest } from 'node:https';
-import { startLocalRuntime, type LocalRuntime, type StartOptions } from '../../local/start.ts';
-import { parseConfig } from '../../local/config.ts';
-import { freePort } from '../../local/services/dynamodb-local.ts';
-import { signIn } from '../../local/services/cognito-local.ts';
+import { demoToken, startThrowawayRuntime, type LocalRuntime, type StartOptions } from '../../local/start.ts';
 
 export function bundlesFromCode(resolvers: Record<string, string>, functions: Record<string, string> = {}): BundleSet {
   const set: BundleSet = { resolvers: new Map(), functions: new Map() };
@@ -46,21 +40,8 @@ export interface RuntimeFixture {
 
 export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
   const fixture = {} as RuntimeFixture;
-  let dataDir = '';
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
-    const [port, cognitoPort, dynamoDbPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const config = parseConfig(opts.seed ? ['--in-memory'] : ['--in-memory', '--no-seed'], {
-      PORT: String(port),
-      COGNITO_PORT: String(cognitoPort),
-      DYNAMODB_PORT: String(dynamoDbPort),
-      S3_PORT: String(s3Port),
-      TASKWIRE_DATA_DIR: dataDir,
-      // One local CA for the whole test run (test/global-setup.ts), trusted by every worker through
-      // NODE_EXTRA_CA_CERTS, so in-process Lambda functions can call the runtime over HTTPS.
-      ...(process.env.TASKWIRE_CERT_DIR ? { TASKWIRE_CERT_DIR: process.env.TASKWIRE_CERT_DIR } : {}),
-    });
-    const runtime = await startLocalRuntime(config, { ...opts, writeOutputsFile: false });
+    const runtime = await startThrowawayRuntime(opts);
     const agent = new Agent({ ca: runtime.caCertPem, keepAlive: false });
     const tokens = new Map<string, string>();
     Object.assign(fixture, {
@@ -68,11 +49,7 @@ export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
       agent,
       async token(email: string, kind: 'accessToken' | 'idToken' = 'accessToken') {
         const key = `${email}:${kind}`;
-        if (!tokens.has(key)) {
-          const user = runtime.demoUsers.find((u) => u.email === email);
-          if (!user) throw new Error(`no demo user ${email}`);
-          tokens.set(key, (await signIn(runtime.urls.cognito, runtime.pool.clientId, email, user.password))[kind]);
-        }
+        if (!tokens.has(key)) tokens.set(key, await demoToken(runtime, email, kind));
         return tokens.get(key)!;
       },
       fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
@@ -101,7 +78,6 @@ export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
   afterAll(async () => {
     fixture.agent?.destroy();
     await fixture.runtime?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
   return fixture;
 }
