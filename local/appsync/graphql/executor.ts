@@ -46,6 +46,7 @@ import { runResolver, type CompiledResolver, type Engine } from './resolve.ts';
 import { AwsScalarError } from './scalars.ts';
 import { projectToSelection, selectionSetGraphQL, selectionSetList, unaliased } from './selection.ts';
 import { validateDocument } from './validation.ts';
+import { documentNestingProblem, sourceNestingProblem } from './nesting.ts';
 
 /** `ctx.request.headers`: what the client sent, minus the cookie header (AppSync hides it). */
 function resolverHeaders(headers: Record<string, string | string[]>): Record<string, string | string[]> {
@@ -75,6 +76,8 @@ export const DEFAULT_LIMITS: ExecutorLimits = {
 const MAX_CACHED_DOCUMENTS = 500;
 /** Longer query strings are parsed every time (they would crowd the cache out). */
 const MAX_CACHED_QUERY_CHARS = 64 * 1024;
+/** graphql-js stops parsing past this many tokens. */
+const MAX_TOKENS = 50_000;
 
 /** AppSync caps `extensions.invalidateSubscriptions` at five per request (APPSYNC.md §7). */
 export const MAX_INVALIDATIONS_PER_REQUEST = 5;
@@ -278,9 +281,12 @@ export function createExecutor(config: ExecutorConfig) {
     }
     let outcome: { document: DocumentNode } | { errors: readonly ResponseError[] };
     try {
-      const document = parse(source, { maxTokens: 50_000 });
-      const invalid = validateDocument(schema, document, limits.introspection);
-      outcome = invalid.length > 0 ? { errors: invalid as ResponseError[] } : { document };
+      // Too deep for graphql-js's recursive parser and rules: refused before they run.
+      const tooDeep = sourceNestingProblem(source, MAX_TOKENS);
+      const document = tooDeep ? null : parse(source, { maxTokens: MAX_TOKENS });
+      const problem = tooDeep ?? (document && documentNestingProblem(document));
+      const invalid = problem ? [problem] : validateDocument(schema, document!, limits.introspection);
+      outcome = invalid.length > 0 ? { errors: invalid as ResponseError[] } : { document: document! };
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
       outcome = { errors: [syntaxError(err)] as ResponseError[] };

@@ -134,6 +134,29 @@ describe('limits', () => {
     expect(await run(app, '{ __schema { queryType { name } } }')).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 
+  it('cancels queries nested too deeply for the parser as a request error (no stack overflow)', async () => {
+    const cancelled = (what: string, line: number, column: number) => ({
+      data: null,
+      errors: [
+        { path: null, locations: at(line, column), message: `Invalid Syntax : More than ${what} have been entered. To prevent Denial Of Service attacks, parsing has been cancelled.` },
+      ],
+    });
+    const list = `{ echo(value: ${'['.repeat(20_000)}${']'.repeat(20_000)}) }`;
+    expect(await run(app, list)).toEqual(cancelled('150 levels of nesting', 1, 15 + 148));
+    const object = `{ echo(value: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}) }`;
+    expect(await run(app, object)).toEqual(cancelled('150 levels of nesting', 1, 15 + 148 * 4));
+    const selection = `{ item(id: "1") ${'{ child '.repeat(10_000)}${'}'.repeat(10_000)} }`;
+    expect(await run(app, selection)).toEqual(cancelled('150 levels of nesting', 1, 17 + 149 * 8));
+    // Thousands of fragments, each spreading the next (and a long cycle), deepen only through spreads.
+    const chain = (n: number, last: string) =>
+      `{ ...F0 }\n${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { __typename ${i < n - 1 ? `...F${i + 1}` : last} }`).join(' ')}`;
+    expect(await run(app, chain(5000, ''))).toEqual(cancelled('500 levels of selections and fragment spreads', 1, 1));
+    expect(await run(app, chain(5000, '...F0'))).toEqual(cancelled('500 levels of selections and fragment spreads', 1, 1));
+    // Below the bounds nothing changes: a chain of 400 fragments runs, a short cycle is a validation error.
+    expect(await run(app, chain(400, ''))).toEqual({ data: { __typename: 'Query' } });
+    expect((await run(app, chain(3, '...F0'))).errors?.[0]?.message).toMatch(/^Validation error of type FragmentCycle: /);
+  });
+
   it('rejects limits outside AppSync ranges when the app is built', () => {
     expect(() => buildTestApp(db, { limits: { queryDepthLimit: 76 } })).toThrow('queryDepthLimit must be 0 (none) or 1–75, not 76');
     expect(() => buildTestApp(db, { limits: { resolverCountLimit: 0 } })).toThrow('resolverCountLimit must be 1–10000, not 0');
