@@ -1,18 +1,17 @@
 /**
  * tasksByAssignee ("my tasks"): byAssignee, ordered by status then due date, optional status prefix.
- * Unit resolver with its own access rule, since the list spans projects:
+ * Pipeline [.query, .members] with its own access rule (no `authorize`), since the list spans projects:
  *   a Cognito user may list their own tasks (assigneeId = their sub); the `Admins` group anyone's;
  *   an integration token only the tasks of its project (a filter on projectId);
  *   IAM (Taskwire's functions) anyone's; everybody else → Unauthorized.
+ * A person's own list shows only the tasks of projects they are still a member of (.members): a member
+ * removed from a project keeps the assignment on its tasks, but sees nothing of that project any more.
  * Archived tasks are hidden unless includeArchived.
  */
 import { util, type Context } from '@aws-appsync/utils';
-import * as ddb from '@aws-appsync/utils/dynamodb';
-import { INDEX } from '../model/table.ts';
-import { assigneePk, assigneeStatusPrefix, type TaskStatusKey } from '../model/keys.ts';
 import type { QueryTasksByAssigneeArgs } from '../types/graphql.ts';
 import { ADMINS_GROUP, type TokenContext } from './lib/actor.ts';
-import { connection, pageLimit } from './lib/page.ts';
+import { pageLimit } from './lib/page.ts';
 import { TASK_STATUSES } from './lib/task.ts';
 import { id, oneOf } from './lib/validate.ts';
 
@@ -24,31 +23,24 @@ interface AnyIdentity {
 }
 
 export function request(ctx: Context<QueryTasksByAssigneeArgs>) {
-  const assigneeId = id(ctx.args.assigneeId, 'assigneeId');
-  const limit = pageLimit(ctx.args.limit);
+  ctx.stash.assigneeId = id(ctx.args.assigneeId, 'assigneeId');
+  ctx.stash.limit = pageLimit(ctx.args.limit);
+  ctx.stash.status = ctx.args.status ? oneOf(ctx.args.status, 'status', TASK_STATUSES) : null;
   const identity = (ctx.identity ?? null) as AnyIdentity | null;
   if (!identity) return util.unauthorized();
-  const filter: Record<string, unknown> = {};
-  if (!ctx.args.includeArchived) filter.archived = { ne: true };
+  ctx.stash.tokenProjectId = null;
+  ctx.stash.memberOf = null;
   if (identity.resolverContext) {
-    filter.projectId = { eq: identity.resolverContext.projectId };
+    ctx.stash.tokenProjectId = identity.resolverContext.projectId;
   } else if (!identity.userArn) {
     const admin = (identity.groups ?? []).indexOf(ADMINS_GROUP) >= 0;
-    if (!admin && identity.sub !== assigneeId) return util.unauthorized();
+    if (!admin && identity.sub !== ctx.stash.assigneeId) return util.unauthorized();
+    // Only their own projects' tasks (the Admins group sees everything anyway).
+    if (!admin) ctx.stash.memberOf = identity.sub;
   }
-  const query: Record<string, unknown> = { [INDEX.byAssignee.pk]: { eq: assigneePk(assigneeId) } };
-  if (ctx.args.status) {
-    query[INDEX.byAssignee.sk] = { beginsWith: assigneeStatusPrefix(oneOf(ctx.args.status, 'status', TASK_STATUSES) as TaskStatusKey) };
-  }
-  return ddb.query({
-    index: INDEX.byAssignee.name,
-    query,
-    limit,
-    nextToken: ctx.args.nextToken ?? undefined,
-    filter: Object.keys(filter).length > 0 ? filter : undefined,
-  });
+  return {};
 }
 
 export function response(ctx: Context) {
-  return connection(ctx);
+  return ctx.prev.result;
 }

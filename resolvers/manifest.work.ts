@@ -1,6 +1,6 @@
 /** Manifest entries of stories, tasks, sprints, comments, attachments, time and activity (merged by resolvers/manifest.ts). */
 import type { DataSourceDef, FunctionDef, ResolverDef } from './manifest.ts';
-import { own, pipeline, steps, unit } from './manifest.helpers.ts';
+import { own, pipeline, steps } from './manifest.helpers.ts';
 
 export const dataSources: Record<string, DataSourceDef> = {
   attachmentsFn: { type: 'AWS_LAMBDA', function: 'attachments' },
@@ -29,6 +29,8 @@ export const functions: Record<string, FunctionDef> = {
     'Mutation.restoreTask.write',
     'Mutation.deleteTask.write',
     'Query.tasksByStatus.query',
+    'Query.tasksByAssignee.query',
+    'Query.tasksByAssignee.members',
     'Query.backlog.query',
     'Query.tasksByStory.query',
     'Mutation.createStory.write',
@@ -74,7 +76,7 @@ export const resolvers: Record<string, ResolverDef> = {
   // ---- tasks
   'Query.task': pipeline('Query.task', ['loadTask', 'authorize']),
   'Query.tasksByStatus': pipeline('Query.tasksByStatus', ['loadSprint', 'authorize', 'Query.tasksByStatus.query']),
-  'Query.tasksByAssignee': unit('Query.tasksByAssignee'),
+  'Query.tasksByAssignee': pipeline('Query.tasksByAssignee', ['Query.tasksByAssignee.query', 'Query.tasksByAssignee.members']),
   'Query.backlog': pipeline('Query.backlog', ['authorize', 'Query.backlog.query']),
   'Query.tasksByStory': pipeline('Query.tasksByStory', ['loadStory', 'authorize', 'Query.tasksByStory.query']),
   'Mutation.createTask': pipeline('Mutation.createTask', [

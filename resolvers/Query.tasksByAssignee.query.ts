@@ -1,0 +1,28 @@
+/** tasksByAssignee step: the byAssignee Query (optional status prefix), archived and a token's other projects filtered out. */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { INDEX } from '../model/table.ts';
+import { assigneePk, assigneeStatusPrefix, type TaskStatusKey } from '../model/keys.ts';
+import type { QueryTasksByAssigneeArgs } from '../types/graphql.ts';
+import { connection } from './lib/page.ts';
+
+export function request(ctx: Context<QueryTasksByAssigneeArgs>) {
+  const filter: Record<string, unknown> = {};
+  if (!ctx.args.includeArchived) filter.archived = { ne: true };
+  if (ctx.stash.tokenProjectId) filter.projectId = { eq: ctx.stash.tokenProjectId as string };
+  const query: Record<string, unknown> = { [INDEX.byAssignee.pk]: { eq: assigneePk(ctx.stash.assigneeId as string) } };
+  if (ctx.stash.status) {
+    query[INDEX.byAssignee.sk] = { beginsWith: assigneeStatusPrefix(ctx.stash.status as TaskStatusKey) };
+  }
+  return ddb.query({
+    index: INDEX.byAssignee.name,
+    query,
+    limit: ctx.stash.limit as number,
+    nextToken: ctx.args.nextToken ?? undefined,
+    filter: Object.keys(filter).length > 0 ? filter : undefined,
+  });
+}
+
+export function response(ctx: Context) {
+  return connection(ctx);
+}

@@ -1,0 +1,45 @@
+/**
+ * Regression tests of defects found in review, through the real resolver bundles on the local AppSync
+ * and DynamoDB Local.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDynamoDbTable } from '../../support/dynamodb.ts';
+import { TASK_FIELDS, buildApp, client, seedProject, user } from './harness.ts';
+
+const db = useDynamoDbTable();
+const P = 'proj-review';
+const ada = user('ada');
+const bob = user('bob');
+const root = user('root', ['Admins']);
+let gql: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  gql = client(buildApp(db));
+  await seedProject(db, P, 'RV', { ada: 'ADMIN', bob: 'MEMBER' });
+  await seedProject(db, 'proj-review-2', 'RW', { bob: 'MEMBER' });
+});
+
+const CREATE = `mutation($input: CreateTaskInput!) { createTask(input: $input) { ${TASK_FIELDS} } }`;
+const MY_TASKS = `query($a: ID!) { tasksByAssignee(assigneeId: $a) { items { id projectId title } } }`;
+
+describe('review regressions', () => {
+  it('tasksByAssignee shows a removed member nothing of the project they left', async () => {
+    const t = (await gql(ada, CREATE, { input: { projectId: P, title: 'Secret roadmap', assigneeId: 'bob' } })).data!.createTask;
+    const kept = (await gql(bob, CREATE, { input: { projectId: 'proj-review-2', title: 'Still mine', assigneeId: 'bob' } })).data!.createTask;
+    const before = await gql(bob, MY_TASKS, { a: 'bob' });
+    expect(before.errors).toBeUndefined();
+    expect(before.data!.tasksByAssignee.items.map((i: { id: string }) => i.id).sort()).toEqual([t.id, kept.id].sort());
+
+    const removed = await gql(ada, `mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u) { userId } }`, { p: P, u: 'bob' });
+    expect(removed.errors).toBeUndefined();
+    // bob may no longer read the task itself ...
+    expect((await gql(bob, `query($id: ID!) { task(id: $id) { id } }`, { id: t.id })).errors![0]!.errorType).toBe('NotFound');
+    // ... nor find it through his own list, which keeps the projects he is still in.
+    const after = await gql(bob, MY_TASKS, { a: 'bob' });
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.tasksByAssignee.items).toEqual([{ id: kept.id, projectId: 'proj-review-2', title: 'Still mine' }]);
+    // The Admins group still sees every assignment.
+    const all = await gql(root, MY_TASKS, { a: 'bob' });
+    expect(all.data!.tasksByAssignee.items.map((i: { id: string }) => i.id).sort()).toEqual([t.id, kept.id].sort());
+  });
+});
