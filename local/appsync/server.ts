@@ -4,7 +4,7 @@
  * on the request body, and the WebSocket upgrade on /graphql/realtime handed to realtime/.
  */
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { LocalAppSync } from './app.ts';
 import type { HttpRequest, HttpResponse } from './graphql/http.ts';
@@ -140,6 +140,18 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       // A bug, never a stack trace on the wire.
       send(res, { statusCode: 500, headers: { 'content-type': 'application/json' }, body: errorBody('InternalFailure', 'An internal failure occurred.') });
     });
+  });
+  // Bytes that are not HTTP (Node's parser gives up): AppSync's JSON refusal, not Node's empty 400.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: unknown }) => {
+    if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage) {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const body = errorBody('MalformedHttpRequestException', status === 408 ? 'The request timed out.' : 'The request could not be parsed as HTTP.');
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '/').split('?')[0];

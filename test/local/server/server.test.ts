@@ -8,6 +8,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { useLocalRuntime } from '../../support/runtime.ts';
 import { TEST_APP } from '../graphql/fixture.ts';
 import { startServer } from '../../../local/appsync/server.ts';
+import { connect as tlsConnect } from 'node:tls';
 
 const rt = useLocalRuntime({ app: TEST_APP });
 const malformed = (message: string) => ({ errors: [{ errorType: 'MalformedHttpRequestException', message }] });
@@ -58,6 +59,26 @@ describe('POST /graphql', () => {
   it('bounds the request body', async () => {
     const res = await rt.fetch('/graphql', { headers: { 'content-type': 'application/json' }, body: `{"query":"${'x'.repeat(1024 * 1024)}"}` });
     expect([res.status, JSON.parse(res.body)]).toEqual([413, malformed('Request body is larger than 1048576 bytes.')]);
+  });
+
+  it('answers bytes that are not HTTP with a JSON 400 (not Node’s empty one)', async () => {
+    const raw = (bytes: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = tlsConnect({ host: 'localhost', port: rt.runtime.server.port, ca: rt.runtime.caCertPem, servername: 'localhost' }, () => socket.end(bytes));
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+    const body = JSON.stringify(malformed('The request could not be parsed as HTTP.'));
+    for (const bytes of ['GARBAGE\r\n\r\n', 'POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\ncontent-length: 6\r\n\r\nhello', 'POST /graphql HTTP/1.1\r\nbad header\r\n\r\n']) {
+      const answer = await raw(bytes);
+      expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+      expect(answer.slice(answer.indexOf('\r\n\r\n') + 4)).toBe(body);
+    }
+    const huge = await raw(`POST /graphql HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4))).toEqual(JSON.parse(body));
   });
 
   it('answers a browser preflight with CORS headers', async () => {
