@@ -1,4 +1,4 @@
-/** addComment step: reads up to 100 members of the task's project and resolves the body's @mentions. */
+/** addComment and updateComment step: reads up to 100 members of the task's project and resolves the body's @mentions. */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { MEMBER_PREFIX, projectPk } from '../model/keys.ts';

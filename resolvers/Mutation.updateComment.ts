@@ -1,4 +1,7 @@
-/** updateComment: pipeline loadTask → authorize (write) → loadComment (author or ADMIN) → .write (versioned). */
+/**
+ * updateComment: pipeline loadTask → authorize (write) → loadComment (author or ADMIN) →
+ * Mutation.addComment.members (the new body's @mentions, as addComment records them) → .write (versioned).
+ */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateCommentArgs } from '../types/graphql.ts';
 import { LIMITS, id, text } from './lib/validate.ts';

@@ -24,7 +24,8 @@ export function request(ctx: Context<MutationUpdateCommentArgs>) {
   const task = ctx.stash.task as TaskItem;
   checkVersion(comment.version, ctx.args.input.expectedVersion);
   const at = now();
-  const fields = { body: ctx.stash.body as string, edited: true };
+  // .members (addComment's step) resolved the new body's @mentions into ctx.stash.mentions.
+  const fields = { body: ctx.stash.body as string, mentions: ctx.stash.mentions as string[], edited: true };
   ctx.stash.after = bumped(comment, fields, at);
   return ddb.transactWrite({
     items: [

@@ -137,7 +137,14 @@ export const resolvers: Record<string, ResolverDef> = {
   // ---- comments, time, history
   'Query.commentsByTask': pipeline('Query.commentsByTask', ['loadTask', 'authorize', 'Query.commentsByTask.query']),
   'Mutation.addComment': pipeline('Mutation.addComment', ['loadTask', 'authorize', 'Mutation.addComment.members', 'Mutation.addComment.write']),
-  'Mutation.updateComment': pipeline('Mutation.updateComment', ['loadTask', 'authorize', 'loadComment', 'Mutation.updateComment.write']),
+  // The edited body's @mentions are resolved again, with addComment's own step.
+  'Mutation.updateComment': pipeline('Mutation.updateComment', [
+    'loadTask',
+    'authorize',
+    'loadComment',
+    'Mutation.addComment.members',
+    'Mutation.updateComment.write',
+  ]),
   'Mutation.deleteComment': pipeline('Mutation.deleteComment', ['loadTask', 'authorize', 'loadComment', 'Mutation.deleteComment.write']),
   'Mutation.logTime': pipeline('Mutation.logTime', ['loadTask', 'authorize', 'Mutation.logTime.write']),
   'Query.timeEntriesByTask': pipeline('Query.timeEntriesByTask', ['loadTask', 'authorize', 'Query.timeEntriesByTask.query']),

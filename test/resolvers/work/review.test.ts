@@ -43,3 +43,24 @@ describe('review regressions', () => {
     expect(all.data!.tasksByAssignee.items.map((i: { id: string }) => i.id).sort()).toEqual([t.id, kept.id].sort());
   });
 });
+
+describe('comment edits', () => {
+  it('updateComment records the @mentions of the edited body', async () => {
+    const task = (await gql(bob, CREATE, { input: { projectId: 'proj-review-2', title: 'Mentions' } })).data!.createTask;
+    const added = (await gql(bob, `mutation($i: AddCommentInput!) { addComment(input: $i) { id version mentions } }`, {
+      i: { taskId: task.id, body: 'thoughts, @bob? (not @ada: she is not on this project)' },
+    })).data!.addComment;
+    expect(added.mentions).toEqual(['bob']);
+    const edited = await gql(bob, `mutation($i: UpdateCommentInput!) { updateComment(input: $i) { body mentions version } }`, {
+      i: { taskId: task.id, id: added.id, expectedVersion: added.version, body: 'never mind, no one needed' },
+    });
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data!.updateComment).toEqual({ body: 'never mind, no one needed', mentions: [], version: added.version + 1 });
+    const again = await gql(bob, `mutation($i: UpdateCommentInput!) { updateComment(input: $i) { mentions } }`, {
+      i: { taskId: task.id, id: added.id, expectedVersion: added.version + 1, body: 'on second thought @bob' },
+    });
+    expect(again.data!.updateComment.mentions).toEqual(['bob']);
+    const stored = (await gql(bob, `query($t: ID!) { commentsByTask(taskId: $t) { items { id mentions } } }`, { t: task.id })).data!.commentsByTask.items;
+    expect(stored).toEqual([{ id: added.id, mentions: ['bob'] }]);
+  });
+});
