@@ -93,17 +93,25 @@ const defaultLog: HubLog = (level, message, details) => {
   console.warn(`[realtime] ${message}`, details ?? '');
 };
 
+/**
+ * Header values from client JSON (the connection's `header`, a start's `extensions.authorization`):
+ * strings as sent, numbers and booleans as text; nulls, objects and arrays are left out, as no header
+ * could carry them (the authenticator only ever sees strings).
+ */
+function headerValues(json: unknown): Headers | null {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return null;
+  const headers: Headers = {};
+  for (const [k, v] of Object.entries(json)) {
+    if (typeof v === 'string') headers[k] = v;
+    else if (typeof v === 'number' || typeof v === 'boolean') headers[k] = String(v);
+  }
+  return headers;
+}
+
 /** Decodes base64 or base64url JSON (padded or not) into an object of header values. */
 function decodeHeaderJson(encoded: string): Headers | null {
   try {
-    const parsed = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as unknown;
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-    const headers: Headers = {};
-    for (const [k, v] of Object.entries(parsed)) {
-      if (v === undefined || v === null) continue;
-      headers[k] = typeof v === 'string' ? v : String(v);
-    }
-    return headers;
+    return headerValues(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as unknown);
   } catch {
     return null;
   }
@@ -155,11 +163,13 @@ interface RefusalLike {
   message?: unknown;
 }
 
+/** An authenticator's refusal as sent; anything else it throws (a bug) never shows its message. */
 function refusalOf(e: unknown): { errorType: string; message: string; errorCode: number } {
   const r = (e ?? {}) as RefusalLike;
+  const refusal = typeof r.errorType === 'string';
   return {
-    errorType: typeof r.errorType === 'string' ? r.errorType : 'UnauthorizedException',
-    message: typeof r.message === 'string' && r.message ? r.message : 'You are not authorized to make this call.',
+    errorType: refusal ? (r.errorType as string) : 'UnauthorizedException',
+    message: refusal && typeof r.message === 'string' && r.message ? r.message : 'You are not authorized to make this call.',
     errorCode: typeof r.statusCode === 'number' ? r.statusCode : 401,
   };
 }
@@ -350,8 +360,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       try {
         // Each start carries its own authorization (its mode may differ from the connection's).
         const authorization = payload.extensions?.authorization;
-        const headers: Headers =
-          authorization && typeof authorization === 'object' ? { ...(authorization as Headers) } : {};
+        const headers: Headers = headerValues(authorization) ?? {};
         if (this.forwardedFor !== undefined) headers['x-forwarded-for'] ??= this.forwardedFor;
         let auth: AuthResult;
         try {

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RawClient, b64, b64url, type Frame } from './wsclient.ts';
-import { startHarness, type Harness } from './doubles.ts';
+import { authFor, startHarness, type Harness } from './doubles.ts';
 
 const TASK_SUB = 'subscription S($projectId: ID!) { onTaskChanged(projectId: $projectId) { id projectId title status } }';
 
@@ -158,6 +158,36 @@ describe('subscriptions', () => {
     // The connection stays usable, and another mode may be used by another start.
     start(c, 'ok', TASK_SUB, { projectId: 'p1' }, 'lambda-p1');
     expect(await c.next((f) => f.type === 'start_ack')).toEqual({ type: 'start_ack', id: 'ok' });
+  });
+
+  it('hands the authenticator string header values only, and never shows what a failing authenticator threw', async () => {
+    const c = client();
+    await c.init();
+    const send = (id: string, authorization: unknown) =>
+      c.send({ id, type: 'start', payload: { data: JSON.stringify({ query: TASK_SUB, variables: { projectId: 'p1' } }), extensions: { authorization } } });
+    send('typed', { Authorization: 'user-alice', 'x-forwarded-for': 7, 'x-flag': true, 'x-object': { a: 1 }, 'x-list': ['a'], 'x-null': null });
+    expect(await c.next((f) => f.id === 'typed')).toEqual({ type: 'start_ack', id: 'typed' });
+    expect(h.behaviour.seen.at(-1)!.headers).toEqual({ Authorization: 'user-alice', 'x-forwarded-for': '7', 'x-flag': 'true' });
+    send('listed', ['user-alice']);
+    expect((await c.next((f) => f.id === 'listed')).payload.errors).toEqual([
+      { errorType: 'UnauthorizedException', message: 'Valid authorization header not provided.' },
+    ]);
+  });
+
+  it('answers an authenticator bug as a plain refusal, without its message', async () => {
+    await h.close();
+    h = await startHarness({
+      authenticate: async (req) => {
+        if (req.path.endsWith('/connect')) return authFor('user-alice')!;
+        throw new TypeError('header(...).trim is not a function');
+      },
+    });
+    const c = client();
+    await c.init();
+    start(c, 's1');
+    expect((await c.next((f) => f.id === 's1')).payload.errors).toEqual([
+      { errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' },
+    ]);
   });
 
   it('passes the subscription resolver’s refusal on in an error frame', async () => {
