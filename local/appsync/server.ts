@@ -142,8 +142,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   });
   // Bytes that are not HTTP (Node's parser gives up): AppSync's JSON refusal, not Node's empty 400.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: unknown }) => {
-    if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage) {
+  // (As Node's own handler: not once a response's headers went out on that socket.)
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: { headersSent?: boolean } | null }) => {
+    if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
       socket.destroy();
       return;
     }
