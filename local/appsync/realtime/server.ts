@@ -73,6 +73,11 @@ export interface RealtimeOptions {
   maxPayloadBytes?: number;
   /** AppSync closes every connection after 24 hours. */
   maxConnectionMs?: number;
+  /**
+   * Bytes a connection may have queued unsent (a client that stops reading): past it the connection is
+   * dropped rather than buffering without bound. ⚠ AppSync documents no such figure.
+   */
+  maxBufferedBytes?: number;
   log?: HubLog;
   /** With the schema, payloads get `__typename`, non-null checks and (with `authorizer`) field auth. */
   schema?: GraphQLSchema;
@@ -203,6 +208,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     maxSubscriptionsPerConnection = 100,
     maxPayloadBytes = 240 * 1024,
     maxConnectionMs = 24 * 60 * 60 * 1000,
+    maxBufferedBytes = 16 * 1024 * 1024,
     log = defaultLog,
     schema,
     authorizer,
@@ -254,6 +260,11 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
 
     send(frame: string): void {
       if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+      if (this.ws.bufferedAmount + frame.length > maxBufferedBytes) {
+        log('warn', 'dropping a connection that does not read its frames', { bufferedBytes: this.ws.bufferedAmount });
+        this.terminate();
+        return;
+      }
       this.ws.send(frame);
     }
 

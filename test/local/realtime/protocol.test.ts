@@ -253,6 +253,29 @@ describe('subscriptions', () => {
     expect((await c.next((f) => f.type === 'start_ack')).id).toBe('s1');
   });
 
+  it('drops a connection that stops reading once its unsent frames pass the bound', async () => {
+    await h.close();
+    h = await startHarness({ maxBufferedBytes: 256 * 1024 });
+    const reader = client();
+    const stalled = client();
+    for (const c of [reader, stalled]) {
+      await c.init();
+      start(c, 's1');
+      await c.next((f) => f.type === 'start_ack');
+    }
+    (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const title = 'x'.repeat(100 * 1024);
+    // Bounded: 400 × 100 KB is far beyond what loopback buffers plus the bound can hold.
+    for (let i = 0; i < 400 && h.rt.stats().connections > 1; i += 1) {
+      h.rt.hub.publish({ mutationField: 'updateTask', result: task({ title }), selectionSetList: [] });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(h.rt.stats()).toEqual({ connections: 1, subscriptions: 1 });
+    expect(h.logs.some((l) => l.level === 'warn' && l.message === 'dropping a connection that does not read its frames')).toBe(true);
+    // The reading client kept receiving.
+    expect((await reader.next((f) => f.type === 'data')).id).toBe('s1');
+  });
+
   it('removes a closed connection’s subscriptions', async () => {
     const c = client();
     await c.init();
