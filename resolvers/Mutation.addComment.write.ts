@@ -1,10 +1,10 @@
 /**
  * addComment step: the comment, its activity and — when the commenter does not watch yet — the task's
- * watcher list (versioned), in one transaction.
+ * watcher list (versioned), otherwise a check that the task still exists, in one transaction.
  */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { ENTITY, commentKey } from '../model/keys.ts';
+import { ENTITY, commentKey, taskKey } from '../model/keys.ts';
 import { change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
 import { newId, now } from './lib/ids.ts';
@@ -38,6 +38,10 @@ export function request(ctx: Context) {
   ];
   if (actor.kind === 'user' && task.watcherIds.indexOf(actor.id) < 0) {
     items.push(taskChange(table, task, { watcherIds: task.watcherIds.concat([actor.id]) }, at).tx);
+  } else {
+    // The task must still exist: a comment written after a concurrent deleteTask would be left behind
+    // in the deleted task's partition (the purge may be over already).
+    items.push({ conditionCheck: { table, key: taskKey(task.id), condition: { PK: { attributeExists: true } } } });
   }
   return ddb.transactWrite({ items: items as never });
 }
