@@ -3,6 +3,7 @@
  * activity, plus extra transact items such as the project's activeSprintId), with the byParent index
  * key recomputed from the state (model/keys.ts sprintIndexKeys).
  */
+import { util } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { sprintIndexKeys, sprintKey, type SprintStateKey } from '../../model/keys.ts';
 import type { ActivityAction } from '../../types/graphql.ts';
@@ -31,8 +32,12 @@ export interface SprintItem {
   version: number;
 }
 
+/** endsAt not before startsAt, compared as instants (AWSDateTime may carry any UTC offset, so never as text). */
 export function checkDates(startsAt: string | null | undefined, endsAt: string | null | undefined): void {
-  if (startsAt && endsAt && endsAt < startsAt) validationError('endsAt must not be before startsAt', 'endsAt');
+  if (!startsAt || !endsAt) return;
+  const start = util.time.parseISO8601ToEpochMilliSeconds(startsAt);
+  const end = util.time.parseISO8601ToEpochMilliSeconds(endsAt);
+  if (end < start) validationError('endsAt must not be before startsAt', 'endsAt');
 }
 
 export function sprintWriteRequest(

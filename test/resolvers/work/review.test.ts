@@ -105,3 +105,21 @@ describe('a comment racing the task deletion', () => {
     expect(left.Items ?? []).toEqual([]);
   });
 });
+
+describe('sprint dates', () => {
+  const SPRINT = `mutation($i: CreateSprintInput!) { createSprint(input: $i) { id startsAt endsAt } }`;
+  it('compares startsAt and endsAt as instants, whatever their UTC offsets', async () => {
+    // Ends 07:00Z, three hours before it starts: refused, though its text sorts after startsAt's.
+    const backwards = await gql(ada, SPRINT, { i: { projectId: P, name: 'Backwards', startsAt: '2025-01-01T10:00:00Z', endsAt: '2025-01-01T12:00:00+05:00' } });
+    expect(backwards.errors?.[0]?.errorType).toBe('ValidationError');
+    expect(backwards.errors?.[0]?.errorInfo).toEqual({ field: 'endsAt' });
+    // Starts 19:00Z, ends 20:00Z: accepted, though its text sorts before startsAt's.
+    const fine = await gql(ada, SPRINT, { i: { projectId: P, name: 'Fine', startsAt: '2025-01-02T00:00:00+05:00', endsAt: '2025-01-01T20:00:00Z' } });
+    expect(fine.errors).toBeUndefined();
+    const sprint = fine.data!.createSprint;
+    const update = await gql(ada, `mutation($i: UpdateSprintInput!) { updateSprint(input: $i) { id } }`, {
+      i: { id: sprint.id, expectedVersion: 1, endsAt: '2025-01-01T23:00:00+05:00' },
+    });
+    expect(update.errors?.[0]?.errorType).toBe('ValidationError');
+  });
+});
