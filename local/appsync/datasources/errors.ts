@@ -1,7 +1,7 @@
 /**
  * Failures a data source reports through `ctx.error` (never by throwing out of `invoke`).
  */
-import type { DataSourceResult } from '../types.ts';
+import type { DataSourceError, DataSourceResult } from '../types.ts';
 
 /** A failure with AppSync's error type; `result` is what `ctx.result` holds alongside the error. */
 export class DataSourceFailure extends Error {
@@ -43,6 +43,18 @@ export async function settle(prefix: string, run: () => Promise<DataSourceResult
       return { result: err.result, error: { type: err.type, message: err.message } };
     }
     const e = err instanceof Error ? err : new Error(String(err));
-    return { result: null, error: { type: `${prefix}:${e.name}`, message: e.message } };
+    // An AWS service's own answer (the SDK marks it with $metadata) reaches ctx.error as AppSync passes
+    // it on; anything else (a TypeError, a refused connection) is a failure of the runtime: logged in
+    // full, and only a generic message reaches the resolver (and, if re-raised, the caller).
+    if (Object.hasOwn(e, '$metadata')) return { result: null, error: { type: `${prefix}:${e.name}`, message: e.message } };
+    console.error(`[${prefix}] data source failure:`, e);
+    return { result: null, error: internalFailure() };
   }
+}
+
+/** What a resolver sees of a data source's internal failure (the details are in the log). */
+export const INTERNAL_DATA_SOURCE_MESSAGE = 'An internal failure occurred in the data source.';
+
+export function internalFailure(): DataSourceError {
+  return { type: 'InternalFailure', message: INTERNAL_DATA_SOURCE_MESSAGE };
 }

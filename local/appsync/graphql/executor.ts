@@ -79,6 +79,9 @@ const MAX_CACHED_QUERY_CHARS = 64 * 1024;
 /** graphql-js stops parsing past this many tokens. */
 const MAX_TOKENS = 50_000;
 
+/** What a caller sees of an internal failure (the details go to the log). */
+export const INTERNAL_FAILURE_MESSAGE = 'An internal failure occurred while processing the request.';
+
 /** AppSync caps `extensions.invalidateSubscriptions` at five per request (APPSYNC.md §7). */
 export const MAX_INVALIDATIONS_PER_REQUEST = 5;
 
@@ -260,6 +263,14 @@ export function createExecutor(config: ExecutorConfig) {
         locations,
         message: `Cannot return null for non-nullable type: '${typeName}' within parent '${parent}' (${javaPath(path)})`,
       });
+    }
+    if (original && !(original instanceof GraphQLError)) {
+      // Not a GraphQL outcome but a failure of the runtime itself (a TypeError, a crash in a data
+      // source): logged in full, answered without internals, as AppSync answers its internal errors.
+      console.error(`[appsync] internal failure${path ? ` at ${path.join('.')}` : ''}:`, original);
+      return path
+        ? fieldError({ path, locations, message: INTERNAL_FAILURE_MESSAGE, errorType: 'InternalFailure' })
+        : requestError(INTERNAL_FAILURE_MESSAGE, error.locations);
     }
     if (!path) return requestError(error.message, error.locations);
     return fieldError({ path, locations, message: error.message });

@@ -17,6 +17,7 @@ import type {
   RaisedError,
   SubscriptionFilter,
 } from '../types.ts';
+import { internalFailure } from '../datasources/errors.ts';
 import { FieldFailure } from './errors.ts';
 import { CONTEXT_JSON_CACHE, type ContextJsonCache } from '../js/run.ts';
 
@@ -87,9 +88,9 @@ class Run {
       return { result, error: error ?? null };
     } catch (err) {
       // A data source should report failures as `error`; if one throws, the field still gets an
-      // AppSync-shaped error rather than a crash.
-      const error: DataSourceError = { message: err instanceof Error ? err.message : String(err), type: 'InternalFailure' };
-      return { result: null, error };
+      // AppSync-shaped error rather than a crash — and no internals (they go to the log).
+      console.error('[appsync] data source threw:', err);
+      return { result: null, error: internalFailure() };
     }
   }
 

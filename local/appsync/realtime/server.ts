@@ -183,9 +183,12 @@ function startErrorsOf(e: unknown): StartError[] {
   if (e && typeof e === 'object') {
     const errors = (e as { errors?: unknown }).errors;
     if (Array.isArray(errors) && errors.length > 0) return errors as StartError[];
+    // A deliberate refusal names its type; anything else (a TypeError, a crash) is internal: its
+    // message is logged, never sent.
     const { errorType, message } = e as { errorType?: unknown; message?: unknown };
-    if (typeof message === 'string') return [{ errorType: typeof errorType === 'string' ? errorType : null, message }];
+    if (typeof message === 'string' && typeof errorType === 'string') return [{ errorType, message }];
   }
+  console.error('[realtime] subscription start failed:', e);
   return [{ errorType: 'InternalFailure', message: 'An internal failure occurred while starting the subscription.' }];
 }
 

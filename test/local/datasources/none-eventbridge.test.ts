@@ -74,9 +74,20 @@ describe('EventBridge data source', () => {
     expect((await ds.invoke(invocation({ operation: 'Publish', events: [event] }))).error?.type).toBe('MappingTemplate');
     expect(sink.events).toHaveLength(0);
 
-    class InternalException extends Error { override name = 'InternalException'; }
+    // A service error as the AWS SDK throws it (marked with $metadata) passes on with its name.
+    class InternalException extends Error { override name = 'InternalException'; readonly $metadata = { httpStatusCode: 500 }; }
     const broken: EventSink = { putEvents: async () => { throw new InternalException('bus down'); } };
     const res = await createEventBridgeDataSource({ sink: broken }).invoke(invocation({ operation: 'PutEvents', events: [event] }));
     expect(res.error).toEqual({ type: 'EventBridge:InternalException', message: 'bus down' });
+    // Anything else is the runtime's own failure: no internals reach the resolver.
+    const crashing: EventSink = { putEvents: async () => { throw new TypeError('x is undefined at /work/local/sink.ts:3'); } };
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      const crashed = await createEventBridgeDataSource({ sink: crashing }).invoke(invocation({ operation: 'PutEvents', events: [event] }));
+      expect(crashed.error).toEqual({ type: 'InternalFailure', message: 'An internal failure occurred in the data source.' });
+    } finally {
+      console.error = original;
+    }
   });
 });

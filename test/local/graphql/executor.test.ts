@@ -272,3 +272,48 @@ describe('subscriptions', () => {
     ]);
   });
 });
+
+describe('internal failures', () => {
+  const quietly = async <T,>(run: () => Promise<T>): Promise<{ value: T; logged: string }> => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+    try {
+      return { value: await run(), logged: logged.join('\n') };
+    } finally {
+      console.error = original;
+    }
+  };
+  const secret = 'cannot read x of undefined at /work/secret/datasource.ts:12:7';
+
+  it('of a data source reach the resolver as a generic InternalFailure; the details go to the log', async () => {
+    const thrower = { invoke: async () => Promise.reject(new TypeError(secret)) };
+    const { app: broken } = buildTestApp(db, {
+      dataSources: { none: { type: 'NONE', ...thrower }, table: { type: 'AMAZON_DYNAMODB', ...thrower } },
+    });
+    const { value: res, logged } = await quietly(() =>
+      broken.execute({ query: '{ dsError(reRaise: true) }', variables: {}, auth: cognitoUser(), headers: {} }),
+    );
+    expect(res).toEqual({
+      data: { dsError: null },
+      errors: [
+        {
+          path: ['dsError'],
+          data: null,
+          errorType: 'InternalFailure',
+          errorInfo: null,
+          locations: at(1, 3),
+          message: 'An internal failure occurred in the data source.',
+        },
+      ],
+    });
+    expect(JSON.stringify(res)).not.toContain('/work/secret');
+    expect(logged).toContain(secret);
+  });
+
+  it('of an AWS service pass on its own error type and message, as AppSync does', async () => {
+    expect(await run('{ dsError(reRaise: true) }')).toMatchObject({
+      errors: [{ errorType: 'DynamoDB:ValidationException', message: expect.stringMatching(/key/i) }],
+    });
+  });
+});
