@@ -1,10 +1,10 @@
 /** createTask step: the new task's rank, below the last card of the project's TODO column. */
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { INDEX } from '../model/table.ts';
 import { statusColumnPk } from '../model/keys.ts';
 import { raiseIfError, validationError } from './lib/errors.ts';
-import { rankBetween } from './lib/rank.ts';
+import { rankBetween, uniqueRank } from './lib/rank.ts';
 
 export function request(ctx: Context) {
   const sprint = ctx.stash.sprint as { state: string } | null | undefined;
@@ -22,6 +22,8 @@ export function response(ctx: Context) {
   const last = ((ctx.result as { items?: { rank: string }[] }).items ?? [])[0];
   const rank = rankBetween(last ? last.rank : null, null);
   if (rank === null) return validationError('The TODO column cannot take another card', 'status');
-  ctx.stash.rank = rank;
-  return rank;
+  // The column's last card comes from an index (eventually consistent): cards created at the same
+  // moment would compute the same rank without the tail.
+  ctx.stash.rank = uniqueRank(rank, util.autoUlid());
+  return ctx.stash.rank;
 }

@@ -8,14 +8,15 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { INDEX } from '../model/table.ts';
 import { statusColumnPk, type TaskStatusKey } from '../model/keys.ts';
 import { raiseIfError, validationError } from './lib/errors.ts';
-import { rankBetween } from './lib/rank.ts';
+import { rankBetween, uniqueRank } from './lib/rank.ts';
 import type { TaskItem } from './lib/task.ts';
 
 function place(ctx: Context, above: TaskItem | null, below: TaskItem | null) {
   const rank = rankBetween(above ? above.rank : null, below ? below.rank : null);
-  if (rank === null) validationError('No room between these neighbours; reload the board and try again', 'afterId');
-  ctx.stash.rank = rank;
-  return rank;
+  if (rank === null) return validationError('No room between these neighbours; reload the board and try again', 'afterId');
+  // Two cards moved into the same gap at the same moment would otherwise share a rank.
+  ctx.stash.rank = uniqueRank(rank, ctx.stash.taskId as string, below ? below.rank : null);
+  return ctx.stash.rank;
 }
 
 export function request(ctx: Context) {

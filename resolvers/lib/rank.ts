@@ -169,3 +169,21 @@ export function rankBetween(before?: string | null, after?: string | null): stri
   const m = midpoint(fa, null);
   return m === null ? null : bounded(ia + m);
 }
+
+/**
+ * `rank` made unique to one writer by a short tail drawn from `seed` (the card's id): two writers that
+ * computed the same rank at the same time — the bottom of a column read from an eventually consistent
+ * index, or the same two neighbours — still get distinct ranks, so a card can later go between them.
+ * The tail keeps the rank above everything `rank` was above, and below `after` (else `rank` is kept).
+ */
+export function uniqueRank(rank: string, seed: string, after?: string | null): string {
+  const tail = seed
+    .split('')
+    .filter((c) => DIGITS.indexOf(c) >= 0)
+    .slice(-4)
+    .join('');
+  const candidate = rank + tail + '1';
+  if (candidate.length > MAX_RANK_LENGTH) return rank;
+  if (after && !(candidate < after)) return rank;
+  return candidate;
+}

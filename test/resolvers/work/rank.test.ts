@@ -3,7 +3,7 @@
  * many random insertions, and check that order is total and stable and no existing rank is rewritten.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_RANK_LENGTH, isValidRank, rankBetween } from '../../../resolvers/lib/rank.ts';
+import { MAX_RANK_LENGTH, isValidRank, rankBetween, uniqueRank } from '../../../resolvers/lib/rank.ts';
 
 /** Small deterministic PRNG (mulberry32) so a failure can be replayed. */
 function prng(seed: number): () => number {
@@ -93,5 +93,29 @@ describe('rankBetween', () => {
       else hi = r;
       expect(lo < hi).toBe(true);
     }
+  });
+});
+
+describe('uniqueRank', () => {
+  it('gives writers that computed the same rank distinct ranks, still inside the gap', () => {
+    const a = 'a0';
+    const b = 'a1';
+    const mid = rankBetween(a, b)!;
+    const seeds = ['01M80ASP1PTENGBA8RW4MKHK5S', '01M80ASP1PTENGBA8RW4MKHK7Q', 'task-x', 'task-y'];
+    const ranks = seeds.map((s) => uniqueRank(mid, s, b));
+    expect(new Set(ranks).size).toBe(ranks.length);
+    for (const r of ranks) {
+      expect(isValidRank(r), r).toBe(true);
+      expect(r > a && r < b, r).toBe(true);
+    }
+    // Between two of them there is still room.
+    const [lo, hi] = [...ranks].sort();
+    const between = rankBetween(lo, hi);
+    expect(between !== null && between > lo! && between < hi!).toBe(true);
+  });
+
+  it('keeps the rank as it is when the tail would reach the card below', () => {
+    expect(uniqueRank('a0V', 'zzzz', 'a0V1')).toBe('a0V');
+    expect(uniqueRank('a1', 'abcd')).toBe('a1abcd1');
   });
 });

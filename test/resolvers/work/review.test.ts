@@ -123,3 +123,23 @@ describe('sprint dates', () => {
     expect(update.errors?.[0]?.errorType).toBe('ValidationError');
   });
 });
+
+describe('ranks under concurrency', () => {
+  it('cards created at the same moment get distinct ranks, so one can later go between them', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => gql(bob, CREATE, { input: { projectId: 'proj-review-2', title: `Burst ${i}` } })),
+    );
+    const tasks = created.map((r) => r.data!.createTask as { id: string; rank: string; version: number });
+    expect(new Set(tasks.map((t) => t.rank)).size).toBe(tasks.length);
+    // Two cards moved into the same gap at the same moment also end up distinct.
+    const sorted = [...tasks].sort((x, y) => (x.rank < y.rank ? -1 : 1));
+    const [top, , , , , , a, b] = sorted;
+    const MOVE = `mutation($i: MoveTaskInput!) { moveTask(input: $i) { id rank } }`;
+    const moved = await Promise.all(
+      [a!, b!].map((t) => gql(bob, MOVE, { i: { id: t.id, status: 'TODO', beforeId: sorted[1]!.id, afterId: top!.id } })),
+    );
+    const [ra, rb] = moved.map((r) => r.data!.moveTask.rank as string);
+    expect(ra).not.toBe(rb);
+    for (const r of [ra!, rb!]) expect(r > top!.rank && r < sorted[1]!.rank, r).toBe(true);
+  });
+});
