@@ -1,8 +1,9 @@
 /**
  * createTask: pipeline authorize → loadStory → loadSprint → loadAssignee → .rank (bottom of TODO) →
  * .number (atomic taskCount increment) → .write (one transaction: task, activity, story counters,
- * assignee membership check). References are checked before the number is taken, so a refused create
- * burns no task number.
+ * assignee membership check). Input and references are checked before the number is taken, so a create
+ * refused for them burns no task number; one whose transaction fails afterwards (the assignee removed or
+ * the story deleted in between) leaves a gap in the numbers — they are never reused.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateTaskArgs } from '../types/graphql.ts';
