@@ -18,7 +18,6 @@
  *   npx tsx bench/fanout.ts [--connections 50] [--per 20] [--rounds 20]
  */
 import { Agent, request } from 'node:https';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WebSocket } from 'ws';
 import { demoToken, startThrowawayRuntime, type LocalRuntime } from '../local/start.ts';

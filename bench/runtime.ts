@@ -23,7 +23,6 @@
  */
 import { Agent, request } from 'node:https';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';

@@ -9,7 +9,7 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { attachmentObjectKey } from '../../model/keys.ts';
-import { cachedClient, resetClients } from '../lib/clients.ts';
+import { cachedClient } from '../lib/clients.ts';
 import { requireEnv } from '../lib/env.ts';
 
 export function s3Client(): S3Client {
@@ -20,10 +20,6 @@ export function bucketName(): string {
   return requireEnv('ATTACHMENTS_BUCKET');
 }
 
-/** Tests that change endpoints between files drop the cached clients. */
-export function resetS3Client(): void {
-  resetClients();
-}
 
 /** Ids as Taskwire makes them (ULIDs, test ids): letters, digits, `-` and `_`, 1..64 characters. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -19,9 +19,6 @@ export function docClient(): DynamoDBDocumentClient {
   return doc.client;
 }
 
-export function resetDocClient(): void {
-  doc = undefined;
-}
 
 export function tableName(): string {
   return requireEnv('TABLE_NAME');

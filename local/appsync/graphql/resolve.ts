@@ -10,7 +10,6 @@
 import type {
   ContextInput,
   DataSource,
-  DataSourceError,
   HandlerName,
   HandlerOutcome,
   InvalidationRequest,

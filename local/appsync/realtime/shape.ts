@@ -15,7 +15,6 @@
  */
 import {
   Kind,
-  getNullableType,
   isAbstractType,
   isCompositeType,
   isListType,

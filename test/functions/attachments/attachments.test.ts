@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/attachments/handler.ts';
-import { resetS3Client } from '../../../functions/attachments/s3.ts';
+import { resetClients } from '../../../functions/lib/clients.ts';
 import { startS3Local, type S3Local } from '../../../local/services/s3-local.ts';
 
 const BUCKET = 'att-fn-test';
@@ -25,7 +25,7 @@ async function start(): Promise<void> {
     AWS_SECRET_ACCESS_KEY: 'fn-secret',
     AWS_ENDPOINT_URL_S3: s3.endpoint,
   });
-  resetS3Client();
+  resetClients();
 }
 
 beforeAll(start);

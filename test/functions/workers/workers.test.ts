@@ -19,7 +19,6 @@ import {
   sprintPk,
   taskActivityKey,
   taskPk,
-  taskPurgeKey,
   timeEntryKey,
 } from '../../../model/keys.ts';
 import { INDEX } from '../../../model/table.ts';
