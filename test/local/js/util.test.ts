@@ -3,23 +3,7 @@ import { evaluateCode, runHandler } from '../../../local/appsync/js/index.ts';
 import { escapeJavaScript, urlEncode } from '../../../local/appsync/js/util/encoding.ts';
 import { matches } from '../../../local/appsync/js/util/java-regex.ts';
 import { toSubscriptionFilter } from '../../../local/appsync/js/util/subscription-filter.ts';
-import { formatEpochMillis, parseFormatted, parseISO8601, toISO8601 } from '../../../local/appsync/js/util/time.ts';
 import { bundle, compile, makeContext } from './helpers.ts';
-
-describe('util.time (developer guide examples)', () => {
-  it('formats epoch millis with Java patterns and zones', () => {
-    expect(toISO8601(1517943695750)).toBe('2018-02-06T19:01:35.750Z');
-    expect(formatEpochMillis(1517943695750, 'yyyy-MM-dd HH:mm:ssZ')).toBe('2018-02-06 19:01:35+0000');
-    expect(formatEpochMillis(1517943695750, 'yyyy-MM-dd HH:mm:ssZ', 'Australia/Perth')).toBe('2018-02-07 03:01:35+0800');
-    expect(formatEpochMillis(1517943695750, "EEE, d MMM yyyy 'at' h:mm a XXX", 'America/New_York')).toBe('Tue, 6 Feb 2018 at 2:01 PM -05:00');
-  });
-  it('parses formatted and ISO 8601 timestamps', () => {
-    expect(parseFormatted('2018-02-01 17:21:05.180+08:00', 'yyyy-MM-dd HH:mm:ss.SSSXXX')).toBe(1517476865180);
-    expect(parseFormatted('2018-02-01 17:21:05', 'yyyy-MM-dd HH:mm:ss', 'Australia/Perth')).toBe(1517476865000);
-    expect(parseISO8601('2018-02-01T17:21:05.180+08:00')).toBe(1517476865180);
-    expect(() => parseISO8601('yesterday')).toThrow(/could not be parsed/);
-  });
-});
 
 describe('util encoding, matching, ids', () => {
   it('encodes like Java', () => {
