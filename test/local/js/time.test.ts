@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateCode } from '../../../local/appsync/js/index.ts';
+import { parseCommonISO8601, parseISO8601Java } from '../../../local/appsync/js/util/time.ts';
 import { bundle } from './helpers.ts';
 
 const code = bundle(
@@ -124,5 +125,27 @@ describe('util.time conformance (java.time rules)', () => {
     expect(s).toBeGreaterThanOrEqual(Math.floor(before / 1000));
     expect(s).toBeLessThanOrEqual(Math.floor(after / 1000));
     expect([new Date(before + 8 * 3600_000).getUTCFullYear(), new Date(after + 8 * 3600_000).getUTCFullYear()]).toContain(Number(year));
+  });
+});
+
+describe('parseISO8601ToEpochMilliSeconds fast path', () => {
+  it('answers exactly as ISO_OFFSET_DATE_TIME wherever it answers', () => {
+    let seed = 15;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const two = (n: number) => String(n).padStart(2, '0');
+    let answered = 0;
+    for (let i = 0; i < 3000; i++) {
+      const frac = ['', '.5', '.180', '.123456789', '.1234'][rnd(5)];
+      const offset = ['Z', '+08:00', '-07:30', '+18:00', '-18:01', '+14:60', '+00:00'][rnd(7)];
+      const text = `${rnd(3) ? 2000 + rnd(40) : 900 + rnd(200)}-${two(rnd(14))}-${two(rnd(33))}T${two(rnd(26))}:${two(rnd(62))}:${two(rnd(62))}${frac}${offset}`;
+      const fast = parseCommonISO8601(text);
+      if (fast === undefined) continue;
+      answered++;
+      expect([text, fast]).toEqual([text, parseISO8601Java(text)]);
+    }
+    expect(answered).toBeGreaterThan(100);
+    for (const text of ['2018-02-30T10:00:00Z', '2019-02-29T10:00:00Z', '2018-02-01T24:00:00Z', '2018-02-01T10:00:00+19:00', '0999-01-01T00:00:00Z']) {
+      expect(parseCommonISO8601(text)).toBeUndefined();
+    }
   });
 });

@@ -115,10 +115,22 @@ function formatterFor(pattern: unknown): JodaCore.DateTimeFormatter {
   if (typeof pattern !== 'string') throw new AppSyncJsRuntimeError(`Expected a date-time pattern string, got ${JSON.stringify(pattern)}`);
   let f = formatters.get(pattern);
   if (!f) {
-    const locale = usLocale();
     // Zone ids or names in the pattern can name any region when parsing.
     if (/[Vz]/.test(pattern)) loadZones();
-    f = (joda().DateTimeFormatter.ofPattern(pattern) as unknown as { withLocale(l: unknown): JodaCore.DateTimeFormatter }).withLocale(locale);
+    const withUS = (p: string) => {
+      const locale = usLocale(); // before ofPattern: the plugin is what teaches it the text letters
+      return (joda().DateTimeFormatter.ofPattern(p) as unknown as { withLocale(l: unknown): JodaCore.DateTimeFormatter }).withLocale(locale);
+    };
+    if (localeUS !== undefined) f = withUS(pattern);
+    else {
+      try {
+        f = joda().DateTimeFormatter.ofPattern(pattern);
+      } catch (err) {
+        // Text and week fields need the locale data; purely numeric patterns never load it.
+        if (!/@js-joda\/locale/.test(javaMessage(err))) throw err;
+        f = withUS(pattern);
+      }
+    }
     if (formatters.size >= 256) formatters.clear();
     formatters.set(pattern, f);
   }
@@ -168,11 +180,34 @@ const abbreviate = (text: string) => (text.length > 64 ? text.slice(0, 64) + '..
 
 /** DateTimeFormatter.ISO_OFFSET_DATE_TIME: an offset (Z or ±HH:MM[:ss]) is required. */
 export function parseISO8601(text: string): number {
+  if (typeof text !== 'string') throw new AppSyncJsRuntimeError(`Expected an ISO 8601 date-time string, got ${JSON.stringify(text)}`);
+  return parseCommonISO8601(text) ?? parseISO8601Java(text);
+}
+
+export function parseISO8601Java(text: string): number {
   return java(() => {
-    if (typeof text !== 'string') throw new AppSyncJsRuntimeError(`Expected an ISO 8601 date-time string, got ${JSON.stringify(text)}`);
     const j = joda();
     return j.OffsetDateTime.parse(text, j.DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
   });
+}
+
+const COMMON_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * Throughput only: the shape resolvers parse all day (what AWSDateTime and nowISO8601 print),
+ * computed without the general parser, with ISO_OFFSET_DATE_TIME's STRICT field checks. Anything
+ * else, or out of range, is undefined and goes to parseISO8601Java; test/local/js/time.test.ts
+ * checks both agree.
+ */
+export function parseCommonISO8601(text: string): number | undefined {
+  const m = COMMON_ISO.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+  const oh = Number(m[9] ?? 0), om = Number(m[10] ?? 0);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59 || om > 59 || oh > 18 || (oh === 18 && om > 0)) return undefined;
+  const local = Date.UTC(y, mo - 1, d, h, mi, s, Number((m[7] ?? '').padEnd(3, '0').slice(0, 3)));
+  if (new Date(local).getUTCDate() !== d) return undefined;
+  return local - (m[8] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
 }
 
 /** Instant.toString (ISO_INSTANT): the fraction is printed only when non-zero, in groups of 3. */
