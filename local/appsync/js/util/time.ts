@@ -67,7 +67,7 @@ function javaZoneNames(j: Joda): void {
 
 /**
  * ZoneRules.isDaylightSavings (offset ≠ standard offset), which the js-joda IANA data cannot answer:
- * the standard offset is taken as the smaller of the year's January and July offsets.
+ * the standard offset is taken as the smaller of the year's January and July offsets (a choice).
  */
 function isDaylightSavings(j: Joda, zone: JodaCore.ZoneId, instant: JodaCore.Instant): boolean {
   const rules = zone.rules();
@@ -99,7 +99,7 @@ function java<T>(fn: () => T): T {
 // Ids ZoneId.of resolves without the region database: Z, ±offsets, UTC/GMT/UT with or without one.
 const OFFSET_ID = /^(?:Z|[+-][0-9:]*|(?:UTC|GMT|UT)(?:[+-][0-9:]*)?)$/;
 
-/** No timezone argument means UTC (the one-argument forms); otherwise ZoneId.of's rules. */
+/** No timezone argument means ZoneOffset.UTC (a choice: docs/util-time.md); otherwise ZoneId.of's rules. */
 function zoneOf(id: unknown): JodaCore.ZoneId {
   const j = joda();
   if (id === undefined || id === null) return j.ZoneOffset.UTC;
@@ -137,7 +137,7 @@ function formatterFor(pattern: unknown): JodaCore.DateTimeFormatter {
   return f;
 }
 
-/** Java takes a long: a fractional number is truncated, as a double-to-long conversion does. */
+/** Java takes a long: a fractional number is truncated, as a double-to-long conversion does (a choice). */
 function instantOf(ms: unknown): JodaCore.Instant {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new AppSyncJsRuntimeError(`Expected epoch milliseconds, got ${JSON.stringify(ms)}`);
   return joda().Instant.ofEpochMilli(Math.trunc(ms));
@@ -169,7 +169,7 @@ export function parseFormatted(text: string, pattern: string, timezone?: string 
       return zdt.toInstant().toEpochMilli();
     } catch (err) {
       // Java's ZonedDateTime.parse reports a failed conversion as a parse failure of the text; the
-      // dump of the parsed fields that follows in Java's message is left out.
+      // dump of the parsed fields that follows in Java's message is left out (a choice).
       const reason = /^Unable to obtain/.test(javaMessage(err)) ? 'Unable to obtain ZonedDateTime from TemporalAccessor' : javaMessage(err);
       throw new AppSyncJsRuntimeError(`Text '${abbreviate(text)}' could not be parsed: ${reason}`);
     }
