@@ -56,6 +56,12 @@ export interface LocalAppSync {
   readonly schema: GraphQLSchema;
   /** POST /graphql. */
   graphql(req: HttpRequest): Promise<HttpResponse>;
+  /**
+   * POST /graphql for the runtime's own in-process callers (the demo seed): authenticated and validated
+   * like any request, but the operator's depth and resolver-count limits, which are for clients, do not
+   * apply (a limit of 1 would otherwise stop the runtime from starting).
+   */
+  graphqlWithoutLimits(req: HttpRequest): Promise<HttpResponse>;
   /** POST /v1/dataplane-evaluatecode. */
   evaluateCodeHttp(req: HttpRequest): Promise<HttpResponse>;
   /** AppSync's EvaluateCode, in-process. */
@@ -143,25 +149,30 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   const dataSources = resolveDataSources(config.dataSources, wiring);
   const resolvers = compileAll(bundles, wiring, dataSources);
   let hub: SubscriptionHub | null = config.hub ?? null;
-  const executor = createExecutor({
-    schema,
-    resolvers,
-    engine: ENGINE,
-    defaultAuthMode: config.defaultAuthMode ?? 'AMAZON_COGNITO_USER_POOLS',
-    limits: checkLimits({ ...DEFAULT_LIMITS, ...config.limits }),
-    env: config.env ?? {},
-    // The hub may be attached after the app is built (the realtime server needs the app first).
-    hub: {
-      publish: (p) => hub?.publish(p),
-      invalidate: (r) => hub?.invalidate(r),
-    },
-  });
+  const limits = checkLimits({ ...DEFAULT_LIMITS, ...config.limits });
+  const executorWith = (l: ExecutorLimits) =>
+    createExecutor({
+      schema,
+      resolvers,
+      engine: ENGINE,
+      defaultAuthMode: config.defaultAuthMode ?? 'AMAZON_COGNITO_USER_POOLS',
+      limits: l,
+      env: config.env ?? {},
+      // The hub may be attached after the app is built (the realtime server needs the app first).
+      hub: {
+        publish: (p) => hub?.publish(p),
+        invalidate: (r) => hub?.invalidate(r),
+      },
+    });
+  const executor = executorWith(limits);
+  const unlimited = executorWith({ ...limits, queryDepthLimit: 0, resolverCountLimit: DEFAULT_LIMITS.resolverCountLimit });
   // The engine owns EvaluateCode's semantics; this module only serves it.
   const evaluateCode = (input: EvaluateCodeInput) => (engineEvaluateCode as unknown as (i: EvaluateCodeInput) => EvaluateCodeOutput)(input);
   return {
     schema,
     authenticator: config.authenticator,
     graphql: (req) => handleGraphQLRequest(req, config.authenticator, executor),
+    graphqlWithoutLimits: (req) => handleGraphQLRequest(req, config.authenticator, unlimited),
     evaluateCodeHttp: (req) => handleEvaluateCodeRequest(req, evaluateCode),
     evaluateCode,
     execute: executor.execute,

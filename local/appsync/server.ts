@@ -4,10 +4,11 @@
  * on the request body, and the WebSocket upgrade on /graphql/realtime handed to realtime/.
  */
 import { createServer, type Server } from 'node:https';
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { LocalAppSync } from './app.ts';
-import type { HttpRequest, HttpResponse } from './graphql/http.ts';
+import { JSON_CONTENT_TYPE, type HttpRequest, type HttpResponse } from './graphql/http.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 export const REALTIME_PATH = '/graphql/realtime';
@@ -49,6 +50,9 @@ const CORS_HEADERS: Record<string, string> = {
   'access-control-max-age': '86400',
 };
 
+/** Every AppSync response names its request (a UUID), refusals included; the name cased as AppSync sends it. */
+const REQUEST_ID = 'x-amzn-RequestId';
+
 class BodyTooLarge extends Error {}
 
 /** Request headers with lower-case names and repeated headers as arrays (rawHeaders keeps repeats). */
@@ -89,7 +93,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 function send(res: ServerResponse, response: HttpResponse): void {
   if (res.headersSent) return;
-  res.writeHead(response.statusCode, { ...CORS_HEADERS, ...response.headers, 'content-length': Buffer.byteLength(response.body) });
+  res.writeHead(response.statusCode, {
+    ...CORS_HEADERS,
+    ...response.headers,
+    [REQUEST_ID]: randomUUID(),
+    'content-length': Buffer.byteLength(response.body),
+  });
   res.end(response.body);
 }
 
@@ -98,13 +107,13 @@ const errorBody = (errorType: string, message: string) => JSON.stringify({ error
 async function route(app: LocalAppSync, req: IncomingMessage, res: ServerResponse, maxBody: number): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, CORS_HEADERS);
+    res.writeHead(204, { ...CORS_HEADERS, [REQUEST_ID]: randomUUID() });
     res.end();
     return;
   }
   const handler = path === GRAPHQL_PATH ? app.graphql : path === EVALUATE_CODE_PATH ? app.evaluateCodeHttp : null;
   if (!handler) {
-    send(res, { statusCode: 404, headers: { 'content-type': 'application/json' }, body: errorBody('NotFound', `No route for ${path}.`) });
+    send(res, { statusCode: 404, headers: { 'content-type': JSON_CONTENT_TYPE }, body: errorBody('NotFound', `No route for ${path}.`) });
     return;
   }
   let body: string;
@@ -115,7 +124,7 @@ async function route(app: LocalAppSync, req: IncomingMessage, res: ServerRespons
       res.setHeader('connection', 'close');
       send(res, {
         statusCode: 413,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': JSON_CONTENT_TYPE },
         body: errorBody('MalformedHttpRequestException', `Request body is larger than ${maxBody} bytes.`),
       });
     }
@@ -138,7 +147,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const server = createServer({ key: opts.tls.key, cert: opts.tls.cert }, (req, res) => {
     route(opts.app, req, res, maxBody).catch(() => {
       // A bug, never a stack trace on the wire.
-      send(res, { statusCode: 500, headers: { 'content-type': 'application/json' }, body: errorBody('InternalFailure', 'An internal failure occurred.') });
+      send(res, { statusCode: 500, headers: { 'content-type': JSON_CONTENT_TYPE }, body: errorBody('InternalFailure', 'An internal failure occurred.') });
     });
   });
   // Bytes that are not HTTP (Node's parser gives up): AppSync's JSON refusal, not Node's empty 400.
@@ -151,7 +160,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     const body = errorBody('MalformedHttpRequestException', status === 408 ? 'The request timed out.' : 'The request could not be parsed as HTTP.');
     socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: ${JSON_CONTENT_TYPE}\r\n${REQUEST_ID}: ${randomUUID()}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

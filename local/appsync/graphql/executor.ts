@@ -36,10 +36,11 @@ import {
   fieldError,
   javaPath,
   requestError,
+  syntaxError,
   toLocations,
   unauthorizedField,
+  variableError,
   type GraphQLResponseBody,
-  type RequestErrorEntry,
   type ResponseError,
 } from './errors.ts';
 import { runResolver, type CompiledResolver, type Engine } from './resolve.ts';
@@ -126,34 +127,6 @@ interface RequestState {
   selections: WeakMap<readonly FieldNode[], { list: string[]; graphql: string }>;
   /** Set by the subscription's own resolver run (prepareSubscription). */
   subscription?: { filter: PreparedSubscription['filter']; invalidationFilter: PreparedSubscription['invalidationFilter'] };
-}
-
-const INVALID_SYNTAX = 'Invalid Syntax';
-
-/** graphql-js's syntax error → graphql-java's wording: `Invalid Syntax : offending token 'x' at line 1 column 3`. */
-function syntaxError(error: GraphQLError): RequestErrorEntry {
-  const loc = error.locations?.[0];
-  // graphql-js: `Syntax Error: Expected Name, found "}".` / `Syntax Error: Unexpected "}".`
-  const token = /(?:found|Unexpected) (.+?)\.?$/.exec(error.message)?.[1]?.replace(/^"|"$/g, '') ?? '';
-  const where = loc ? ` at line ${loc.line} column ${loc.column}` : '';
-  return requestError(`${INVALID_SYNTAX} : offending token '${token}'${where}`, error.locations);
-}
-
-/** Variable coercion errors (graphql-js wording) → graphql-java's. */
-function variableError(error: GraphQLError): RequestErrorEntry {
-  const name = /Variable "\$([^"]+)"/.exec(error.message)?.[1] ?? '';
-  // graphql-js nests the scalar's own error one or two levels down.
-  let original: Error | undefined = error.originalError;
-  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
-  let message: string;
-  const required = /of (?:required|non-null) type "([^"]+)" (?:was not provided|must not be null)/.exec(error.message);
-  if (required) message = `Variable '${name}' has coerced Null value for NonNull type '${required[1]}'`;
-  else if (original instanceof AwsScalarError) message = `Variable '${name}' has an invalid value. ${original.message}`;
-  else {
-    const detail = error.message.replace(/^Variable "\$[^"]+" got invalid value [^;]*; /, '');
-    message = `Variable '${name}' has an invalid value. ${detail.replace(/"/g, "'")}`;
-  }
-  return requestError(message, error.locations);
 }
 
 export function createExecutor(config: ExecutorConfig) {

@@ -46,7 +46,9 @@ interface RefusalLike {
 const isRefusal = (e: unknown): e is RefusalLike =>
   e instanceof Error && typeof (e as Partial<RefusalLike>).statusCode === 'number' && typeof (e as Partial<RefusalLike>).body === 'function';
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
+/** As AppSync writes it, without a space (recorded responses: docs/appsync-wire.md). */
+export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
+const JSON_HEADERS = { 'content-type': JSON_CONTENT_TYPE };
 
 export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
   return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };

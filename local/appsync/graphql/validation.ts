@@ -3,8 +3,8 @@
  *   Validation error of type FieldUndefined: Field 'x' in type 'Query' is undefined @ 'x'
  *   Validation error of type WrongType: argument 'input.dueAt' with value 'StringValue{value='x'}' is not a valid 'AWSDateTime' @ 'createTask'
  * FieldUndefined and WrongType are produced by our own rules (they need graphql-java's exact text);
- * the other graphql-js rules are mapped to graphql-java's ValidationErrorType names and keep
- * graphql-js's explanation after the type.
+ * the other graphql-js rules are mapped to graphql-java's ValidationErrorType names and reworded in
+ * errors.ts. All rules run in one traversal, as graphql-java's do, so errors keep document order.
  */
 import {
   GraphQLError,
@@ -54,7 +54,7 @@ import {
   UniqueInputFieldNamesRule,
 } from 'graphql';
 import { javaLiteral } from './scalars.ts';
-import { requestError, type RequestErrorEntry } from './errors.ts';
+import { VALIDATION_PREFIX as PREFIX, validationErrorTranslator, type NodePick, type RequestErrorEntry } from './errors.ts';
 
 /** graphql-java's ValidationErrorType for each graphql-js rule we keep. */
 const RULE_TYPES = new Map<ValidationRule, string>([
@@ -86,8 +86,6 @@ const RULE_TYPES = new Map<ValidationRule, string>([
 
 const REPLACED = new Set<ValidationRule>([FieldsOnCorrectTypeRule, ValuesOfCorrectTypeRule]);
 const KEPT_RULES = specifiedRules.filter((rule) => !REPLACED.has(rule));
-
-const PREFIX = 'Validation error of type';
 
 /** Query path of field names for a field node, as graphql-java appends it (`@ 'a/b'`). */
 function fieldPathTracker() {
@@ -192,26 +190,49 @@ function rulesFor(introspection: boolean): ValidationRule[] {
   return [fieldUndefinedRule(introspection), wrongTypeRule, ...KEPT_RULES];
 }
 
-/** graphql-js message → AppSync's, for the kept rules. */
-function reword(rule: ValidationRule, error: GraphQLError): string {
-  if (error.message.startsWith(PREFIX)) return error.message;
-  let type = RULE_TYPES.get(rule) ?? 'InvalidSyntax';
-  if (rule === ScalarLeafsRule && /must not have a selection/.test(error.message)) type = 'SubSelectionNotAllowed';
-  if (rule === KnownDirectivesRule && /may not be used on/.test(error.message)) type = 'MisplacedDirective';
-  return `${PREFIX} ${type}: ${error.message.replace(/"/g, "'")}`;
+/** graphql-java's ValidationErrorType for an error a rule reported. */
+function typeOf(rule: ValidationRule, error: GraphQLError): string {
+  if (rule === ScalarLeafsRule && /must not have a selection/.test(error.message)) return 'SubSelectionNotAllowed';
+  if (rule === KnownDirectivesRule && /may not be used on/.test(error.message)) return 'MisplacedDirective';
+  return RULE_TYPES.get(rule) ?? 'InvalidSyntax';
 }
+
+/** graphql-java locates a type mismatch at the variable's use; graphql-js names its definition first. */
+const PICKS = new Map<ValidationRule, NodePick>([[VariablesInAllowedPositionRule, 'last']]);
 
 /** Validates a parsed document; returns AppSync's error entries (empty when valid). */
 export function validateDocument(schema: GraphQLSchema, document: DocumentNode, introspection: boolean): RequestErrorEntry[] {
   const rules = rulesFor(introspection);
-  const errors = validate(schema, document, rules, { maxErrors: 100 });
+  const reportedBy = new Map<GraphQLError, ValidationRule>();
+  // Each rule sees the context through a proxy that notes which rule reported an error.
+  const tagged = rules.map(
+    (rule): ValidationRule =>
+      (context) =>
+        rule(
+          new Proxy(context, {
+            get(target, prop) {
+              if (prop === 'reportError') {
+                return (error: GraphQLError) => {
+                  reportedBy.set(error, rule);
+                  target.reportError(error);
+                };
+              }
+              const value: unknown = Reflect.get(target, prop, target);
+              return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+            },
+          }),
+        ),
+  );
+  const errors = validate(schema, document, tagged, { maxErrors: 100 });
   if (errors.length === 0) return [];
-  // Rare path: validate rule by rule so each message can name its graphql-java error type.
-  const entries: RequestErrorEntry[] = [];
-  for (const rule of rules) {
-    for (const error of validate(schema, document, [rule], { maxErrors: 100 })) {
-      entries.push(requestError(reword(rule, error), error.locations));
-    }
-  }
-  return entries;
+  const translator = validationErrorTranslator(document);
+  return errors
+    .map((error) => {
+      const rule = reportedBy.get(error);
+      // Only graphql-js's own "too many errors" error has no rule.
+      return translator.translate(rule ? typeOf(rule, error) : 'InvalidSyntax', error, (rule && PICKS.get(rule)) ?? 'all');
+    })
+    .map((t, i) => ({ ...t, i }))
+    .sort((a, b) => a.order - b.order || a.i - b.i)
+    .map((t) => t.entry);
 }

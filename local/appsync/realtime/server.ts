@@ -18,6 +18,7 @@ import type { Duplex } from 'node:stream';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthResult, PreparedSubscription, SubscriptionHub } from '../types.ts';
+import { realtimeError } from '../graphql/errors.ts';
 import { validateFilter } from './filter.ts';
 import { createHub, type HubLog, type Subscriber } from './hub.ts';
 import { compilePlan, type FieldAuthorizer, type Plan } from './shape.ts';
@@ -182,7 +183,7 @@ function refusalOf(e: unknown): { errorType: string; message: string; errorCode:
 function startErrorsOf(e: unknown): StartError[] {
   if (e && typeof e === 'object') {
     const errors = (e as { errors?: unknown }).errors;
-    if (Array.isArray(errors) && errors.length > 0) return errors as StartError[];
+    if (Array.isArray(errors) && errors.length > 0) return (errors as StartError[]).map(realtimeError);
     // A deliberate refusal names its type; anything else (a TypeError, a crash) is internal: its
     // message is logged, never sent.
     const { errorType, message } = e as { errorType?: unknown; message?: unknown };
@@ -202,6 +203,18 @@ function isPrepared(v: unknown): v is PreparedSubscription {
   return !!v && typeof v === 'object' && typeof (v as PreparedSubscription).subscriptionField === 'string';
 }
 
+/**
+ * A socket that did not agree `graphql-ws` gets AppSync's `connection_error` and is closed, before any
+ * credentials are looked at: NoProtocolError when it offered none (aws/aws-appsync-community#195),
+ * SubProtocolNotSupportedError when it offered others (graphql-dotnet/graphql-client#591).
+ */
+function refuseProtocol(ws: WebSocket): void {
+  const message = ws.protocol === '' ? 'NoProtocolError' : 'SubProtocolNotSupportedError';
+  ws.send(JSON.stringify({ type: 'connection_error', payload: { errors: [{ message, errorCode: 400 }] } }));
+  // ⚠ The close code is not recorded; a normal closure, as after other connection errors here.
+  ws.close(1000, message);
+}
+
 export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const {
     authenticate,
@@ -219,8 +232,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const hub = createHub({ maxPayloadBytes, log, schema });
   const wss = new WebSocketServer({
     noServer: true,
-    // Select `graphql-ws`; the `header-…` entry only carries credentials.
-    handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : false),
+    // Select `graphql-ws`; the `header-…` entry only carries credentials. Without it, the first
+    // protocol offered is agreed so the client sees AppSync's refusal frame (refuseProtocol).
+    handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : ([...protocols][0] ?? false)),
     maxPayload: 1024 * 1024,
   });
   const connections = new Set<Connection>();
@@ -313,10 +327,16 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
           this.stop(typeof msg.id === 'string' ? msg.id : undefined);
           return;
         default:
-          this.error(typeof msg.id === 'string' ? msg.id : undefined, [
-            { errorType: 'UnsupportedOperation', message: `${String(msg.type ?? 'unknown')} not supported through the realtime channel` },
-          ]);
+          this.unsupported();
       }
+    }
+
+    /**
+     * A frame type AppSync does not know: an id-less error whatever id the frame had, naming the
+     * operation `unknown` (enisdenjo/graphql-ws#602 records AppSync's answer to a `subscribe` frame).
+     */
+    private unsupported(): void {
+      this.error(undefined, [{ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' }]);
     }
 
     private ack(): void {
@@ -339,9 +359,12 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
         return;
       }
       if (this.subs.size + this.pending.size >= maxSubscriptionsPerConnection) {
-        this.error(id, [
-          { errorType: 'MaxSubscriptionsReachedError', message: `Max number of ${maxSubscriptionsPerConnection} subscriptions reached` },
-        ]);
+        // AppSync sends this one's `errors` as a single object, not a list (docs/appsync-wire.md).
+        this.sendJson({
+          type: 'error',
+          id,
+          payload: { errors: { errorType: 'MaxSubscriptionsReachedError', message: `Max number of ${maxSubscriptionsPerConnection} subscriptions reached` } },
+        });
         return;
       }
       const payload = (msg.payload ?? {}) as { data?: unknown; extensions?: { authorization?: unknown } };
@@ -493,6 +516,10 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       const graphqlPath = url.pathname.replace(/\/realtime\/?$/, '') || '/graphql';
       const headers = connectHeaders(req);
       wss.handleUpgrade(req, socket, head, (ws) => {
+        if (ws.protocol !== 'graphql-ws') {
+          refuseProtocol(ws);
+          return;
+        }
         const peer = req.socket.remoteAddress ?? '';
         connections.add(new Connection(ws, graphqlPath, peer, req.headers['x-forwarded-for'], headers));
       });

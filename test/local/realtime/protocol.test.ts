@@ -69,6 +69,28 @@ describe('connecting', () => {
     await c.waitClosed();
   });
 
+  it('refuses a socket that offers no subprotocol with NoProtocolError, and closes it', async () => {
+    // aws/aws-appsync-community#195 and Textalk/websocket-php#92 (a socket opened without graphql-ws):
+    // {"payload":{"errors":[{"message":"NoProtocolError","errorCode":400}]},"type":"connection_error"}.
+    const c = client(undefined, []);
+    await c.opened;
+    expect(await c.next()).toEqual({ type: 'connection_error', payload: { errors: [{ message: 'NoProtocolError', errorCode: 400 }] } });
+    await c.waitClosed();
+    expect(h.behaviour.seen).toEqual([]);
+  });
+
+  it('refuses a socket that offers only other subprotocols with SubProtocolNotSupportedError', async () => {
+    // graphql-dotnet/graphql-client#591 (graphql-transport-ws offered to AppSync):
+    // {"payload":{"errors":[{"message":"SubProtocolNotSupportedError","errorCode":400}]},"type":"connection_error"}.
+    const c = client(undefined, ['graphql-transport-ws']);
+    await c.opened;
+    expect(await c.next()).toEqual({
+      type: 'connection_error',
+      payload: { errors: [{ message: 'SubProtocolNotSupportedError', errorCode: 400 }] },
+    });
+    await c.waitClosed();
+  });
+
   it('refuses a connection with no credentials at all the same way', async () => {
     const c = client('');
     expect((await c.init()).type).toBe('connection_error');
@@ -217,10 +239,13 @@ describe('subscriptions', () => {
     const acks: Frame[] = [];
     for (let i = 0; i < 100; i += 1) acks.push(await c.next((f) => f.type === 'start_ack'));
     expect(new Set(acks.map((a) => a.id)).size).toBe(100);
+    // AppSync sends `errors` as one object here, not a list: "The observed response from the service"
+    // in aws-amplify/aws-appsync-realtime-client-ios, RealtimeConnectionProviderResponse+Error.swift
+    // (isMaxSubscriptionReachedError), and that repository's RealtimeConnectionProviderResponseTests.
     expect(await c.next((f) => f.type === 'error')).toEqual({
       type: 'error',
       id: 's100',
-      payload: { errors: [{ errorType: 'MaxSubscriptionsReachedError', message: 'Max number of 100 subscriptions reached' }] },
+      payload: { errors: { errorType: 'MaxSubscriptionsReachedError', message: 'Max number of 100 subscriptions reached' } },
     });
     // A stop frees a place.
     c.send({ type: 'stop', id: 's0' });
