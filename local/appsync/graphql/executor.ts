@@ -47,7 +47,7 @@ import { runResolver, type CompiledResolver, type Engine } from './resolve.ts';
 import { AwsScalarError } from './scalars.ts';
 import { projectToSelection, selectionSetGraphQL, selectionSetList, unaliased } from './selection.ts';
 import { validateDocument } from './validation.ts';
-import { documentNestingProblem, sourceNestingProblem } from './nesting.ts';
+import { documentNestingProblem, sourceNestingProblem, variablesNestingProblem } from './nesting.ts';
 
 /** `ctx.request.headers`: what the client sent, minus the cookie header (AppSync hides it). */
 function resolverHeaders(headers: Record<string, string | string[]>): Record<string, string | string[]> {
@@ -114,6 +114,43 @@ export class SubscriptionRejected extends Error {
   }
 }
 
+/**
+ * Resolver runs one request may do back to back before it lets the event loop turn: graphql-js starts
+ * every field of a selection set in one synchronous loop, so without a pause a query of thousands of
+ * aliases would hold the single process until all its handlers had run (docs/local-runtime-limits.md).
+ */
+const RUNS_PER_TURN = 16;
+
+/** A request's share of the event loop: at most RUNS_PER_TURN resolver runs per turn, the rest queued. */
+interface Pace {
+  runs: number;
+  waiting: (() => void)[];
+  turnScheduled: boolean;
+}
+
+function scheduleTurn(pace: Pace): void {
+  if (pace.turnScheduled) return;
+  pace.turnScheduled = true;
+  // setImmediate runs after pending I/O: other requests are read and run their own resolvers first.
+  setImmediate(() => {
+    pace.turnScheduled = false;
+    const batch = pace.waiting.splice(0, RUNS_PER_TURN);
+    pace.runs = batch.length;
+    for (const go of batch) go();
+    if (pace.runs > 0) scheduleTurn(pace);
+  });
+}
+
+/** Resolves when the request may run its next resolver (undefined: right away). */
+function nextRun(pace: Pace): Promise<void> | undefined {
+  scheduleTurn(pace);
+  if (pace.waiting.length === 0 && pace.runs < RUNS_PER_TURN) {
+    pace.runs += 1;
+    return undefined;
+  }
+  return new Promise<void>((resolve) => pace.waiting.push(resolve));
+}
+
 /** What one request accumulates while its fields run. */
 interface RequestState {
   auth: AuthResult;
@@ -124,6 +161,7 @@ interface RequestState {
   appended: AppSyncErrorEntry[];
   invalidations: InvalidationRequest[];
   resolverCount: number;
+  pace: Pace;
   selections: WeakMap<readonly FieldNode[], { list: string[]; graphql: string }>;
   /** Set by the subscription's own resolver run (prepareSubscription). */
   subscription?: { filter: PreparedSubscription['filter']; invalidationFilter: PreparedSubscription['invalidationFilter'] };
@@ -174,6 +212,21 @@ export function createExecutor(config: ExecutorConfig) {
     Object.defineProperty(info4ctx, 'selectionSetList', { enumerable: false, value: selections.list });
     Object.defineProperty(info4ctx, 'selectionSetGraphQL', { enumerable: false, value: selections.graphql });
     const path = info.path;
+    const run = () =>
+      runResolver(
+        engine,
+        resolver,
+        {
+          arguments: args,
+          source: source ?? null,
+          identity: state.auth.identity,
+          authMode: state.auth.mode,
+          info: info4ctx,
+          request: { headers: state.headers, domainName: state.domainName },
+          env,
+        },
+        onAppend,
+      );
     const onAppend = (errors: RaisedError[]) => {
       for (const e of errors) {
         state.appended.push(
@@ -188,20 +241,8 @@ export function createExecutor(config: ExecutorConfig) {
         );
       }
     };
-    return runResolver(
-      engine,
-      resolver,
-      {
-        arguments: args,
-        source: source ?? null,
-        identity: state.auth.identity,
-        authMode: state.auth.mode,
-        info: info4ctx,
-        request: { headers: state.headers, domainName: state.domainName },
-        env,
-      },
-      onAppend,
-    ).then((out) => {
+    const turn = nextRun(state.pace);
+    return (turn ? turn.then(run) : run()).then((out) => {
       state.invalidations.push(...out.invalidations);
       if (info.operation.operation === 'subscription') {
         state.subscription = { filter: out.subscriptionFilter, invalidationFilter: out.invalidationFilter };
@@ -282,7 +323,12 @@ export function createExecutor(config: ExecutorConfig) {
     return outcome;
   }
 
-  function prepare(query: unknown, operationName: string | null | undefined, expect: 'request' | 'subscription') {
+  function prepare(
+    query: unknown,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+    expect: 'request' | 'subscription',
+  ) {
     const parsed = parseAndValidate(String(query));
     if ('errors' in parsed) return { errors: [...parsed.errors] };
     const document = parsed.document;
@@ -301,6 +347,8 @@ export function createExecutor(config: ExecutorConfig) {
           : 'Subscriptions are served by the real-time endpoint (/graphql/realtime), not over HTTP POST.';
       return { errors: [requestError(message, operation.loc ? [{ line: lineOf(operation), column: columnOf(operation) }] : undefined)] };
     }
+    const tooDeep = variablesNestingProblem(variables, operation);
+    if (tooDeep) return { errors: [tooDeep] as ResponseError[] };
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
     return { document, operation, fragments };
@@ -316,6 +364,7 @@ export function createExecutor(config: ExecutorConfig) {
       appended: [],
       invalidations: [],
       resolverCount: 0,
+      pace: { runs: 0, waiting: [], turnScheduled: false },
       selections: new WeakMap(),
     };
   }
@@ -364,7 +413,7 @@ export function createExecutor(config: ExecutorConfig) {
   }
 
   async function executeOperation(req: OperationRequest): Promise<GraphQLResponseBody> {
-    const prepared = prepare(req.query, req.operationName, 'request');
+    const prepared = prepare(req.query, req.operationName, req.variables, 'request');
     if ('errors' in prepared) return { data: null, errors: prepared.errors };
     const state = newState(req, prepared.fragments);
     let timer: NodeJS.Timeout | undefined;
@@ -392,7 +441,7 @@ export function createExecutor(config: ExecutorConfig) {
     auth: AuthResult;
     headers: Record<string, string | string[]>;
   }): Promise<PreparedSubscription> {
-    const prepared = prepare(req.query, req.operationName, 'subscription');
+    const prepared = prepare(req.query, req.operationName, req.variables, 'subscription');
     if ('errors' in prepared) throw new SubscriptionRejected(prepared.errors ?? []);
     const op: OperationRequest = { ...req, domainName: null };
     const state = newState(op, prepared.fragments);

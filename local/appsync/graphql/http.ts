@@ -11,6 +11,7 @@
 import type { AuthResult } from '../types.ts';
 import { HttpRefusal, malformed, type GraphQLResponseBody } from './errors.ts';
 import type { Executor } from './executor.ts';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from './nesting.ts';
 
 export interface HttpRequest {
   method: string;
@@ -90,6 +91,12 @@ function readPayload(req: HttpRequest): GraphQLPayload {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed('Unable to parse GraphQL query.');
   const { query, variables, operationName } = parsed as Record<string, unknown>;
+  // Variables are answered one by one, as bad variables are (the executor); any other part is refused here.
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key !== 'variables' && jsonDeeperThan(value, MAX_JSON_DEPTH)) {
+      throw malformed(`The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    }
+  }
   if (typeof query !== 'string' || query.trim() === '') throw malformed('Unable to parse GraphQL query.');
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
     throw malformed('Unable to parse GraphQL query.');

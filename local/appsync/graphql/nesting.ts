@@ -8,7 +8,7 @@
  *
  * The bounds are far above anything a client writes (AppSync's own query depth limit is at most 75).
  */
-import { Kind, Lexer, Source, TokenKind, visit, type DocumentNode, type Token } from 'graphql';
+import { Kind, Lexer, Source, TokenKind, visit, type DocumentNode, type OperationDefinitionNode, type Token } from 'graphql';
 import { requestError, type RequestErrorEntry } from './errors.ts';
 
 /** Brackets (`{`, `[`, `(`) open at once in the query text. */
@@ -18,6 +18,13 @@ export const MAX_NESTING_DEPTH = 150;
  * level of its own, and the fragment's selection set continues the level the spread sits at.
  */
 export const MAX_SPREAD_DEPTH = 500;
+/**
+ * JSON (a part of a request body, a variable, an AWSJSON value) nested deeper than this is refused:
+ * JSON.parse copes with any depth, but JSON.stringify, graphql-js's coercion and the handlers' ctx
+ * recurse once per level. ⚠ AppSync publishes no bound; 1000 is Jackson's default maximum nesting
+ * depth (StreamReadConstraints), the JSON parser of the Java stack AppSync runs on.
+ */
+export const MAX_JSON_DEPTH = 1000;
 
 const cancelled = (what: string, token: { line: number; column: number } | null): RequestErrorEntry =>
   requestError(
@@ -142,6 +149,41 @@ export function documentNestingProblem(document: DocumentNode): RequestErrorEntr
     if (tooDeep(memo.get(name) ?? depthOf(name))) {
       return cancelled(`More than ${MAX_SPREAD_DEPTH} levels of selections and fragment spreads have been entered`, shapes.get(name)!.loc);
     }
+  }
+  return null;
+}
+
+/** Whether arrays and objects nest more than `max` levels in `value` (walked without recursion). */
+export function jsonDeeperThan(value: unknown, max: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+  return false;
+}
+
+/** The message for a variable nested too deeply (⚠ our wording, after graphql-java's variable errors). */
+export const variableTooDeepMessage = (name: string): string =>
+  `Variable '${name}' has an invalid value. It is nested more than ${MAX_JSON_DEPTH} levels deep.`;
+
+/**
+ * The first variable nested deeper than MAX_JSON_DEPTH, as the request error AppSync gives for a bad
+ * variable (at its definition; undeclared variables have none: they still reach `ctx.info.variables`).
+ */
+export function variablesNestingProblem(
+  variables: Record<string, unknown> | null | undefined,
+  operation: OperationDefinitionNode,
+): RequestErrorEntry | null {
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    if (!jsonDeeperThan(value, MAX_JSON_DEPTH)) continue;
+    const def = operation.variableDefinitions?.find((d) => d.variable.name.value === name);
+    const token = def?.loc?.startToken;
+    return requestError(variableTooDeepMessage(name), token ? [{ line: token.line, column: token.column }] : undefined);
   }
   return null;
 }

@@ -12,6 +12,7 @@
  */
 import { isIP } from 'node:net';
 import { GraphQLScalarType, Kind, print, type GraphQLSchema, type ValueNode } from 'graphql';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from './nesting.ts';
 
 /** Thrown by a scalar's parseValue/serialize; the executor words it for variables or output. */
 export class AwsScalarError extends Error {
@@ -22,6 +23,14 @@ export class AwsScalarError extends Error {
   ) {
     super(`Unable to ${kind} \`${display(value)}\` as a valid ${NOUNS[scalar] ?? scalar}.`);
     this.name = 'AwsScalarError';
+  }
+}
+
+/** An AWSJSON input nested deeper than the runtime walks: refused like any invalid value. */
+export class AwsJsonTooDeepError extends AwsScalarError {
+  constructor() {
+    super('AWSJSON', 'parse', '');
+    this.message = `It is nested more than ${MAX_JSON_DEPTH} levels deep.`;
   }
 }
 
@@ -168,11 +177,14 @@ const RULES: Record<string, ScalarRules> = {
     // arguments into maps/lists). Output: any JSON value, sent as its JSON string.
     parse(value) {
       if (typeof value !== 'string') throw new AwsScalarError('AWSJSON', 'parse', value);
+      let parsed: unknown;
       try {
-        return JSON.parse(value) as unknown;
+        parsed = JSON.parse(value) as unknown;
       } catch {
         throw new AwsScalarError('AWSJSON', 'parse', value);
       }
+      if (jsonDeeperThan(parsed, MAX_JSON_DEPTH)) throw new AwsJsonTooDeepError();
+      return parsed;
     },
     serialize(value) {
       if (typeof value === 'string') {

@@ -75,6 +75,14 @@ export interface RealtimeOptions {
   /** AppSync closes every connection after 24 hours. */
   maxConnectionMs?: number;
   /**
+   * A connection that has neither been acknowledged (`connection_init`) nor started a subscription
+   * within this time is closed (docs/local-runtime-limits.md). ⚠ AppSync documents `connection_init`
+   * as optional and publishes no such timeout; 15 s is ours (Amplify gives up on an ack after 15 s).
+   */
+  initTimeoutMs?: number;
+  /** Upgrades are refused with HTTP 429 while this many connections are not yet established. ⚠ Ours. */
+  maxUninitialisedConnections?: number;
+  /**
    * Bytes a connection may have queued unsent (a client that stops reading): past it the connection is
    * dropped rather than buffering without bound. ⚠ AppSync documents no such figure.
    */
@@ -224,6 +232,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     maxSubscriptionsPerConnection = 100,
     maxPayloadBytes = 240 * 1024,
     maxConnectionMs = 24 * 60 * 60 * 1000,
+    initTimeoutMs = 15_000,
+    maxUninitialisedConnections = 1000,
     maxBufferedBytes = 16 * 1024 * 1024,
     log = defaultLog,
     schema,
@@ -238,6 +248,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     maxPayload: 1024 * 1024,
   });
   const connections = new Set<Connection>();
+  /** Connections neither acknowledged nor subscribed yet. */
+  const uninitialised = new Set<Connection>();
 
   class Connection {
     readonly subs = new Map<string, Subscriber>();
@@ -247,6 +259,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     private closed = false;
     private keepAlive: NodeJS.Timeout | undefined;
     private readonly lifetime: NodeJS.Timeout;
+    private initTimer: NodeJS.Timeout | undefined;
     private readonly auth: Promise<AuthResult>;
     private readonly sink = {
       send: (frame: string) => this.send(frame),
@@ -264,6 +277,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       this.auth.catch(() => undefined); // observed when the first frame arrives
       this.lifetime = setTimeout(() => this.shutdown(1000, 'Connection duration exceeded'), maxConnectionMs);
       this.lifetime.unref();
+      uninitialised.add(this);
+      this.initTimer = setTimeout(() => this.shutdown(1000, 'Connection initialisation timeout'), initTimeoutMs);
+      this.initTimer.unref();
       ws.on('message', (data, isBinary) => {
         if (isBinary) return;
         const text = data.toString();
@@ -339,8 +355,15 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       this.error(undefined, [{ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' }]);
     }
 
+    /** Acknowledged or subscribed: the connection is past its initialisation timeout. */
+    private established(): void {
+      clearTimeout(this.initTimer);
+      uninitialised.delete(this);
+    }
+
     private ack(): void {
       this.acked = true;
+      this.established();
       this.sendJson({ type: 'connection_ack', payload: { connectionTimeoutMs } });
       // AppSync sends a first `ka` right after the ack, then about every keepAliveMs.
       this.sendJson({ type: 'ka' });
@@ -452,6 +475,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
         const sub: Subscriber = { sink: this.sink, id, prepared, plan, planKey: JSON.stringify(plan) };
         this.subs.set(id, sub);
         hub.add(sub);
+        this.established();
         this.sendJson({ type: 'start_ack', id });
       } finally {
         this.pending.delete(id);
@@ -497,6 +521,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       this.closed = true;
       clearInterval(this.keepAlive);
       clearTimeout(this.lifetime);
+      this.established();
       for (const sub of this.subs.values()) hub.remove(sub);
       this.subs.clear();
       this.pending.clear();
@@ -514,6 +539,10 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     handleUpgrade(req, socket, head) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const graphqlPath = url.pathname.replace(/\/realtime\/?$/, '') || '/graphql';
+      if (uninitialised.size >= maxUninitialisedConnections) {
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+        return;
+      }
       const headers = connectHeaders(req);
       wss.handleUpgrade(req, socket, head, (ws) => {
         if (ws.protocol !== 'graphql-ws') {

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RawClient, b64, b64url, type Frame } from './wsclient.ts';
 import { authFor, startHarness, type Harness } from './doubles.ts';
+import { eventually } from '../../support/eventually.ts';
 
 const TASK_SUB = 'subscription S($projectId: ID!) { onTaskChanged(projectId: $projectId) { id projectId title status } }';
 
@@ -111,6 +112,39 @@ describe('connecting', () => {
     const c = client();
     await c.init();
     expect((await c.waitClosed()).code).toBe(1000);
+  });
+
+  it('closes a connection that sends neither connection_init nor a start within initTimeoutMs', async () => {
+    await h.close();
+    h = await startHarness({ initTimeoutMs: 200 });
+    const acked = client();
+    await acked.init();
+    const started = client();
+    await started.opened;
+    start(started, 's1');
+    expect(await started.next((f) => f.type === 'start_ack')).toEqual({ type: 'start_ack', id: 's1' });
+    // Opened last, so its timer is the last of the three to run out.
+    const idle = client();
+    await idle.opened;
+    await eventually(() => expect(idle.closed).not.toBeNull());
+    expect(idle.closed!.code).toBe(1000);
+    expect(idle.frames).toEqual([]);
+    // connection_init is optional: a connection that started a subscription is established too.
+    expect([acked.closed, started.closed]).toEqual([null, null]);
+    expect(h.rt.stats()).toEqual({ connections: 2, subscriptions: 1 });
+  });
+
+  it('refuses new connections while maxUninitialisedConnections have not sent connection_init', async () => {
+    await h.close();
+    h = await startHarness({ maxUninitialisedConnections: 2 });
+    const [a, b] = [client(), client()];
+    await Promise.all([a.opened, b.opened]);
+    const refused = client();
+    await expect(refused.opened).rejects.toThrow('Unexpected server response: 429');
+    // Once one of them initialises, there is room again.
+    await a.init();
+    const c = client();
+    expect((await c.init()).type).toBe('connection_ack');
   });
 });
 
