@@ -97,8 +97,12 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
   };
   try {
     assertJava();
-    // Fail fast, before starting any service, when the API's own port is taken.
+    // Fail fast, before starting any service, when a port is taken: a stray service from an earlier
+    // run would otherwise answer for the one we start (and hold other data).
     await assertPortFree(config.port, 'The local AppSync', ' (set PORT to another port)');
+    await assertPortFree(config.cognitoPort, 'cognito-local', ' (set COGNITO_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.dynamoDbPort, 'DynamoDB Local', ' (set DYNAMODB_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.s3Port, 'The local S3 server', ' (set S3_PORT to another port, or stop what holds it)');
     // The three services start side by side (Java's start-up dominates), while the resolvers bundle.
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {
@@ -122,6 +126,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const [ddb, cognito, s3] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [DynamoDbLocal, CognitoLocal, S3Local];
+    for (const line of cognito.recovered) log(line);
 
     const ddbClient = createLocalDynamoDbClient(ddb.endpoint);
     stops.push(async () => ddbClient.destroy());
