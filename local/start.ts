@@ -320,8 +320,24 @@ function relaunchTrustingLocalCa(config: LocalConfig): boolean {
   // Ctrl-C reaches the whole process group (the child handles it); SIGTERM to this process is relayed.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => child.kill('SIGTERM'));
+  whenParentGone(() => child.kill('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return true;
+}
+
+/**
+ * Calls `onGone` once the process that started this one has exited. Neither tsx nor the CA relaunch
+ * takes its child down when it is SIGKILLed, and a runtime left behind would hold every port (and be
+ * adopted by the next start); the reparenting shows in `process.ppid`.
+ */
+function whenParentGone(onGone: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, 500);
+  timer.unref();
 }
 
 async function main(): Promise<void> {
@@ -345,6 +361,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  whenParentGone(() => void shutdown('parent process gone'));
   try {
     runtime = await startLocalRuntime(config, {
       writeOutputsFile: true,
