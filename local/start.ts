@@ -97,8 +97,12 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
   };
   try {
     assertJava();
-    // Fail fast, before starting any service, when the API's own port is taken.
+    // Fail fast, before starting any service, when a port is taken: a stray service from an earlier
+    // run would otherwise answer for the one we start (and hold other data).
     await assertPortFree(config.port, 'The local AppSync', ' (set PORT to another port)');
+    await assertPortFree(config.cognitoPort, 'cognito-local', ' (set COGNITO_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.dynamoDbPort, 'DynamoDB Local', ' (set DYNAMODB_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.s3Port, 'The local S3 server', ' (set S3_PORT to another port, or stop what holds it)');
     // The three services start side by side (Java's start-up dominates), while the resolvers bundle.
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {
@@ -122,6 +126,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const [ddb, cognito, s3] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [DynamoDbLocal, CognitoLocal, S3Local];
+    for (const line of cognito.recovered) log(line);
 
     const ddbClient = createLocalDynamoDbClient(ddb.endpoint);
     stops.push(async () => ddbClient.destroy());
@@ -315,8 +320,24 @@ function relaunchTrustingLocalCa(config: LocalConfig): boolean {
   // Ctrl-C reaches the whole process group (the child handles it); SIGTERM to this process is relayed.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => child.kill('SIGTERM'));
+  whenParentGone(() => child.kill('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return true;
+}
+
+/**
+ * Calls `onGone` once the process that started this one has exited. Neither tsx nor the CA relaunch
+ * takes its child down when it is SIGKILLed, and a runtime left behind would hold every port (and be
+ * adopted by the next start); the reparenting shows in `process.ppid`.
+ */
+function whenParentGone(onGone: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, 500);
+  timer.unref();
 }
 
 async function main(): Promise<void> {
@@ -340,6 +361,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  whenParentGone(() => void shutdown('parent process gone'));
   try {
     runtime = await startLocalRuntime(config, {
       writeOutputsFile: true,

@@ -2,15 +2,19 @@
  * cognito-local (npm) as Taskwire's local Cognito user pool: start/stop it, provision the pool, app
  * client, `Admins` group and demo users idempotently through the real Cognito SDK, and sign in.
  *
- * cognito-local runs as a child process: its start script keeps its data in `.cognito/` under its
- * working directory and reads `PORT`/`HOST` once at load, so a child with `cwd = dataDir` gives each
- * caller its own data folder (kept across restarts) and its own port, and the AWS SDK v2 it loads
- * stays out of our process.
+ * cognito-local runs as a child process (cognito-local-server.ts: its own server with a safe data
+ * store): it keeps its data in `.cognito/` under its working directory and reads `PORT`/`HOST` once at
+ * load, so a child with `cwd = dataDir` gives each caller its own data folder (kept across restarts)
+ * and its own port, and the AWS SDK v2 it loads stays out of our process. See docs/local-services.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { basename, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseStore } from './cognito-local-server.ts';
+import { assertPortFree } from './dynamodb-local.ts';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -39,12 +43,16 @@ export interface CognitoLocalOptions {
   host?: string;
   /** Receives cognito-local's output lines (it never sees passwords: users are made with SUPPRESS). */
   onLog?: (line: string) => void;
+  /** Appended to the one-line refusal when the port is taken (e.g. which setting changes it). */
+  portHint?: string;
 }
 
 export interface CognitoLocal {
   endpoint: string;
   port: number;
   dataDir: string;
+  /** One line per damaged store file found at start, and what was done about it. */
+  recovered: string[];
   stop(): Promise<void>;
 }
 
@@ -102,8 +110,53 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-function startScript(): string {
-  return createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+/** The child's command line: cognito-local-server.ts under tsx's loader (absolute: the cwd is dataDir). */
+function childArgs(): string[] {
+  const require = createRequire(import.meta.url);
+  return ['--import', pathToFileURL(require.resolve('tsx')).href, join(import.meta.dirname, 'cognito-local-server.ts')];
+}
+
+/**
+ * Checks every store file under `<dataDir>/.cognito/` before cognito-local reads it. A readable file
+ * is copied to `<file>.last-good`; a damaged one (e.g. cut short by a crash of an older version) is
+ * moved aside and replaced by its last good copy when there is one, else left for the launcher to
+ * provision afresh. Returns one line per damaged file. (`.last-good` and `.damaged-*` names do not end
+ * in `.json`, so cognito-local never takes them for pools.)
+ */
+export function recoverStore(dataDir: string): string[] {
+  const notes: string[] = [];
+  const root = join(dataDir, '.cognito');
+  for (const dir of [root, join(root, 'db')]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      const file = join(dir, name);
+      const lastGood = `${file}.last-good`;
+      const readable = (f: string) => {
+        try {
+          parseStore(readFileSync(f, 'utf8'));
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (readable(file)) {
+        // Copy then rename, so the last good copy itself is never half written.
+        copyFileSync(file, `${lastGood}.tmp`);
+        renameSync(`${lastGood}.tmp`, lastGood);
+        continue;
+      }
+      const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(file, aside);
+      const shown = relative(dataDir, file);
+      if (readable(lastGood)) {
+        copyFileSync(lastGood, file);
+        notes.push(`cognito-local: ${shown} was damaged (moved to ${basename(aside)}); restored its last good copy from the previous start`);
+      } else {
+        notes.push(`cognito-local: ${shown} was damaged and has no good copy (moved to ${basename(aside)}); the pool, client and demo users are provisioned again`);
+      }
+    }
+  }
+  return notes;
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -140,13 +193,17 @@ export async function startCognitoLocal(opts: CognitoLocalOptions): Promise<Cogn
   const host = opts.host ?? '127.0.0.1';
   mkdirSync(opts.dataDir, { recursive: true });
   const port = opts.port ?? (await freePort(host));
+  // Checked up front: a stray cognito-local on that port would answer the readiness probe.
+  await assertPortFree(port, 'cognito-local', opts.portHint);
   const endpoint = `http://${host}:${port}`;
+  const recovered = recoverStore(opts.dataDir);
 
-  const child = spawn(process.execPath, [startScript()], {
+  const child = spawn(process.execPath, childArgs(), {
     cwd: opts.dataDir,
     // DEBUG and dev mode off: in those modes cognito-local logs request bodies, passwords included.
     env: { ...process.env, PORT: String(port), HOST: host, NODE_NO_WARNINGS: '1', DEBUG: undefined, COGNITO_LOCAL_DEVMODE: undefined },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays open: the child exits when it closes, i.e. when this process dies, however it dies.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   // Keep the last lines for error messages only; forward them when the caller asks.
   const tail: string[] = [];
@@ -176,6 +233,7 @@ export async function startCognitoLocal(opts: CognitoLocalOptions): Promise<Cogn
     endpoint,
     port,
     dataDir: opts.dataDir,
+    recovered,
     async stop() {
       process.removeListener('exit', killOnExit);
       await stopChild(child);

@@ -5,12 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../local/services/dynamodb-local.ts';
+import { eventually } from '../../support/eventually.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -163,4 +164,51 @@ describe('npm start refusing to start', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 90_000);
+});
+
+describe('npm start killed outright', () => {
+  it('takes every service down with it on SIGKILL, and a later start refuses a port another process holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taskwire-killed-'));
+    const held = createNetServer();
+    try {
+      const ports = { PORT: await freePort(), COGNITO_PORT: await freePort(), DYNAMODB_PORT: await freePort(), S3_PORT: await freePort() };
+      const env = {
+        ...process.env,
+        ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+        TASKWIRE_DATA_DIR: dir,
+        TASKWIRE_OUTPUTS: join(dir, 'taskwire-outputs.json'),
+        TASKWIRE_CERT_DIR: '',
+        NODE_EXTRA_CA_CERTS: '',
+      };
+      const launcher = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['local/start.ts', '--in-memory', '--no-seed'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      launcher.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+      launcher.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+      await eventually(() => expect(out).toContain('Ctrl-C to stop.'), { timeoutMs: 120_000 });
+      for (const port of Object.values(ports)) expect(await listening(port), `port ${port} while running`).toBe(true);
+
+      const exited = new Promise((resolve) => launcher.on('exit', resolve));
+      launcher.kill('SIGKILL');
+      await exited;
+      await eventually(async () => {
+        for (const port of Object.values(ports)) expect(await listening(port), `port ${port} after SIGKILL`).toBe(false);
+      }, { timeoutMs: 60_000 });
+
+      // Another program on cognito-local's port: refused in one line, nothing left running.
+      await new Promise<void>((r) => held.listen(ports.COGNITO_PORT, '127.0.0.1', r));
+      const second = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--in-memory', '--no-seed'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out2 = '';
+      second.stdout!.on('data', (c: Buffer) => (out2 += c.toString()));
+      second.stderr!.on('data', (c: Buffer) => (out2 += c.toString()));
+      const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(out2.trim().split('\n').filter((l) => l.startsWith('taskwire:'))).toEqual([
+        `taskwire: cognito-local could not start: port ${ports.COGNITO_PORT} is already in use (set COGNITO_PORT to another port, or stop what holds it)`,
+      ]);
+      for (const port of [ports.PORT, ports.DYNAMODB_PORT, ports.S3_PORT]) expect(await listening(port), `service on ${port} left running`).toBe(false);
+    } finally {
+      held.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
