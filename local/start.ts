@@ -169,6 +169,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       defaultAuthMode: DEFAULT_AUTH_MODE,
       limits: config.limits,
       env: { TABLE_NAME: LOCAL_TABLE_NAME },
+      evaluateCodeAuth: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
       ...opts.app,
       bundles,
     });
@@ -218,6 +219,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       bucketName: ATTACHMENTS_BUCKET,
       s3Endpoint: s3.endpoint,
       demoUsers: config.demoUsers.map((u) => ({ username: u.email, password: u.password, groups: u.groups })),
+      iamCredentials: LOCAL_IAM_CREDENTIALS,
     });
     if (opts.writeOutputsFile) writeOutputs(config.outputsPath, outputs);
     const runtime: LocalRuntime = {
