@@ -174,6 +174,8 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       bundles,
     });
     stops.push(() => app.close());
+    // The resolver engine's workers (docs/local-runtime.md) run before the first request comes.
+    await app.ready();
 
     // The real-time endpoint: the executor publishes each mutation to its hub; it authenticates each
     // connection and start with the same authenticator and runs subscription resolvers through the app.

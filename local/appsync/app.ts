@@ -67,6 +67,8 @@ export interface LocalAppSync {
   graphql(req: HttpRequest): Promise<HttpResponse>;
   /** POST /v1/dataplane-evaluatecode. */
   evaluateCodeHttp(req: HttpRequest): Promise<HttpResponse>;
+  /** Resolves once the engine's workers are all running (js/worker-pool.ts). */
+  ready(): Promise<void>;
   /** AppSync's EvaluateCode, without HTTP (no credentials checked). */
   evaluateCode(input: EvaluateCodeInput): Promise<EvaluateCodeOutput>;
   /** Runs one operation with an already-established identity (in-process callers, tests). */
@@ -153,6 +155,7 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   const limits = checkLimits({ ...DEFAULT_LIMITS, ...config.limits });
   // Resolver code never runs in this thread: a handler is bounded in time and memory (js/worker-pool.ts).
   const pool = new WorkerPool({ ...config.workers, timeoutMs: limits.timeoutMs });
+  pool.fill();
   const engine: Engine = { runHandler: (compiled, name, ctx) => pool.runHandler(compiled as never, name, ctx) };
   const executor = createExecutor({
     schema,
@@ -176,6 +179,7 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
     graphql: (req) => handleGraphQLRequest(req, config.authenticator, executor),
     evaluateCodeHttp: (req) => handleEvaluateCodeRequest(req, evaluateCode, evaluateCodeVerifier),
     evaluateCode,
+    ready: () => pool.ready(),
     execute: executor.execute,
     prepareSubscription: (req) => executor.prepareSubscription(req),
     setSubscriptionHub(next) {

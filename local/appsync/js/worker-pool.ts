@@ -23,7 +23,7 @@ import type { WorkerJob, WorkerReply, WorkerRequest } from './worker.ts';
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
 export interface WorkerPoolOptions {
-  /** Workers at most (started on demand). Default 2: one hostile call cannot hold up the others. */
+  /** Workers, all kept running (fill). Default 2: one hostile call cannot hold up the others. */
   size?: number;
   /** A handler call's (and an evaluation's) time limit. Default AppSync's 30 s. */
   timeoutMs?: number;
@@ -50,6 +50,8 @@ interface Job {
 interface Slot {
   worker: ChildProcess;
   ready: boolean;
+  /** Resolves when the worker has started (or has gone). */
+  started: Promise<void>;
   job?: Job;
   timer?: NodeJS.Timeout;
   /** Code keys this worker was sent (it compiles each once). */
@@ -99,6 +101,12 @@ export class WorkerPool {
     })) as EvaluateCodeResponse;
   }
 
+  /** Resolves once every worker is running (after a worker was stopped: once its replacement is). */
+  async ready(): Promise<void> {
+    this.fill();
+    await Promise.all(this.slots.map((s) => s.started));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('the APPSYNC_JS engine is closed'));
@@ -109,6 +117,7 @@ export class WorkerPool {
     if (this.closed) return Promise.reject(new Error('the APPSYNC_JS engine is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ ...job, resolve, reject });
+      this.fill();
       this.dispatch();
     });
   }
@@ -116,11 +125,7 @@ export class WorkerPool {
   private dispatch(): void {
     while (this.queue.length > 0) {
       const slot = this.slots.find((s) => s.ready && !s.job);
-      if (!slot) {
-        // Start another worker only when every running one is busy (and none is still starting).
-        if (this.slots.length < this.size && this.slots.every((s) => s.ready && s.job)) this.spawn();
-        return;
-      }
+      if (!slot) return;
       this.start(slot, this.queue.shift()!);
     }
   }
@@ -142,6 +147,15 @@ export class WorkerPool {
     slot.worker.send(request);
   }
 
+  /**
+   * Starts every worker (the app does at creation), and replaces one as soon as it is stopped: a
+   * worker's start-up can take seconds while another one burns a core; requests must not wait for it.
+   */
+  fill(): void {
+    if (this.closed) return;
+    while (this.slots.length < this.size) this.spawn();
+  }
+
   private spawn(): void {
     const worker = fork(fileURLToPath(ENTRY), [], {
       // No inherited loader flags: the entry registers tsx itself (under vitest there is none to inherit).
@@ -156,11 +170,14 @@ export class WorkerPool {
     });
     worker.unref();
     worker.channel?.unref();
-    const slot: Slot = { worker, ready: false, sent: new Set() };
+    let started!: () => void;
+    const slot: Slot = { worker, ready: false, sent: new Set(), started: new Promise((resolve) => (started = resolve)) };
+    worker.once('exit', () => started());
     this.slots.push(slot);
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
         slot.ready = true;
+        started();
       } else {
         const job = slot.job;
         clearTimeout(slot.timer);
@@ -199,8 +216,7 @@ export class WorkerPool {
       else job.resolve(job.stopped(reason));
     }
     if (!this.closed && slot.ready) {
-      // Keep one worker warm, so the next request does not wait for a start-up.
-      if (this.slots.length === 0) this.spawn();
+      this.fill();
       this.dispatch();
     }
   }

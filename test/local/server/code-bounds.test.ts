@@ -3,7 +3,7 @@
  * native builtin or allocates without end, run through EvaluateCode or by a resolver serving a request,
  * gets an error at the bound while the runtime goes on answering other requests, during and after.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppSyncClient, EvaluateCodeCommand } from '@aws-sdk/client-appsync';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { bundlesFromCode, useLocalRuntime } from '../../support/runtime.ts';
@@ -29,6 +29,9 @@ export function response(ctx) { return ctx.result; }`;
 const rt = useLocalRuntime({
   app: { schemaSource: SCHEMA, manifest: MANIFEST, bundles: bundlesFromCode({ ...RESOLVERS, 'Query.fail': HOSTILE }, FUNCTIONS), limits: { timeoutMs: TIMEOUT_MS } },
 });
+
+// A worker stopped by the test before is replaced in the background: start each test with all running.
+beforeEach(() => rt.runtime.app.ready());
 
 const client = () =>
   new AppSyncClient({
