@@ -89,6 +89,8 @@ export class WorkerPool {
       stopped: (reason) => stoppedCall(call, reason),
       code: compiled.code,
     })) as HandlerRaw;
+    // JSON turned the status's missing members into nulls.
+    for (let i = 0; i < raw.status.length; i++) if (raw.status[i] === null) raw.status[i] = undefined;
     return finishCall(raw, call, ctx);
   }
 
@@ -160,7 +162,8 @@ export class WorkerPool {
     const worker = fork(fileURLToPath(ENTRY), [], {
       // No inherited loader flags: the entry registers tsx itself (under vitest there is none to inherit).
       execArgv: [`--max-old-space-size=${this.maxHeapMb}`, '--max-semi-space-size=8'],
-      serialization: 'advanced',
+      // JSON framing costs less than the structured clone here (small messages, mostly strings).
+      serialization: 'json',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     // V8's fatal-error reports go to stderr: kept for the message when a worker cannot start.
