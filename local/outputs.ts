@@ -23,6 +23,8 @@ export interface OutputsInput {
   bucketName: string;
   s3Endpoint: string;
   demoUsers: { username: string; password: string; groups: string[] }[];
+  /** What SDK clients sign IAM requests with locally (EvaluateCode, AWS_IAM on /graphql). */
+  iamCredentials: { accessKeyId: string; secretAccessKey: string };
 }
 
 export interface TaskwireOutputs {
@@ -74,6 +76,7 @@ export function buildOutputs(o: OutputsInput): TaskwireOutputs {
       webUrl: o.webUrl,
       caCertificate: o.caCertificatePath,
       demoUsers: o.demoUsers,
+      iamCredentials: { accessKeyId: o.iamCredentials.accessKeyId, secretAccessKey: o.iamCredentials.secretAccessKey },
     },
   };
 }

@@ -174,10 +174,13 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       defaultAuthMode: DEFAULT_AUTH_MODE,
       limits: config.limits,
       env: { TABLE_NAME: LOCAL_TABLE_NAME },
+      evaluateCodeAuth: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
       ...opts.app,
       bundles,
     });
     stops.push(() => app.close());
+    // The resolver engine's workers (docs/local-runtime.md) run before the first request comes.
+    await app.ready();
 
     // The real-time endpoint: the executor publishes each mutation to its hub; it authenticates each
     // connection and start with the same authenticator and runs subscription resolvers through the app.
@@ -223,6 +226,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       bucketName: ATTACHMENTS_BUCKET,
       s3Endpoint: s3.endpoint,
       demoUsers: config.demoUsers.map((u) => ({ username: u.email, password: u.password, groups: u.groups })),
+      iamCredentials: LOCAL_IAM_CREDENTIALS,
     });
     if (opts.writeOutputsFile) writeOutputs(config.outputsPath, outputs);
     const runtime: LocalRuntime = {

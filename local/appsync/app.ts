@@ -10,7 +10,9 @@
  * and wires each resolver to its data source.
  */
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { compileResolverCode, evaluateCode as engineEvaluateCode, runHandler } from './js/index.ts';
+import { compileResolverCode } from './js/index.ts';
+import { WorkerPool, type WorkerPoolOptions } from './js/worker-pool.ts';
+import { createIamVerifier, type IamAuthConfig } from './auth/iam.ts';
 import { installAwsScalars } from './graphql/scalars.ts';
 import { createExecutor, DEFAULT_LIMITS, type Executor, type ExecutorLimits } from './graphql/executor.ts';
 import { handleGraphQLRequest, type Authenticator, type HttpRequest, type HttpResponse } from './graphql/http.ts';
@@ -50,6 +52,13 @@ export interface LocalAppSyncConfig {
   env?: Record<string, string>;
   /** Where mutations publish (realtime/); can also be attached later with `setSubscriptionHub`. */
   hub?: SubscriptionHub | null;
+  /**
+   * The credentials EvaluateCode accepts SigV4 signatures from (as on AWS, it needs IAM). Without
+   * them, EvaluateCode over HTTP refuses every request.
+   */
+  evaluateCodeAuth?: IamAuthConfig;
+  /** The engine's worker threads (js/worker-pool.ts); the time limit is `limits.timeoutMs`. */
+  workers?: Omit<WorkerPoolOptions, 'timeoutMs'>;
 }
 
 export interface LocalAppSync {
@@ -64,8 +73,10 @@ export interface LocalAppSync {
   graphqlWithoutLimits(req: HttpRequest): Promise<HttpResponse>;
   /** POST /v1/dataplane-evaluatecode. */
   evaluateCodeHttp(req: HttpRequest): Promise<HttpResponse>;
-  /** AppSync's EvaluateCode, in-process. */
-  evaluateCode(input: EvaluateCodeInput): EvaluateCodeOutput;
+  /** Resolves once the engine's workers are all running (js/worker-pool.ts). */
+  ready(): Promise<void>;
+  /** AppSync's EvaluateCode, without HTTP (no credentials checked). */
+  evaluateCode(input: EvaluateCodeInput): Promise<EvaluateCodeOutput>;
   /** Runs one operation with an already-established identity (in-process callers, tests). */
   execute: Executor['execute'];
   /** A subscription `start` (realtime/ calls it with the start's own auth). Throws SubscriptionRejected. */
@@ -86,8 +97,6 @@ export interface LocalAppSync {
   drain(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
-
-const ENGINE: Engine = { runHandler: (compiled, name, ctx) => runHandler(compiled as never, name, ctx) };
 
 function compileAll(set: BundleSet, wiring: ResolverManifest, dataSources: Record<string, DataSource>): Map<string, CompiledResolver> {
   const dataSource = (name: string, owner: string): DataSource => {
@@ -150,11 +159,15 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   const resolvers = compileAll(bundles, wiring, dataSources);
   let hub: SubscriptionHub | null = config.hub ?? null;
   const limits = checkLimits({ ...DEFAULT_LIMITS, ...config.limits });
+  // Resolver code never runs in this thread: a handler is bounded in time and memory (js/worker-pool.ts).
+  const pool = new WorkerPool({ ...config.workers, timeoutMs: limits.timeoutMs });
+  pool.fill();
+  const engine: Engine = { runHandler: (compiled, name, ctx) => pool.runHandler(compiled as never, name, ctx) };
   const executorWith = (l: ExecutorLimits) =>
     createExecutor({
       schema,
       resolvers,
-      engine: ENGINE,
+      engine,
       defaultAuthMode: config.defaultAuthMode ?? 'AMAZON_COGNITO_USER_POOLS',
       limits: l,
       env: config.env ?? {},
@@ -167,14 +180,16 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   const executor = executorWith(limits);
   const unlimited = executorWith({ ...limits, queryDepthLimit: 0, resolverCountLimit: DEFAULT_LIMITS.resolverCountLimit });
   // The engine owns EvaluateCode's semantics; this module only serves it.
-  const evaluateCode = (input: EvaluateCodeInput) => (engineEvaluateCode as unknown as (i: EvaluateCodeInput) => EvaluateCodeOutput)(input);
+  const evaluateCode = (input: EvaluateCodeInput) => pool.evaluateCode(input as never) as Promise<EvaluateCodeOutput>;
+  const evaluateCodeVerifier = config.evaluateCodeAuth ? createIamVerifier(config.evaluateCodeAuth) : null;
   return {
     schema,
     authenticator: config.authenticator,
     graphql: (req) => handleGraphQLRequest(req, config.authenticator, executor),
     graphqlWithoutLimits: (req) => handleGraphQLRequest(req, config.authenticator, unlimited),
-    evaluateCodeHttp: (req) => handleEvaluateCodeRequest(req, evaluateCode),
+    evaluateCodeHttp: (req) => handleEvaluateCodeRequest(req, evaluateCode, evaluateCodeVerifier),
     evaluateCode,
+    ready: () => pool.ready(),
     execute: executor.execute,
     prepareSubscription: (req) => executor.prepareSubscription(req),
     setSubscriptionHub(next) {
@@ -190,6 +205,7 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
     },
     async close() {
       hub = null;
+      await pool.close();
     },
   };
 }

@@ -91,10 +91,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, response: HttpResponse): void {
+/** EvaluateCode gets no CORS headers: no web page may call it (docs/local-runtime.md). */
+const corsFor = (path: string): Record<string, string> => (path === EVALUATE_CODE_PATH ? {} : CORS_HEADERS);
+
+function send(res: ServerResponse, response: HttpResponse, cors: Record<string, string> = CORS_HEADERS): void {
   if (res.headersSent) return;
   res.writeHead(response.statusCode, {
-    ...CORS_HEADERS,
+    ...cors,
     ...response.headers,
     [REQUEST_ID]: randomUUID(),
     'content-length': Buffer.byteLength(response.body),
@@ -105,8 +108,14 @@ function send(res: ServerResponse, response: HttpResponse): void {
 const errorBody = (errorType: string, message: string) => JSON.stringify({ errors: [{ errorType, message }] });
 
 async function route(app: LocalAppSync, req: IncomingMessage, res: ServerResponse, maxBody: number): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0];
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const cors = corsFor(path);
   if (req.method === 'OPTIONS') {
+    if (path === EVALUATE_CODE_PATH) {
+      // A browser's preflight: refused, so the browser never sends the request itself.
+      send(res, { statusCode: 403, headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-errortype': 'AccessDeniedException' }, body: JSON.stringify({ message: 'EvaluateCode does not accept cross-origin requests.' }) }, cors);
+      return;
+    }
     res.writeHead(204, { ...CORS_HEADERS, [REQUEST_ID]: randomUUID() });
     res.end();
     return;
@@ -126,7 +135,7 @@ async function route(app: LocalAppSync, req: IncomingMessage, res: ServerRespons
         statusCode: 413,
         headers: { 'content-type': JSON_CONTENT_TYPE },
         body: errorBody('MalformedHttpRequestException', `Request body is larger than ${maxBody} bytes.`),
-      });
+      }, cors);
     }
     return;
   }
@@ -137,7 +146,7 @@ async function route(app: LocalAppSync, req: IncomingMessage, res: ServerRespons
     body,
     remoteAddress: req.socket.remoteAddress ?? '',
   };
-  send(res, await handler(request));
+  send(res, await handler(request), cors);
 }
 
 /** Starts listening; rejects with a one-line message when the port is taken. */
@@ -147,7 +156,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const server = createServer({ key: opts.tls.key, cert: opts.tls.cert }, (req, res) => {
     route(opts.app, req, res, maxBody).catch(() => {
       // A bug, never a stack trace on the wire.
-      send(res, { statusCode: 500, headers: { 'content-type': JSON_CONTENT_TYPE }, body: errorBody('InternalFailure', 'An internal failure occurred.') });
+      send(res, { statusCode: 500, headers: { 'content-type': JSON_CONTENT_TYPE }, body: errorBody('InternalFailure', 'An internal failure occurred.') }, corsFor((req.url ?? '/').split('?')[0] ?? '/'));
     });
   });
   // Bytes that are not HTTP (Node's parser gives up): AppSync's JSON refusal, not Node's empty 400.

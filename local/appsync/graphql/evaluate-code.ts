@@ -5,11 +5,16 @@
  * request as the API documents it and words refusals as the SDK expects them (restJson1: the error
  * name in `x-amzn-ErrorType`, `{message}` in the body).
  *
- * Credentials: the SDK signs with SigV4; locally any signature is accepted (the endpoint evaluates code
- * against a caller-supplied context and reads no data).
+ * Credentials: as on AWS, only SigV4-signed requests (service `appsync`) from known credentials are
+ * evaluated (auth/iam.ts verifies them); requests from a browser page (an `Origin` header) are refused
+ * outright, so no web page can run code here (docs/local-runtime.md).
  */
 import type { HttpRequest, HttpResponse } from './http.ts';
 import { jsonResponse } from './http.ts';
+import { isAuthRefusal } from '../auth/errors.ts';
+import { SIGV4_ALGORITHM, type IamVerifier } from '../auth/iam.ts';
+import { header, sourceIps } from '../auth/request.ts';
+import { BadRequestException } from '../js/evaluate.ts';
 
 export interface EvaluateCodeInput {
   code: string;
@@ -60,9 +65,36 @@ export function readEvaluateCodeInput(body: string): EvaluateCodeInput | HttpRes
   return { code, context, ...(fn ? { function: fn } : {}) };
 }
 
-export async function handleEvaluateCodeRequest(req: HttpRequest, evaluate: EvaluateCode): Promise<HttpResponse> {
+/** A refusal in restJson1's shape: the error name in `x-amzn-ErrorType`, `{message}` in the body. */
+const refusal = (statusCode: number, errorType: string, message: string): HttpResponse =>
+  jsonResponse(statusCode, { message }, { 'x-amzn-errortype': errorType });
+
+/** Answers a request only if it is signed by known credentials; null verifier: refuses everything. */
+async function checkCaller(req: HttpRequest, verifier: IamVerifier | null): Promise<HttpResponse | null> {
+  // ⚠ AWS's wording for a browser's call here is not known; the runtime's own choice (docs/local-runtime.md).
+  if (header(req.headers, 'origin') !== undefined) return refusal(403, 'AccessDeniedException', 'EvaluateCode does not accept cross-origin requests.');
+  const authorization = header(req.headers, 'authorization')?.trim();
+  // An unsigned request: what AWS's REST APIs answer without a SigV4 Authorization header.
+  if (!verifier || !authorization?.startsWith(SIGV4_ALGORITHM)) return refusal(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+  try {
+    await verifier.verify({ method: req.method, path: req.path, headers: req.headers, body: req.body, sourceIp: sourceIps(req.headers, req.remoteAddress) });
+    return null;
+  } catch (err) {
+    if (isAuthRefusal(err)) return refusal(err.statusCode, err.errorType, err.message);
+    throw err;
+  }
+}
+
+export async function handleEvaluateCodeRequest(req: HttpRequest, evaluate: EvaluateCode, verifier: IamVerifier | null): Promise<HttpResponse> {
   if (req.method !== 'POST') return jsonResponse(405, { message: `${req.method} is not supported: EvaluateCode is a POST.` }, { allow: 'POST' });
+  const refused = await checkCaller(req, verifier);
+  if (refused) return refused;
   const input = readEvaluateCodeInput(req.body);
   if ('statusCode' in input) return input;
-  return jsonResponse(200, await evaluate(input));
+  try {
+    return jsonResponse(200, await evaluate(input));
+  } catch (err) {
+    if (err instanceof BadRequestException) return badRequest(err.message);
+    throw err;
+  }
 }

@@ -25,7 +25,8 @@ export type CompiledCode = unknown;
 
 /** What the executor needs from the APPSYNC_JS engine (js/). */
 export interface Engine {
-  runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput): HandlerOutcome;
+  /** In this thread (tests) or in a worker (the app: js/worker-pool.ts). */
+  runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput): HandlerOutcome | Promise<HandlerOutcome>;
 }
 
 export interface CompiledStep {
@@ -62,9 +63,9 @@ class Run {
   ) {}
 
   /** Runs a handler; raises the field's failure if the code raised or broke. */
-  handler(code: CompiledCode, name: HandlerName, extra: Partial<ContextInput>): HandlerOutcome {
+  async handler(code: CompiledCode, name: HandlerName, extra: Partial<ContextInput>): Promise<HandlerOutcome> {
     const ctx: ContextInput = { ...this.base, ...extra, stash: this.stash };
-    const outcome = this.engine.runHandler(code, name, ctx);
+    const outcome = await this.engine.runHandler(code, name, ctx);
     // The engine may hand back a copy of the stash it ran with: keep that one from now on.
     const returnedStash = (outcome as HandlerOutcome & { stash?: Record<string, unknown> }).stash;
     if (returnedStash && typeof returnedStash === 'object') this.stash = returnedStash;
@@ -104,21 +105,21 @@ class Run {
 }
 
 async function runUnit(run: Run, r: Extract<CompiledResolver, { kind: 'UNIT' }>): Promise<RunOutput> {
-  const req = run.handler(r.code, 'request', {});
+  const req = await run.handler(r.code, 'request', {});
   // Unit resolver: earlyReturn in the request skips the data source and the response handler.
   if (req.earlyReturn) return run.output(req.earlyReturn.value);
   const { result, error } = await run.dataSource(r.dataSource, req.value, r.id, {});
-  const res = run.handler(r.code, 'response', { result, error });
+  const res = await run.handler(r.code, 'response', { result, error });
   return run.output(res.earlyReturn ? res.earlyReturn.value : res.value);
 }
 
 async function runPipeline(run: Run, r: Extract<CompiledResolver, { kind: 'PIPELINE' }>): Promise<RunOutput> {
-  const before = run.handler(r.code, 'request', {});
+  const before = await run.handler(r.code, 'request', {});
   let prev: unknown = before.earlyReturn ? before.earlyReturn.value : before.value;
   // earlyReturn in the pipeline's own request handler skips every function.
   if (!before.earlyReturn) {
     for (const [index, step] of r.functions.entries()) {
-      const req = run.handler(step.code, 'request', { prev: { result: prev } });
+      const req = await run.handler(step.code, 'request', { prev: { result: prev } });
       if (req.earlyReturn) {
         prev = req.earlyReturn.value;
         if (req.earlyReturn.skipTo === 'END') break;
@@ -127,12 +128,12 @@ async function runPipeline(run: Run, r: Extract<CompiledResolver, { kind: 'PIPEL
       const { result, error } = await run.dataSource(step.dataSource, req.value, `${r.id}#${index}:${step.name}`, {
         prev: { result: prev },
       });
-      const res = run.handler(step.code, 'response', { prev: { result: prev }, result, error });
+      const res = await run.handler(step.code, 'response', { prev: { result: prev }, result, error });
       prev = res.earlyReturn ? res.earlyReturn.value : res.value;
       if (res.earlyReturn?.skipTo === 'END') break;
     }
   }
-  const after = run.handler(r.code, 'response', { prev: { result: prev }, result: prev });
+  const after = await run.handler(r.code, 'response', { prev: { result: prev }, result: prev });
   return run.output(after.earlyReturn ? after.earlyReturn.value : after.value);
 }
 

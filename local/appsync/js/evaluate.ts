@@ -7,7 +7,8 @@
 import type { ContextInput } from '../types.ts';
 import { compileResolverCode } from './compile.ts';
 import { AppSyncJsValidationError } from './errors.ts';
-import { runHandler } from './run.ts';
+import { RESOURCE_ERRORS, runHandler, type RunOptions } from './run.ts';
+import type { HandlerOutcome } from '../types.ts';
 
 export interface EvaluateCodeInput {
   code: string;
@@ -35,7 +36,7 @@ export class BadRequestException extends Error {
   readonly name = 'BadRequestException';
 }
 
-export function evaluateCode(input: EvaluateCodeInput): EvaluateCodeResponse {
+export function evaluateCode(input: EvaluateCodeInput, opts: RunOptions = {}): EvaluateCodeResponse {
   const runtime = input.runtime ?? { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' };
   if (runtime.name !== 'APPSYNC_JS' || runtime.runtimeVersion !== '1.0.0') {
     throw new BadRequestException('Only the APPSYNC_JS runtime, version 1.0.0, is supported.');
@@ -84,7 +85,16 @@ export function evaluateCode(input: EvaluateCodeInput): EvaluateCodeResponse {
     request: parsed.request ?? { headers: {}, domainName: null },
     env: parsed.env ?? {},
   };
-  const outcome = runHandler(compiled, input.function, ctx);
+  return toResponse(runHandler(compiled, input.function, ctx, opts));
+}
+
+/** EvaluateCode's answer when the evaluation's worker was stopped (out of time or memory). */
+export function stoppedEvaluation(input: Pick<EvaluateCodeInput, 'function'>, reason: 'timeout' | 'memory', timeoutMs: number): EvaluateCodeResponse {
+  const codeError = reason === 'timeout' ? RESOURCE_ERRORS.timeout(input.function, timeoutMs) : RESOURCE_ERRORS.memory(input.function);
+  return toResponse({ codeError, appendedErrors: [], logs: [], invalidations: [], responseHeaders: {}, cacheEvictions: [] });
+}
+
+function toResponse(outcome: HandlerOutcome): EvaluateCodeResponse {
   const response: EvaluateCodeResponse = {
     logs: outcome.logs,
     stash: JSON.stringify(outcome.stash ?? {}),

@@ -18,7 +18,9 @@ export interface Invocation {
   cacheEvictions: { typeName: string; fieldName: string; keys: Record<string, unknown> }[];
 }
 
-export function newInvocation(init: Pick<Invocation, 'fileName' | 'fieldName' | 'parentTypeName' | 'identity' | 'authMode'>): Invocation {
+export type InvocationInit = Pick<Invocation, 'fileName' | 'fieldName' | 'parentTypeName' | 'identity' | 'authMode'>;
+
+export function newInvocation(init: InvocationInit): Invocation {
   // Spelled out rather than spread: this runs for every handler call.
   return {
     fileName: init.fileName,

@@ -1,10 +1,13 @@
 /**
  * runHandler: one synchronous call of a compiled handler in its sandbox, reported as a HandlerOutcome.
+ * It is three steps so that the middle one can run in another thread (worker-pool.ts): prepareCall
+ * (ctx to JSON, here), executeCall (the sandbox, there), finishCall (the outcome, here).
  * ctx goes in as JSON (so it is rebuilt with the sandbox's prototypes) and values come back as JSON
  * (plain data, the way AppSync serialises a handler's evaluated output).
  */
 import type { ContextInput, HandlerName, HandlerOutcome } from '../types.ts';
-import type { CompiledCode } from './compile.ts';
+import type { CompiledCode, SourceLocation } from './compile.ts';
+import { newInvocation, type Invocation, type InvocationInit } from './invocation.ts';
 
 /** AppSync's quota on a handler's evaluated output (APPSYNC.md §9). */
 export const MAX_OUTPUT_BYTES = 5 * 1024 * 1024;
@@ -88,31 +91,76 @@ function parseOutput(json: string | undefined, cache?: ContextJsonCache): unknow
   return value;
 }
 
-export function runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput, opts: RunOptions = {}): HandlerOutcome {
-  const { sandbox } = compiled;
+/** What one handler call needs, as plain data (it crosses to the engine's worker as it is). */
+export interface HandlerCall {
+  fileName: string;
+  name: HandlerName;
+  ctxJson: string;
+  selectionSetList: string | undefined;
+  selectionSetGraphQL: string | undefined;
+  invocation: InvocationInit;
+  timeoutMs: number;
+}
+
+/** What a handler call produced, as plain data: the sandbox's status and what the code recorded. */
+export interface HandlerRaw {
+  /** ['ok', value JSON, stash JSON] | ['abort', …, stash] | ['timeout', …] | ['error', name, message, stack, stash] | ['memory'] */
+  status: (string | undefined)[];
+  /** Where an 'error' happened in the developer's code. */
+  at?: SourceLocation;
+  invocation: Invocation;
+}
+
+export function prepareCall(fileName: string, name: HandlerName, ctx: ContextInput, opts: RunOptions = {}): HandlerCall {
   const cache = (ctx as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
-  const invocation = sandbox.begin({
-    fileName: compiled.fileName,
-    fieldName: ctx.info?.fieldName ?? '',
-    parentTypeName: ctx.info?.parentTypeName ?? '',
-    identity: ctx.identity ?? null,
-    authMode: ctx.authMode,
-  });
+  const selection = ctx.info?.selectionSetList;
+  return {
+    fileName,
+    name,
+    ctxJson: contextJson(ctx),
+    selectionSetList: selection === undefined ? undefined : toJson(selection, cache),
+    selectionSetGraphQL: ctx.info?.selectionSetGraphQL,
+    invocation: {
+      fileName,
+      fieldName: ctx.info?.fieldName ?? '',
+      parentTypeName: ctx.info?.parentTypeName ?? '',
+      identity: ctx.identity ?? null,
+      authMode: ctx.authMode,
+    },
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+}
+
+/** Runs a prepared call in this thread (the worker does this for the runtime's requests). */
+export function executeCall(compiled: CompiledCode, call: HandlerCall): HandlerRaw {
+  const { sandbox } = compiled;
+  const invocation = sandbox.begin(call.invocation);
   let status: (string | undefined)[];
   try {
-    const selection = ctx.info?.selectionSetList;
-    status = sandbox.run(
-      compiled.factory,
-      name,
-      contextJson(ctx),
-      selection === undefined ? undefined : toJson(selection, cache),
-      ctx.info?.selectionSetGraphQL,
-      Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    );
+    status = sandbox.run(compiled.factory, call.name, call.ctxJson, call.selectionSetList, call.selectionSetGraphQL, Date.now() + call.timeoutMs);
   } finally {
     sandbox.end();
   }
+  const at = status[0] === 'error' ? compiled.locateStack(status[3]) : undefined;
+  return at ? { status, at, invocation } : { status, invocation };
+}
 
+/** A call whose worker was stopped (it outran its time or memory): nothing it recorded survives. */
+export function stoppedCall(call: HandlerCall, reason: 'timeout' | 'memory'): HandlerRaw {
+  return { status: [reason, undefined], invocation: newInvocation(call.invocation) };
+}
+
+/** The limit a handler's worker was stopped at (APPSYNC.md §9 states none; see docs/local-runtime.md). */
+export const RESOURCE_ERRORS = {
+  timeout: (name: string, ms: number) => ({ errorType: 'ExecutionTimeout', message: `Execution timed out: ${name} ran longer than ${ms} ms` }),
+  // ⚠ AWS documents no wording for resolver code that runs out of memory; this runtime's choice.
+  memory: (name: string) => ({ errorType: 'RuntimeError', message: `Out of memory: ${name} used more memory than the APPSYNC_JS runtime allows` }),
+};
+
+export function finishCall(raw: HandlerRaw, call: HandlerCall, ctx: ContextInput): HandlerOutcome {
+  const cache = (ctx as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
+  const { status, invocation } = raw;
+  const name = call.name;
   const outcome: HandlerOutcome = {
     appendedErrors: invocation.appendedErrors,
     logs: invocation.logs,
@@ -143,11 +191,14 @@ export function runHandler(compiled: CompiledCode, name: HandlerName, ctx: Conte
       else if (invocation.earlyReturn) outcome.earlyReturn = invocation.earlyReturn;
       break;
     case 'timeout':
-      outcome.codeError = { errorType: 'ExecutionTimeout', message: `Execution timed out: ${name} ran longer than ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` };
+      outcome.codeError = RESOURCE_ERRORS.timeout(name, call.timeoutMs);
+      break;
+    case 'memory':
+      outcome.codeError = RESOURCE_ERRORS.memory(name);
       break;
     default: {
-      const [, errName, message, stack] = status;
-      const at = compiled.locateStack(stack);
+      const [, errName, message] = status;
+      const at = raw.at;
       outcome.codeError = {
         errorType: errName ?? 'Error',
         message: message ?? 'Unknown error',
@@ -156,4 +207,9 @@ export function runHandler(compiled: CompiledCode, name: HandlerName, ctx: Conte
     }
   }
   return outcome;
+}
+
+export function runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput, opts: RunOptions = {}): HandlerOutcome {
+  const call = prepareCall(compiled.fileName, name, ctx, opts);
+  return finishCall(executeCall(compiled, call), call, ctx);
 }

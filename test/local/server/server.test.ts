@@ -8,6 +8,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { useLocalRuntime } from '../../support/runtime.ts';
 import { TEST_APP } from '../graphql/fixture.ts';
 import { startServer } from '../../../local/appsync/server.ts';
+import { LOCAL_IAM_CREDENTIALS } from '../../../local/start.ts';
 import { connect as tlsConnect } from 'node:tls';
 
 const rt = useLocalRuntime({ app: TEST_APP });
@@ -91,36 +92,66 @@ describe('POST /graphql', () => {
 });
 
 describe('EvaluateCode', () => {
-  const client = () =>
+  const CODE = `export function request(ctx) { ctx.stash.seen = true; console.log('hi', ctx.args.id); return { operation: 'GetItem', key: { id: ctx.args.id } }; }
+export function response(ctx) { return ctx.result; }`;
+  // A copy: the SDK marks the credentials object it is given.
+  const client = (credentials = { ...(rt.runtime.outputs.custom.iamCredentials as { accessKeyId: string; secretAccessKey: string }) }) =>
     new AppSyncClient({
       endpoint: rt.runtime.urls.evaluateCode,
       region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials,
       requestHandler: new NodeHttpHandler({ httpsAgent: rt.agent }),
     });
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => ({ name: 'resolved', message: '', $metadata: {} as { httpStatusCode?: number } }),
+      (e: unknown) => e as { name: string; message: string; $metadata: { httpStatusCode?: number } },
+    );
+  const body = JSON.stringify({ runtime: { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' }, code: CODE, context: '{"arguments":{"id":"a1"}}', function: 'request' });
 
-  it('evaluates a request handler through @aws-sdk/client-appsync', async () => {
+  it('evaluates a request handler through @aws-sdk/client-appsync signed with the credentials of taskwire-outputs.json', async () => {
     const out = await client().send(
-      new EvaluateCodeCommand({
-        runtime: { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' },
-        code: `export function request(ctx) { ctx.stash.seen = true; console.log('hi', ctx.args.id); return { operation: 'GetItem', key: { id: ctx.args.id } }; }
-export function response(ctx) { return ctx.result; }`,
-        context: JSON.stringify({ arguments: { id: 'a1' } }),
-        function: 'request',
-      }),
+      new EvaluateCodeCommand({ runtime: { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' }, code: CODE, context: JSON.stringify({ arguments: { id: 'a1' } }), function: 'request' }),
     );
     expect(JSON.parse(out.evaluationResult!)).toEqual({ operation: 'GetItem', key: { id: 'a1' } });
     expect(JSON.parse(out.stash!)).toEqual({ seen: true });
     expect(out.error).toBeUndefined();
   });
 
+  it('refuses an unsigned request, and one signed with unknown or wrong credentials, as AWS does (403)', async () => {
+    const unsigned = await rt.fetch('/v1/dataplane-evaluatecode', { headers: { 'content-type': 'application/json' }, body });
+    expect([unsigned.status, unsigned.headers['x-amzn-errortype'], JSON.parse(unsigned.body)]).toEqual([
+      403, 'MissingAuthenticationTokenException', { message: 'Missing Authentication Token' },
+    ]);
+    const bearer = await rt.fetch('/v1/dataplane-evaluatecode', { headers: { 'content-type': 'application/json', authorization: await rt.token('ada@taskwire.local') }, body });
+    expect([bearer.status, bearer.headers['x-amzn-errortype']]).toEqual([403, 'MissingAuthenticationTokenException']);
+    const { accessKeyId } = rt.runtime.outputs.custom.iamCredentials as { accessKeyId: string };
+    const command = () => new EvaluateCodeCommand({ runtime: { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' }, code: CODE, context: '{}', function: 'request' });
+    const unknown = await failure(client({ accessKeyId: 'AKIAUNKNOWN', secretAccessKey: 'x' }).send(command()));
+    expect([unknown.name, unknown.message, unknown.$metadata.httpStatusCode]).toEqual(['UnrecognizedClientException', 'The security token included in the request is invalid.', 403]);
+    const wrong = await failure(client({ accessKeyId, secretAccessKey: 'not-the-secret' }).send(command()));
+    expect([wrong.name, wrong.$metadata.httpStatusCode]).toEqual(['InvalidSignatureException', 403]);
+  });
+
+  it('refuses browsers: a cross-origin preflight, and any request carrying an Origin, without CORS headers', async () => {
+    const preflight = await rt.fetch('/v1/dataplane-evaluatecode', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-headers']).toBeUndefined();
+    const simple = await rt.fetch('/v1/dataplane-evaluatecode', { headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }, body });
+    expect([simple.status, simple.headers['access-control-allow-origin'], JSON.parse(simple.body)]).toEqual([
+      403, undefined, { message: 'EvaluateCode does not accept cross-origin requests.' },
+    ]);
+    // /graphql keeps AppSync's CORS (any origin).
+    const graphql = await rt.fetch('/graphql', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect([graphql.status, graphql.headers['access-control-allow-origin']]).toEqual([204, '*']);
+  });
+
   it('refuses an invalid request with BadRequestException', async () => {
-    const err = await client()
-      .send(new EvaluateCodeCommand({ runtime: { name: 'APPSYNC_JS', runtimeVersion: '9.9.9' }, code: 'x', context: '{}' }))
-      .then(
-        () => ({ name: 'resolved', message: '', $metadata: {} as { httpStatusCode?: number } }),
-        (e: unknown) => e as { name: string; message: string; $metadata: { httpStatusCode?: number } },
-      );
+    const err = await failure(client().send(new EvaluateCodeCommand({ runtime: { name: 'APPSYNC_JS', runtimeVersion: '9.9.9' }, code: 'x', context: '{}' })));
     expect([err.name, err.message, err.$metadata.httpStatusCode]).toEqual([
       'BadRequestException',
       "runtime.runtimeVersion must be '1.0.0'.",
@@ -137,6 +168,7 @@ describe('start-up', () => {
     expect(outputs.data).toEqual({ url: urls.graphql, aws_region: 'us-east-1', default_authorization_type: 'AMAZON_COGNITO_USER_POOLS', authorization_types: ['AWS_LAMBDA', 'AWS_IAM'] });
     expect(outputs.custom).toMatchObject({ cognitoEndpoint: urls.cognito, endpoints: { appsync: urls.graphql, 'cognito-idp': urls.cognito, dynamodb: urls.dynamodb } });
     expect((outputs.custom.demoUsers as { groups: string[] }[]).map((u) => u.groups)).toEqual([['Admins'], [], [], []]);
+    expect(outputs.custom.iamCredentials).toEqual({ accessKeyId: LOCAL_IAM_CREDENTIALS.accessKeyId, secretAccessKey: LOCAL_IAM_CREDENTIALS.secretAccessKey });
   });
 
   it('fails with one line when the port is in use', async () => {
