@@ -2,16 +2,18 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateSprintArgs } from '../types/graphql.ts';
 import { checkDates } from './lib/sprint.ts';
-import { LIMITS, clearableText, id, text } from './lib/validate.ts';
+import { LIMITS, clearableText, id, optionalInstant, text } from './lib/validate.ts';
 
 export function request(ctx: Context<MutationCreateSprintArgs>) {
   const input = ctx.args.input;
-  checkDates(input.startsAt, input.endsAt);
+  const startsAt = optionalInstant(input.startsAt, 'startsAt') ?? null;
+  const endsAt = optionalInstant(input.endsAt, 'endsAt') ?? null;
+  checkDates(startsAt, endsAt, 'endsAt');
   ctx.stash.fields = {
     name: text(input.name, 'name', LIMITS.name),
     goal: clearableText(input.goal, 'goal', LIMITS.description) ?? null,
-    startsAt: input.startsAt ?? null,
-    endsAt: input.endsAt ?? null,
+    startsAt,
+    endsAt,
   };
   ctx.stash.projectId = id(input.projectId, 'projectId');
   ctx.stash.need = 'write';

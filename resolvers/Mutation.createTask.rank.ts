@@ -24,6 +24,8 @@ export function response(ctx: Context) {
   if (rank === null) return validationError('The TODO column cannot take another card', 'status');
   // The column's last card comes from an index (eventually consistent): cards created at the same
   // moment would compute the same rank without the tail.
-  ctx.stash.rank = uniqueRank(rank, util.autoUlid());
-  return ctx.stash.rank;
+  const unique = uniqueRank(rank, util.autoUlid());
+  if (unique === null) return validationError('The TODO column cannot take another card', 'status');
+  ctx.stash.rank = unique;
+  return unique;
 }

@@ -1,7 +1,8 @@
 /**
  * moveTask step: finds the neighbour the client did not name, so the card lands right below `afterId`
  * (or right above `beforeId`, or at the bottom), then computes the new rank. The moving card itself is
- * skipped (hence limit 2). Skipped when both neighbours are named.
+ * skipped (hence limit 2). Skipped when both neighbours are named, unless they share a rank (written
+ * before ranks were made unique): nothing fits between equal ranks, so the card goes right below both.
  */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
@@ -15,19 +16,22 @@ function place(ctx: Context, above: TaskItem | null, below: TaskItem | null) {
   const rank = rankBetween(above ? above.rank : null, below ? below.rank : null);
   if (rank === null) return validationError('No room between these neighbours; reload the board and try again', 'afterId');
   // Two cards moved into the same gap at the same moment would otherwise share a rank.
-  ctx.stash.rank = uniqueRank(rank, ctx.stash.taskId as string, below ? below.rank : null);
-  return ctx.stash.rank;
+  const unique = uniqueRank(rank, ctx.stash.taskId as string, below ? below.rank : null);
+  if (unique === null) return validationError('No room between these neighbours; reload the board and try again', 'afterId');
+  ctx.stash.rank = unique;
+  return unique;
 }
 
 export function request(ctx: Context) {
   const above = (ctx.stash.above ?? null) as TaskItem | null;
   const below = (ctx.stash.below ?? null) as TaskItem | null;
-  if (above && below) runtime.earlyReturn(place(ctx, above, below), { skipTo: 'NEXT' });
+  const tied = !!above && !!below && above.rank === below.rank;
+  if (above && below && !tied) runtime.earlyReturn(place(ctx, above, below), { skipTo: 'NEXT' });
   const pk = statusColumnPk(ctx.stash.projectId as string, ctx.stash.status as TaskStatusKey);
   const sk = INDEX.byStatus.sk;
   const key: Record<string, unknown> = { [INDEX.byStatus.pk]: { eq: pk } };
   if (above) key[sk] = { gt: above.rank };
-  if (below) key[sk] = { lt: below.rank };
+  else if (below) key[sk] = { lt: below.rank };
   return ddb.query({ index: INDEX.byStatus.name, query: key, scanIndexForward: !!above, limit: 2 });
 }
 

@@ -32,7 +32,8 @@ export function response(ctx: Context) {
   };
   const above = check('afterId', ctx.stash.afterId as string | null);
   const below = check('beforeId', ctx.stash.beforeId as string | null);
-  if (above && below && above.rank >= below.rank) {
+  // Equal ranks (written before ranks were made unique) are allowed: .gap places the card below both.
+  if (above && below && above.rank > below.rank) {
     validationError('afterId must be above beforeId in the column (reload the board)', 'beforeId');
   }
   ctx.stash.above = above;

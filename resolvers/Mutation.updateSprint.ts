@@ -2,7 +2,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateSprintArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
-import { LIMITS, clearableText, id, text } from './lib/validate.ts';
+import { LIMITS, clearableText, id, optionalInstant, text } from './lib/validate.ts';
 
 export function request(ctx: Context<MutationUpdateSprintArgs>) {
   const input = ctx.args.input;
@@ -13,8 +13,8 @@ export function request(ctx: Context<MutationUpdateSprintArgs>) {
     fields.name = text(input.name, 'name', LIMITS.name);
   }
   if (has('goal')) fields.goal = clearableText(input.goal, 'goal', LIMITS.description);
-  if (has('startsAt')) fields.startsAt = input.startsAt;
-  if (has('endsAt')) fields.endsAt = input.endsAt;
+  if (has('startsAt')) fields.startsAt = optionalInstant(input.startsAt, 'startsAt');
+  if (has('endsAt')) fields.endsAt = optionalInstant(input.endsAt, 'endsAt');
   ctx.stash.fields = fields;
   ctx.stash.sprintId = id(input.id, 'id');
   ctx.stash.need = 'write';

@@ -156,11 +156,18 @@ export interface BurndownInput {
 }
 
 /**
- * One point per UTC day from the start day to min(end day, today): the points still to do at the end
- * of that day (committed minus what was DONE by then, never below 0), and the ideal line, linear from
- * `committed` to 0 over the sprint's days — at the end of day i (0-based) of n days it is
- * committed × (n − 1 − i) / n, so the last day of the sprint ends at 0. Work DONE before the start
- * counts on the first day.
+ * Most points a burndown holds. Sprints last at most 366 days (docs/dates.md), but one stored before
+ * that rule may span centuries: its burndown shows the last MAX_BURNDOWN_DAYS days only, so the work
+ * and the answer stay small whatever the stored dates.
+ */
+export const MAX_BURNDOWN_DAYS = 366;
+
+/**
+ * One point per UTC day from the start day to min(end day, today) — the last MAX_BURNDOWN_DAYS of
+ * them: the points still to do at the end of that day (committed minus what was DONE by then, never
+ * below 0), and the ideal line, linear from `committed` to 0 over the sprint's days — at the end of
+ * day i (0-based) of n days it is committed × (n − 1 − i) / n, so the last day of the sprint ends at 0.
+ * Work DONE before the first day shown counts on that day.
  */
 export function burndown(input: BurndownInput): BurndownPoint[] {
   const startDay = utcDay(input.start);
@@ -173,13 +180,15 @@ export function burndown(input: BurndownInput): BurndownPoint[] {
   const first = dayMs(startDay);
   const days = Math.round((dayMs(endDay) - first) / DAY_MS) + 1;
   const shown = Math.round((dayMs(lastDay) - first) / DAY_MS) + 1;
+  const from = Math.max(0, shown - MAX_BURNDOWN_DAYS);
+  const fromDay = new Date(first + from * DAY_MS).toISOString().slice(0, 10);
 
-  // Done points up to and including each shown day (what was DONE before the start counts on day 0).
+  // Done points up to and including each shown day (what was DONE before the first one counts on it).
   let doneBefore = 0;
-  for (const [day, p] of Object.entries(input.doneByDay)) if (day < startDay) doneBefore += p;
+  for (const [day, p] of Object.entries(input.doneByDay)) if (day < fromDay) doneBefore += p;
   const series: BurndownPoint[] = [];
   let done = doneBefore;
-  for (let i = 0; i < shown; i++) {
+  for (let i = from; i < shown; i++) {
     const date = new Date(first + i * DAY_MS).toISOString().slice(0, 10);
     done += input.doneByDay[date] ?? 0;
     series.push({

@@ -13,6 +13,7 @@
  * pre-aggregated items, `sprintTally` / `boardTally` become GetItems of those items (a Tally is
  * exactly their shape) and nothing else changes.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   ENTITY,
@@ -33,12 +34,17 @@ const TASK_FIELDS = ['status', 'estimatePoints', 'assigneeId', 'dueAt', 'timeSpe
 /** Items per Query page: bounded, so a big sprint is read in several small pages. */
 export const PAGE_SIZE = 100;
 
-/** Every item of a Query, page after page (each handed to `each`, nothing kept). */
+/**
+ * Every item of a Query, page after page (each handed to `each`, nothing kept). After each page the
+ * event loop gets a turn: locally the function runs in the API's own process, so however big the
+ * sprint, folding it never holds every other request for more than one page.
+ */
 async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, each: (item: Record<string, unknown>) => void): Promise<void> {
   let start: Record<string, unknown> | undefined;
   do {
     const page = await docClient().send(new QueryCommand({ ...input, TableName: tableName(), Limit: PAGE_SIZE, ExclusiveStartKey: start }));
     for (const item of page.Items ?? []) each(item);
+    await nextTurn();
     start = page.LastEvaluatedKey;
   } while (start);
 }

@@ -170,20 +170,30 @@ export function rankBetween(before?: string | null, after?: string | null): stri
   return m === null ? null : bounded(ia + m);
 }
 
+const TAIL_LENGTH = 26;
+const TAIL_PADDING = '00000000000000000000000000';
+
 /**
- * `rank` made unique to one writer by a short tail drawn from `seed` (the card's id): two writers that
+ * `rank` made unique to one writer by a tail drawn from `seed` (the card's id): two writers that
  * computed the same rank at the same time — the bottom of a column read from an eventually consistent
- * index, or the same two neighbours — still get distinct ranks, so a card can later go between them.
- * The tail keeps the rank above everything `rank` was above, and below `after` (else `rank` is kept).
+ * index, or the same two neighbours on a stale board — still get distinct ranks, so a card can later go
+ * between them. The tail is the id reversed (a ULID's random end first, so tails differ early and ranks
+ * stay short), always TAIL_LENGTH digits and a final '1': ranks of different ids then never coincide.
+ * The result stays above everything `rank` was above and below `after`: when `rank` is a prefix of
+ * `after` (the tail could reach it), the tail goes on a rank between `rank` and `after` instead.
+ * Null when the length bound would be exceeded.
  */
-export function uniqueRank(rank: string, seed: string, after?: string | null): string {
-  const tail = seed
+export function uniqueRank(rank: string, seed: string, after?: string | null): string | null {
+  const digits = seed
     .split('')
     .filter((c) => DIGITS.indexOf(c) >= 0)
-    .slice(-4)
+    .reverse()
     .join('');
-  const candidate = rank + tail + '1';
-  if (candidate.length > MAX_RANK_LENGTH) return rank;
-  if (after && !(candidate < after)) return rank;
+  const tail = (digits + TAIL_PADDING).slice(0, TAIL_LENGTH) + '1';
+  const base = after && !(rank + tail < after) ? rankBetween(rank, after) : rank;
+  if (base === null) return null;
+  const candidate = base + tail;
+  if (candidate.length > MAX_RANK_LENGTH) return null;
+  if (after && !(candidate < after)) return null;
   return candidate;
 }

@@ -32,12 +32,20 @@ export interface SprintItem {
   version: number;
 }
 
-/** endsAt not before startsAt, compared as instants (AWSDateTime may carry any UTC offset, so never as text). */
-export function checkDates(startsAt: string | null | undefined, endsAt: string | null | undefined): void {
+/** Longest sprint, from startsAt to endsAt: a year, leap day included (docs/dates.md). */
+export const MAX_SPRINT_DAYS = 366;
+const DAY_MS = 86400000;
+
+/**
+ * A sprint's pair of dates (either may be absent): endsAt not before startsAt and at most MAX_SPRINT_DAYS
+ * after it, compared as instants (never as text). `blame` is the field the caller gave, named in the error.
+ */
+export function checkDates(startsAt: string | null | undefined, endsAt: string | null | undefined, blame: 'startsAt' | 'endsAt'): void {
   if (!startsAt || !endsAt) return;
   const start = util.time.parseISO8601ToEpochMilliSeconds(startsAt);
   const end = util.time.parseISO8601ToEpochMilliSeconds(endsAt);
-  if (end < start) validationError('endsAt must not be before startsAt', 'endsAt');
+  if (end < start) validationError('endsAt must not be before startsAt', blame);
+  if (end - start > MAX_SPRINT_DAYS * DAY_MS) validationError(`A sprint lasts at most ${MAX_SPRINT_DAYS} days from startsAt to endsAt`, blame);
 }
 
 export function sprintWriteRequest(

@@ -5,7 +5,7 @@
  */
 import type { CreateTaskInput, UpdateTaskInput } from '../../types/graphql.ts';
 import { validationError } from './errors.ts';
-import { LIMITS, clearableText, id, intRange, labels, oneOf, text, titleAndDescription } from './validate.ts';
+import { LIMITS, clearableText, id, intRange, labels, oneOf, optionalInstant, text, titleAndDescription } from './validate.ts';
 import { MAX_POINTS, PRIORITIES } from './task.ts';
 
 function points(v: unknown): number | null | undefined {
@@ -27,7 +27,7 @@ export function createTaskFields(input: CreateTaskInput) {
     assigneeId: optionalId(input.assigneeId, 'assigneeId') ?? null,
     storyId: optionalId(input.storyId, 'storyId') ?? null,
     sprintId: optionalId(input.sprintId, 'sprintId') ?? null,
-    dueAt: input.dueAt ?? null,
+    dueAt: optionalInstant(input.dueAt, 'dueAt') ?? null,
     estimatePoints: points(input.estimatePoints) ?? null,
   };
 }
@@ -43,7 +43,7 @@ export function updateTaskFields(input: UpdateTaskInput): Record<string, unknown
   if (has('labels')) fields.labels = labels(input.labels);
   if (has('storyId')) fields.storyId = optionalId(input.storyId, 'storyId');
   if (has('sprintId')) fields.sprintId = optionalId(input.sprintId, 'sprintId');
-  if (has('dueAt')) fields.dueAt = input.dueAt;
+  if (has('dueAt')) fields.dueAt = optionalInstant(input.dueAt, 'dueAt');
   if (has('estimatePoints')) fields.estimatePoints = points(input.estimatePoints);
   return fields;
 }

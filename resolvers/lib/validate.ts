@@ -8,8 +8,11 @@
  *   oneOf(v, field, allowed)       one of the allowed strings
  *   intRange(v, field, min, max)   integer within bounds
  *   labels(v)                      ≤ 20 labels, each trimmed, 1..50 characters, duplicates dropped
+ *   instant(v, field)              an AWSDateTime Taskwire can use, as UTC text (docs/dates.md)
+ *   optionalInstant(v, field)      undefined and null stay as they are, else instant()
  *   LIMITS                         the bounds Taskwire uses everywhere
  */
+import { util } from '@aws-appsync/utils';
 import { validationError } from './errors.ts';
 
 export const LIMITS = {
@@ -85,4 +88,36 @@ export function labels(value: unknown, field = 'labels'): string[] {
 /** An id argument: non-empty, bounded (ids are ULIDs; anything longer is certainly unknown). */
 export function id(value: unknown, field: string): string {
   return text(value, field, LIMITS.id);
+}
+
+/**
+ * Date-times Taskwire takes (docs/dates.md): a four-digit year, a UTC offset (or Z) of at most ±18:00
+ * in hours and minutes, and an instant in 2000–2100 UTC. AWSDateTime accepts more (offsets with seconds,
+ * longer years) that util.time cannot parse, so the shape is checked before util.time sees the value.
+ */
+const INSTANT_SHAPE = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})';
+const MAX_OFFSET_MINUTES = 18 * 60;
+/** 2000-01-01T00:00:00.000Z and 2100-12-31T23:59:59.999Z. */
+export const INSTANT_MIN_MS = 946684800000;
+export const INSTANT_MAX_MS = 4133980799999;
+/** Fixed width (milliseconds always written), so comparing the text compares the instants. */
+const UTC_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
+
+/** The instant `value` names, written in UTC (what is stored and indexed); ValidationError otherwise. */
+export function instant(value: unknown, field: string): string {
+  const refuse = () =>
+    validationError(
+      `${field} must be a date-time from 2000-01-01 to 2100-12-31 with a four-digit year and a UTC offset of at most ±18:00 in hours and minutes, such as 2030-01-31T17:00:00Z`,
+      field,
+    );
+  if (typeof value !== 'string' || !util.matches(INSTANT_SHAPE, value)) return refuse();
+  if (!value.endsWith('Z') && Number(value.slice(-5, -3)) * 60 + Number(value.slice(-2)) > MAX_OFFSET_MINUTES) return refuse();
+  const ms = util.time.parseISO8601ToEpochMilliSeconds(value);
+  if (ms < INSTANT_MIN_MS || ms > INSTANT_MAX_MS) return refuse();
+  return util.time.epochMilliSecondsToFormatted(ms, UTC_FORMAT, 'UTC');
+}
+
+export function optionalInstant(value: unknown, field: string): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  return instant(value, field);
 }

@@ -10,13 +10,14 @@
  * Days are UTC days.
  */
 import { describe, expect, it } from 'vitest';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { useLocalRuntime } from '../support/runtime.ts';
 import { createLocalDynamoDbClient } from '../../local/services/dynamodb-local.ts';
 import { LOCAL_TABLE_NAME } from '../../model/table.ts';
-import { taskKey } from '../../model/keys.ts';
+import { sprintKey, taskKey } from '../../model/keys.ts';
 import { PAGE_SIZE } from '../../functions/reports/source.ts';
+import { MAX_BURNDOWN_DAYS } from '../../functions/reports/maths.ts';
 
 const rt = useLocalRuntime();
 
@@ -367,4 +368,32 @@ describe('a sprint of 250 tasks', () => {
     const nextReport = await sprintReport('vera', next);
     expect(nextReport.committedPoints).toBe(750 - done.points);
   }, 120_000);
+});
+
+describe('a sprint stored with dates from before they were bounded', () => {
+  it('still gets a small, valid report: the last days of its burndown only', async () => {
+    const wildProject = await createProject('otto', 'WILD');
+    const wild = await createSprint('otto', wildProject, 'Wild', new Date(Date.now() - DAY).toISOString(), null);
+    await createTask('otto', wildProject, 'w', { sprintId: wild, estimatePoints: 4 });
+    // createSprint refuses such a date now; an item written before keeps it.
+    const db = createLocalDynamoDbClient(rt.runtime.urls.dynamodb);
+    try {
+      const key = sprintKey(wild);
+      await db.send(
+        new UpdateItemCommand({
+          TableName: LOCAL_TABLE_NAME,
+          Key: { PK: { S: key.PK }, SK: { S: key.SK } },
+          UpdateExpression: 'SET startsAt = :s',
+          ExpressionAttributeValues: { ':s': { S: '0001-01-01T00:00:00Z' } },
+        }),
+      );
+    } finally {
+      db.destroy();
+    }
+    const r = await raw('otto', SPRINT_REPORT, { s: wild });
+    expect(r.errors).toBeUndefined();
+    const burndown = r.data!.sprintReport.burndown as { date: string; remainingPoints: number; idealPoints: number }[];
+    expect(burndown).toHaveLength(MAX_BURNDOWN_DAYS);
+    expect(burndown.at(-1)).toEqual({ date: day(Date.parse(r.data!.sprintReport.generatedAt)), remainingPoints: 4, idealPoints: 0 });
+  }, 60_000);
 });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_BURNDOWN_DAYS,
   burndown,
   overdue,
   projectReport,
@@ -87,6 +88,31 @@ describe('burndown', () => {
       ['2025-01-01', 0],
       ['2025-01-02', 0],
     ]);
+  });
+});
+
+describe('burndown of a sprint stored with wild dates', () => {
+  it('holds at most MAX_BURNDOWN_DAYS points, the last days up to today, consistent with the whole span', () => {
+    const now = at('2026-12-04T12:00:00Z');
+    const series = burndown({
+      start: '0001-01-01T00:00:00Z',
+      end: null,
+      committed: 10,
+      doneByDay: { '1999-05-05': 2, '2026-12-04': 3 },
+      now,
+    });
+    expect(series).toHaveLength(MAX_BURNDOWN_DAYS);
+    expect(series.at(-1)).toEqual({ date: '2026-12-04', remainingPoints: 5, idealPoints: 0 });
+    expect(series[0]!.date).toBe(utcDay(new Date(now.getTime() - (MAX_BURNDOWN_DAYS - 1) * 86_400_000).toISOString()));
+    // Work DONE before the first point shown counts on it; the ideal line keeps the sprint's own slope.
+    expect(series[0]!.remainingPoints).toBe(8);
+    expect(series.every((p, i) => i === 0 || p.idealPoints <= series[i - 1]!.idealPoints)).toBe(true);
+  });
+
+  it('a sprint that ended long after today, or far in the future, stays bounded too', () => {
+    const ended = burndown({ start: '0001-01-01T00:00:00Z', end: '9999-12-31T00:00:00Z', committed: 1, doneByDay: {}, now: at('2026-12-04T12:00:00Z') });
+    expect(ended).toHaveLength(MAX_BURNDOWN_DAYS);
+    expect(burndown({ start: '9999-01-01T00:00:00Z', end: null, committed: 1, doneByDay: {}, now: at('2026-12-04T12:00:00Z') })).toEqual([]);
   });
 });
 

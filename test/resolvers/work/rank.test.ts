@@ -102,7 +102,7 @@ describe('uniqueRank', () => {
     const b = 'a1';
     const mid = rankBetween(a, b)!;
     const seeds = ['01M80ASP1PTENGBA8RW4MKHK5S', '01M80ASP1PTENGBA8RW4MKHK7Q', 'task-x', 'task-y'];
-    const ranks = seeds.map((s) => uniqueRank(mid, s, b));
+    const ranks = seeds.map((s) => uniqueRank(mid, s, b)!);
     expect(new Set(ranks).size).toBe(ranks.length);
     for (const r of ranks) {
       expect(isValidRank(r), r).toBe(true);
@@ -114,8 +114,45 @@ describe('uniqueRank', () => {
     expect(between !== null && between > lo! && between < hi!).toBe(true);
   });
 
-  it('keeps the rank as it is when the tail would reach the card below', () => {
-    expect(uniqueRank('a0V', 'zzzz', 'a0V1')).toBe('a0V');
-    expect(uniqueRank('a1', 'abcd')).toBe('a1abcd1');
+  it('answers null (no room) rather than a shared rank when the tail would not fit', () => {
+    expect(uniqueRank('a0' + 'V'.repeat(MAX_RANK_LENGTH - 4), 'task-x', null)).toBeNull();
+  });
+
+  it('over many generated neighbour pairs, every writer gets a distinct rank strictly between them', () => {
+    const rand = prng(8);
+    const ULID = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    const ulid = () => Array.from({ length: 26 }, () => ULID.charAt(Math.floor(rand() * 32))).join('');
+    // Neighbours as real boards make them: created at the bottom (with a tail) and moved into gaps.
+    const ranks: string[] = [];
+    let bottom: string | null = null;
+    for (let i = 0; i < 40; i++) ranks.push((bottom = uniqueRank(between(bottom, null), ulid())!));
+    for (let i = 0; i < 300; i++) {
+      const sorted = [...ranks].sort();
+      const k = Math.floor(rand() * (sorted.length + 1));
+      const a = k === 0 ? null : sorted[k - 1]!;
+      const b = k === sorted.length ? null : sorted[k]!;
+      // Several writers on a stale board drop cards into the same gap.
+      const mid = between(a, b);
+      const got = Array.from({ length: 4 }, () => uniqueRank(mid, ulid(), b));
+      for (const r of got) {
+        expect(r, `${a} < ? < ${b}`).not.toBeNull();
+        expect(isValidRank(r), r!).toBe(true);
+        expect((a === null || r! > a) && (b === null || r! < b), `${a} < ${r} < ${b}`).toBe(true);
+      }
+      expect(new Set(got).size).toBe(got.length);
+      ranks.push(got[Math.floor(rand() * got.length)]!);
+    }
+    expect(new Set(ranks).size).toBe(ranks.length);
+  });
+
+  it('writers landing at the same rank with different ids never coincide, whatever their neighbours', () => {
+    // The case of issue 8: the rank between two cards is a prefix of the card below.
+    const a = 'a0' + 'K3F01';
+    const b = 'a1' + 'ZZZZ1';
+    const mid = between(a, b);
+    expect(b.startsWith(mid)).toBe(true);
+    const got = ['01M80ASP1PTENGBA8RW4MKZZZZ', '01M80ASP1PTENGBA8RW4MXZZZZ', '01M80ASP1PTENGBA8RW4MKHK5S'].map((s) => uniqueRank(mid, s, b)!);
+    expect(new Set(got).size).toBe(3);
+    for (const r of got) expect(r > a && r < b, r).toBe(true);
   });
 });

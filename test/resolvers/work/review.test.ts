@@ -143,3 +143,51 @@ describe('ranks under concurrency', () => {
     for (const r of [ra!, rb!]) expect(r > top!.rank && r < sorted[1]!.rank, r).toBe(true);
   });
 });
+
+describe('ranks on a stale board', () => {
+  const MOVE = `mutation($i: MoveTaskInput!) { moveTask(input: $i) { id rank } }`;
+  const P3 = 'proj-review-3';
+  beforeAll(() => seedProject(db, P3, 'RX', { bob: 'MEMBER' }));
+  const create = async (n: number) => {
+    const out: { id: string; rank: string }[] = [];
+    for (let i = 0; i < n; i++) out.push((await gql(bob, CREATE, { input: { projectId: P3, title: `Card ${i}` } })).data!.createTask);
+    return out;
+  };
+
+  it('20 cards dropped into one gap at once get distinct ranks inside it, and a card still goes between two of them', async () => {
+    const cards = await create(23);
+    const [above, below, ...rest] = cards;
+    const movers = rest.slice(0, 20);
+    const moved = await Promise.all(movers.map((t) => gql(bob, MOVE, { i: { id: t.id, status: 'TODO', afterId: above!.id, beforeId: below!.id } })));
+    for (const r of moved) expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    const ranks = moved.map((r) => r.data!.moveTask as { id: string; rank: string }).sort((x, y) => (x.rank < y.rank ? -1 : 1));
+    expect(new Set(ranks.map((r) => r.rank)).size).toBe(20);
+    for (const r of ranks) expect(r.rank > above!.rank && r.rank < below!.rank, r.rank).toBe(true);
+    const last = rest[20]!;
+    for (const k of [0, 9, 18]) {
+      const r = await gql(bob, MOVE, { i: { id: last.id, status: 'TODO', afterId: ranks[k]!.id, beforeId: ranks[k + 1]!.id } });
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      const rank = r.data!.moveTask.rank as string;
+      expect(rank > ranks[k]!.rank && rank < ranks[k + 1]!.rank, rank).toBe(true);
+    }
+  });
+
+  it('a card moved between two cards that share a rank (stored before ranks were unique) lands right below them', async () => {
+    const { UpdateItemCommand } = await import('@aws-sdk/client-dynamodb');
+    const [x, y, z, w] = await create(4);
+    // y takes x's rank, with the index keys that carry it (a TODO card in the backlog).
+    await db.client.send(
+      new UpdateItemCommand({
+        TableName: db.tableName,
+        Key: { PK: { S: `TASK#${y!.id}` }, SK: { S: 'TASK' } },
+        UpdateExpression: 'SET #r = :r, GSI2SK = :r, GSI3SK = :r',
+        ExpressionAttributeNames: { '#r': 'rank' },
+        ExpressionAttributeValues: { ':r': { S: x!.rank } },
+      }),
+    );
+    const r = await gql(bob, MOVE, { i: { id: w!.id, status: 'TODO', afterId: x!.id, beforeId: y!.id } });
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    const rank = r.data!.moveTask.rank as string;
+    expect(rank > x!.rank && rank < z!.rank, rank).toBe(true);
+  });
+});
