@@ -43,7 +43,6 @@ export interface TaskItem {
   labels: string[];
   assigneeId: string | null;
   reporterId: string;
-  watcherIds: string[];
   storyId: string | null;
   sprintId: string | null;
   dueAt: string | null;
@@ -72,7 +71,6 @@ export const TRACKED_FIELDS = [
   'estimatePoints',
   'rank',
   'archived',
-  'watcherIds',
 ];
 
 function indexAttributes(t: TaskItem): Record<string, string | null> {
