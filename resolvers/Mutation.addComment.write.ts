@@ -10,9 +10,9 @@ import { change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
 import { newId, now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { taskActivity, taskTxOutcome, type TaskItem } from './lib/task.ts';
+import { TASK_GONE, taskActivity, taskNotDeleted, taskTxOutcome, type TaskItem } from './lib/task.ts';
 import { createCondition } from './lib/versioned.ts';
-import { TASK_GONE, taskNotDeleted, watcherPut } from './lib/watchers.ts';
+import { watcherPut } from './lib/watchers.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);

@@ -4,8 +4,8 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import type { Actor } from './lib/actor.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { taskTxOutcome, type TaskItem } from './lib/task.ts';
-import { TASK_GONE, taskNotDeleted, watcherPut } from './lib/watchers.ts';
+import { TASK_GONE, taskNotDeleted, taskTxOutcome, type TaskItem } from './lib/task.ts';
+import { watcherPut } from './lib/watchers.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
