@@ -27,6 +27,7 @@ export const ENTITY = {
   activity: 'Activity',
   notification: 'Notification',
   projectKeyClaim: 'ProjectKeyClaim',
+  watcher: 'Watcher',
 } as const;
 
 /** Position of each status in "my tasks" ordering (TODO first, DONE last). */
@@ -182,6 +183,16 @@ export const TIME_ENTRY_PREFIX = 'TIME#';
 export const timeEntryKey = (taskId: string, entryId: string): Key => ({
   PK: taskPk(taskId),
   SK: `${TIME_ENTRY_PREFIX}${entryId}`,
+});
+
+export const WATCHER_PREFIX = 'WATCHER#';
+/**
+ * One item per person watching a task, beside the task (not in it): watching is personal state, so it
+ * never changes the task's `version` or history. Task.watcherIds is a Query of these, in user-id order.
+ */
+export const watcherKey = (taskId: string, userId: string): Key => ({
+  PK: taskPk(taskId),
+  SK: `${WATCHER_PREFIX}${userId}`,
 });
 
 // ---- activity (append-only history) ----------------------------------------------------------------

@@ -1,16 +1,18 @@
 /**
- * addComment step: the comment, its activity and — when the commenter does not watch yet — the task's
- * watcher list (versioned), otherwise a check that the task still exists, in one transaction.
+ * addComment step: the comment, its activity, a check that the task still exists and — for a person —
+ * their watcher item, in one transaction. Nothing in it reads or writes the task item, so a comment
+ * fails only when the task is gone, never because the task changed meanwhile.
  */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { ENTITY, commentKey, taskKey } from '../model/keys.ts';
+import { ENTITY, commentKey } from '../model/keys.ts';
 import { change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
 import { newId, now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { taskActivity, taskChange, taskTxOutcome, type TaskItem } from './lib/task.ts';
+import { TASK_GONE, taskActivity, taskNotDeleted, taskTxOutcome, type TaskItem } from './lib/task.ts';
 import { createCondition } from './lib/versioned.ts';
+import { watcherPut } from './lib/watchers.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -35,18 +37,14 @@ export function request(ctx: Context) {
   const items: unknown[] = [
     { putItem: { table, key: commentKey(task.id, commentId), item: comment, condition: createCondition } },
     taskActivity(table, actor, task, 'COMMENTED', [change('comment', null, commentId)], at),
+    // A comment written after a concurrent deleteTask would be left behind in the deleted task's partition.
+    taskNotDeleted(table, task.id),
   ];
-  if (actor.kind === 'user' && task.watcherIds.indexOf(actor.id) < 0) {
-    items.push(taskChange(table, task, { watcherIds: task.watcherIds.concat([actor.id]) }, at).tx);
-  } else {
-    // The task must still exist: a comment written after a concurrent deleteTask would be left behind
-    // in the deleted task's partition (the purge may be over already).
-    items.push({ conditionCheck: { table, key: taskKey(task.id), condition: { PK: { attributeExists: true } } } });
-  }
+  if (actor.kind === 'user') items.push(watcherPut(table, task, actor.id, at));
   return ddb.transactWrite({ items: items as never });
 }
 
 export function response(ctx: Context) {
-  taskTxOutcome(ctx, 2, {});
+  taskTxOutcome(ctx, -1, { '2': TASK_GONE });
   return ctx.stash.created;
 }

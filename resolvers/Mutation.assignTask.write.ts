@@ -1,8 +1,10 @@
-/** assignTask step: versioned write of assigneeId (+ watcher), with the membership re-checked in the transaction. */
+/** assignTask step: versioned write of assigneeId (+ the assignee's watcher item), with the membership re-checked in the transaction. */
 import { runtime, type Context } from '@aws-appsync/utils';
 import { membershipKey } from '../model/keys.ts';
+import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
 import { taskWriteRequest, taskWriteResult, type TaskItem } from './lib/task.ts';
+import { watcherPut } from './lib/watchers.ts';
 
 export function request(ctx: Context) {
   const task = ctx.stash.task as TaskItem;
@@ -11,7 +13,6 @@ export function request(ctx: Context) {
   const fields: Record<string, unknown> = { assigneeId };
   const extra: unknown[] = [];
   if (assigneeId) {
-    if (task.watcherIds.indexOf(assigneeId) < 0) fields.watcherIds = task.watcherIds.concat([assigneeId]);
     extra.push({
       conditionCheck: {
         table: tableName(ctx),
@@ -19,6 +20,7 @@ export function request(ctx: Context) {
         condition: { PK: { attributeExists: true } },
       },
     });
+    extra.push(watcherPut(tableName(ctx), task, assigneeId, now()));
   }
   return taskWriteRequest(ctx, fields, 'ASSIGNED', extra);
 }

@@ -1,13 +1,13 @@
-/** confirmAttachmentUpload step: status PENDING → READY (versioned) + activity, one transaction; READY already → as is. */
+/** confirmAttachmentUpload step: status PENDING → READY (versioned) + activity while the task is not deleted, one transaction; READY already → as is. */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { attachmentKey } from '../model/keys.ts';
 import { change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
-import { cancellation, versionedTxFailure } from './lib/errors.ts';
+import { cancellation, notFound, versionedTxFailure } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { taskActivity, type TaskItem } from './lib/task.ts';
+import { taskActivity, taskNotDeleted, type TaskItem } from './lib/task.ts';
 import { bumped, versionedUpdate } from './lib/versioned.ts';
 
 interface AttachmentItem {
@@ -31,12 +31,14 @@ export function request(ctx: Context) {
         entityType: 'ATTACHMENT',
         entityId: a.id,
       }),
+      taskNotDeleted(table, task.id),
     ] as never,
   });
 }
 
 export function response(ctx: Context) {
   const c = cancellation(ctx);
+  if (c && c.index === 2) return notFound('Task');
   if (c && c.index === 0 && c.item && c.item.status === 'READY') return c.item;
   if (c) versionedTxFailure(c, 0, 'Attachment', (ctx.stash.attachment as AttachmentItem).version);
   return ctx.stash.after;

@@ -5,11 +5,11 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectKey } from '../model/keys.ts';
-import { isConditionFailure, notFound, raiseIfError, validationError } from './lib/errors.ts';
+import { isConditionFailure, notFound, projectArchived, raiseIfError } from './lib/errors.ts';
 
 export function request(ctx: Context) {
   const project = ctx.stash.project as { archived?: boolean } | undefined;
-  if (project && project.archived) validationError('The project is archived', 'projectId');
+  if (project && project.archived) projectArchived();
   return ddb.update({
     key: projectKey(ctx.stash.projectId as string),
     update: { taskCount: ddb.operations.increment(1) },
@@ -19,7 +19,8 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   if (isConditionFailure(ctx)) {
-    if (ctx.result) return validationError('The project is archived', 'projectId');
+    // Archived after authorize read it.
+    if (ctx.result) return projectArchived();
     return notFound('Project');
   }
   raiseIfError(ctx);

@@ -1,4 +1,4 @@
-/** createTask step: one transaction — the task, its CREATED activity, story counters, assignee check. */
+/** createTask step: one transaction — the task, its CREATED activity, story counters, assignee check, watchers (creator and assignee). */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { membershipKey } from '../model/keys.ts';
@@ -7,13 +7,14 @@ import type { Actor } from './lib/actor.ts';
 import { newId } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
 import { storyCounters, taskActivity, taskPut, taskTxOutcome, type TaskItem } from './lib/task.ts';
+import { watcherPut } from './lib/watchers.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
   const actor = ctx.stash.actor as Actor;
   const f = ctx.stash.fields as Record<string, unknown>;
   const at = ctx.stash.now as string;
-  const watchers = [actor.id];
+  const watchers: string[] = actor.kind === 'user' ? [actor.id] : [];
   if (f.assigneeId && f.assigneeId !== actor.id) watchers.push(f.assigneeId as string);
   const task = Object.assign({}, f, {
     entity: 'Task',
@@ -23,7 +24,6 @@ export function request(ctx: Context) {
     key: `${ctx.stash.projectKeyText}-${ctx.stash.number}`,
     status: 'TODO',
     reporterId: actor.id,
-    watcherIds: actor.kind === 'user' ? watchers : watchers.filter((w) => w !== actor.id),
     timeSpentMinutes: 0,
     rank: ctx.stash.rank as string,
     archived: false,
@@ -45,6 +45,7 @@ export function request(ctx: Context) {
   }
   ctx.stash.storyIndex = items.length;
   storyCounters(table, null, task).forEach((u) => items.push(u));
+  watchers.forEach((w) => items.push(watcherPut(table, task, w, at)));
   return ddb.transactWrite({ items: items as never });
 }
 

@@ -6,6 +6,7 @@ import { id } from './lib/validate.ts';
 export function request(ctx: Context<MutationRestoreProjectArgs>) {
   ctx.stash.projectId = id(ctx.args.id, 'id');
   ctx.stash.need = 'admin';
+  ctx.stash.whileArchived = true;
   ctx.stash.archive = false;
   return {};
 }

@@ -1,15 +1,17 @@
-/** unwatchTask step: versioned write removing the caller from watcherIds (no-op when not watching). */
-import { runtime, type Context } from '@aws-appsync/utils';
+/** unwatchTask step: deletes the caller's watcher item (absent: nothing to do); the task itself is not written. */
+import type { Context } from '@aws-appsync/utils';
+import * as ddb from '@aws-appsync/utils/dynamodb';
+import { watcherKey } from '../model/keys.ts';
 import type { Actor } from './lib/actor.ts';
-import { taskWriteRequest, taskWriteResult, type TaskItem } from './lib/task.ts';
+import { raiseIfError } from './lib/errors.ts';
+import type { TaskItem } from './lib/task.ts';
 
 export function request(ctx: Context) {
   const task = ctx.stash.task as TaskItem;
-  const me = (ctx.stash.actor as Actor).id;
-  if (task.watcherIds.indexOf(me) < 0) runtime.earlyReturn(task);
-  return taskWriteRequest(ctx, { watcherIds: task.watcherIds.filter((w) => w !== me) }, 'UNWATCHED');
+  return ddb.remove({ key: watcherKey(task.id, (ctx.stash.actor as Actor).id) });
 }
 
 export function response(ctx: Context) {
-  return taskWriteResult(ctx);
+  raiseIfError(ctx);
+  return ctx.stash.task;
 }

@@ -1,6 +1,6 @@
 /** Manifest entries of stories, tasks, sprints, comments, attachments, time and activity (merged by resolvers/manifest.ts). */
 import type { DataSourceDef, FunctionDef, ResolverDef } from './manifest.ts';
-import { own, pipeline, steps } from './manifest.helpers.ts';
+import { own, pipeline, steps, unit } from './manifest.helpers.ts';
 
 export const dataSources: Record<string, DataSourceDef> = {
   attachmentsFn: { type: 'AWS_LAMBDA', function: 'attachments' },
@@ -102,6 +102,8 @@ export const resolvers: Record<string, ResolverDef> = {
   'Mutation.archiveTask': pipeline('Mutation.archiveTask', ['loadTask', 'authorize', 'Mutation.archiveTask.write']),
   'Mutation.restoreTask': pipeline('Mutation.restoreTask', ['loadTask', 'authorize', 'Mutation.restoreTask.write']),
   'Mutation.deleteTask': pipeline('Mutation.deleteTask', ['loadTask', 'authorize', 'Mutation.deleteTask.write', 'Mutation.deleteTask.purge']),
+  // Watchers are items beside the task (lib/watchers.ts), read where a Task is answered.
+  'Task.watcherIds': unit('Task.watcherIds'),
 
   // ---- stories
   'Query.story': pipeline('Query.story', ['loadStory', 'authorize']),

@@ -20,9 +20,8 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucketName, objectKeyOf, s3Client } from './s3.ts';
+import { UPLOAD_EXPIRES_SECONDS, bucketName, objectKeyOf, s3Client } from './s3.ts';
 
-export const UPLOAD_EXPIRES_SECONDS = 600;
 export const DOWNLOAD_EXPIRES_SECONDS = 300;
 /** The same bound createAttachmentUpload validates (25 MB); checked again here. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;

@@ -16,6 +16,12 @@ export function s3Client(): S3Client {
   return cachedClient('s3', ['AWS_ENDPOINT_URL_S3'], () => new S3Client({ forcePathStyle: !!process.env.AWS_ENDPOINT_URL_S3 }));
 }
 
+/**
+ * How long a presigned upload URL stays valid. The presign uses it, and the purge of a deleted task keeps
+ * sweeping the task's prefix until every URL issued before the delete has expired (workers purgeTask).
+ */
+export const UPLOAD_EXPIRES_SECONDS = 600;
+
 export function bucketName(): string {
   return requireEnv('ATTACHMENTS_BUCKET');
 }

@@ -11,21 +11,29 @@
  * S3 objects of a batch's attachments are deleted before their items (deleting an absent object
  * succeeds), and at the end every object left under the task's prefix (an upload that raced the
  * delete, an attachment whose object delete failed) is removed too.
+ *
+ * An upload URL issued just before the delete still works for UPLOAD_EXPIRES_SECONDS, so a pass before
+ * `finalSweepAt` (deletedAt + that + UPLOAD_GRACE_MS) keeps the tombstone (done: false): a later pass
+ * (resumePurges, on a schedule) sweeps the prefix again and only then removes it.
  */
 import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ATTACHMENT_PREFIX, PURGE_SK, attachmentObjectKey, pendingPurgesQuery, taskKey, taskPk, taskPurgeKey } from '../../model/keys.ts';
 import { INDEX } from '../../model/table.ts';
-import { bucketName, s3Client, taskObjectPrefix } from '../attachments/s3.ts';
+import { UPLOAD_EXPIRES_SECONDS, bucketName, s3Client, taskObjectPrefix } from '../attachments/s3.ts';
 import { cancellationCodes, docClient, sleep, tableName } from './db.ts';
 
 export const PURGE_BATCH = 25;
+/** Margin past the last upload URL's expiry, for clock skew between the resolvers, S3 and this function. */
+export const UPLOAD_GRACE_MS = 60_000;
 
 export interface PurgeOptions {
   /** Stop after this many batches (a partial run: the tombstone stays and a later run resumes). */
   maxBatches?: number;
   /** Stop early when the invocation has less time than this left (ms). */
   deadline?: () => number;
+  /** The clock (ms since the epoch): whether the final sweep is due. */
+  now?: () => number;
 }
 
 export interface PurgeResult {
@@ -34,11 +42,19 @@ export interface PurgeResult {
   done: boolean;
   deleted: number;
   objectsDeleted: number;
+  /** Set while the tombstone is kept for upload URLs still valid: when a pass may remove it. */
+  finalSweepAt?: string;
 }
 
 interface Tombstone {
   taskId: string;
   projectId: string;
+  deletedAt: string;
+}
+
+/** When no upload URL issued before the delete can still be used. */
+export function finalSweepAt(deletedAt: string): number {
+  return Date.parse(deletedAt) + UPLOAD_EXPIRES_SECONDS * 1000 + UPLOAD_GRACE_MS;
 }
 
 interface Child {
@@ -131,6 +147,9 @@ export async function purgeTask(taskId: string, opts: PurgeOptions = {}): Promis
   }
 
   result.objectsDeleted += await sweepObjects(tombstone);
+  const due = finalSweepAt(tombstone.deletedAt);
+  // An unparsable deletedAt (NaN) is never due: keeping the tombstone is the safe mistake.
+  if (!((opts.now ?? Date.now)() >= due)) return { ...result, finalSweepAt: Number.isNaN(due) ? undefined : new Date(due).toISOString() };
   try {
     await docClient().send(new DeleteCommand({ TableName: tableName(), Key: taskPurgeKey(taskId), ConditionExpression: 'attribute_exists(PK)' }));
   } catch (err) {

@@ -7,7 +7,8 @@
  *   NotFound         unknown id, or an id the caller may not see (the same answer, on purpose)
  *   Unauthorized     a known caller without the needed role or scope
  *   ConflictError    stale `expectedVersion` (`errorInfo` = { currentVersion }), or a state conflict
- *                    (`errorInfo` = { reason, ... }, e.g. reason 'LAST_ADMIN', 'KEY_TAKEN', 'ALREADY_MEMBER')
+ *                    (`errorInfo` = { reason, ... }, e.g. reason 'LAST_ADMIN', 'KEY_TAKEN', 'ALREADY_MEMBER';
+ *                    'PROJECT_ARCHIVED': any change in an archived project, until it is restored)
  *
  * Response helpers:
  *   raiseIfError(ctx)            re-raises any data-source error as an AppSync error (never swallowed)
@@ -57,6 +58,11 @@ export function conflict(currentVersion: number | null): never {
 /** A conflict with the current state other than a version (duplicate key, last admin, ...). */
 export function stateConflict(message: string, reason: string, info?: Record<string, unknown>): never {
   return util.error(message, CONFLICT, null, Object.assign({ reason }, info ?? {}));
+}
+
+/** An archived project is read-only until restored (steps/authorize.ts refuses every other mutation). */
+export function projectArchived(): never {
+  return stateConflict('The project is archived: restore it to change anything in it', 'PROJECT_ARCHIVED');
 }
 
 export function raiseIfError(ctx: ResultContext): void {

@@ -14,16 +14,20 @@
  *                                    counters do not bump the story's `version` (they are not edits).
  *   taskActivity(ctx-ish, task, action, changes, now)
  *                                    the Activity put in the task's partition
+ *   taskNotDeleted(table, taskId)    transact check that the task's purge tombstone is absent: deleteTask
+ *                                    writes it with the delete and it outlives every request, so for a
+ *                                    task loaded in this request it means "still exists" — without
+ *                                    touching (and racing) the task item. TASK_GONE explains a failure.
  */
 import { util } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { ENTITY, storyKey, taskIndexKeys, taskKey, type TaskStatusKey } from '../../model/keys.ts';
+import { ENTITY, storyKey, taskIndexKeys, taskKey, taskPurgeKey, type TaskStatusKey } from '../../model/keys.ts';
 import type { ActivityAction, Priority } from '../../types/graphql.ts';
 import { activityItem, diff, type FieldChange } from './activity.ts';
 import { now } from './ids.ts';
 import { tableName } from './table.ts';
 import type { Actor } from './actor.ts';
-import { CONFLICT, conflict, notFound } from './errors.ts';
+import { CONFLICT, NOT_FOUND, conflict, notFound } from './errors.ts';
 import { createCondition, versionedUpdate } from './versioned.ts';
 
 export const TASK_STATUSES: TaskStatusKey[] = ['TODO', 'IN_PROGRESS', 'IN_REVIEW', 'DONE'];
@@ -43,7 +47,6 @@ export interface TaskItem {
   labels: string[];
   assigneeId: string | null;
   reporterId: string;
-  watcherIds: string[];
   storyId: string | null;
   sprintId: string | null;
   dueAt: string | null;
@@ -72,7 +75,6 @@ export const TRACKED_FIELDS = [
   'estimatePoints',
   'rank',
   'archived',
-  'watcherIds',
 ];
 
 function indexAttributes(t: TaskItem): Record<string, string | null> {
@@ -181,6 +183,12 @@ export function taskActivity(
     now,
   });
 }
+
+export function taskNotDeleted(table: string, taskId: string) {
+  return { conditionCheck: { table, key: taskPurgeKey(taskId), condition: { PK: { attributeExists: false } } } };
+}
+
+export const TASK_GONE = { type: NOT_FOUND, message: 'Task not found' };
 
 interface TxReason {
   type?: string | null;

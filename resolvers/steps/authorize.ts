@@ -24,6 +24,13 @@
  *                                     NotFound; READ cannot write; tokens never administer → Unauthorized
  *   IAM                               Taskwire's own functions: allowed (actor 'system')
  *   anything else                     Unauthorized
+ *
+ * An archived project is read-only until restored: after the rules above, every Mutation on it is
+ * refused with ConflictError reason PROJECT_ARCHIVED (lib/errors.ts projectArchived), whoever asks,
+ * unless the resolver set ctx.stash.whileArchived (archiveProject, restoreProject, and mutations that
+ * only read, like attachmentDownloadUrl). Taskwire's own functions (IAM) are not refused: they finish
+ * or deliver work already accepted. The project's flag comes from the loaded project, or is read here
+ * with the membership (one strongly consistent BatchGetItem).
  */
 import { util, runtime, type Context } from '@aws-appsync/utils';
 
@@ -33,14 +40,18 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, membershipKey, projectKey } from '../../model/keys.ts';
 import type { Membership } from '../../types/graphql.ts';
 import { ADMINS_GROUP, tokenActorId, type Actor, type Need, type TokenContext } from '../lib/actor.ts';
-import { notFound, raiseIfError } from '../lib/errors.ts';
+import { notFound, projectArchived, raiseIfError } from '../lib/errors.ts';
+import { tableName } from '../lib/table.ts';
 
 interface Stash {
   projectId?: string;
   need?: Need;
   needRole?: boolean;
   what?: string;
+  whileArchived?: boolean;
   actor?: Actor;
+  /** What the request read (set by request, for response): 'project', 'membership' or both. */
+  authRead?: string;
   [k: string]: unknown;
 }
 
@@ -64,6 +75,18 @@ function projectKnown(stash: Stash): boolean {
   return owned.some((e) => !!e && e.projectId === stash.projectId);
 }
 
+/**
+ * Whether this call must know if the project is archived: a Mutation not exempt. Undefined: no; true or
+ * false: the loaded project's flag; null: it must be read.
+ */
+function archivedState(ctx: Context<unknown, Stash>): boolean | null | undefined {
+  const stash = ctx.stash;
+  if (ctx.info.parentTypeName !== 'Mutation' || stash.whileArchived) return undefined;
+  const project = stash.project as { id?: string; archived?: boolean } | undefined;
+  if (project && project.id === stash.projectId) return !!project.archived;
+  return null;
+}
+
 export function request(ctx: Context<unknown, Stash>) {
   const stash = ctx.stash;
   const projectId = stash.projectId;
@@ -80,6 +103,12 @@ export function request(ctx: Context<unknown, Stash>) {
     if (need === 'admin') return util.unauthorized();
     if (need === 'write' && token.scope !== 'READ_WRITE') return util.unauthorized();
     stash.actor = { id: tokenActorId(token.tokenId), kind: 'token', role: null, globalAdmin: false, scope: token.scope };
+    const archived = archivedState(ctx);
+    if (archived) return projectArchived();
+    if (archived === null) {
+      stash.authRead = 'project';
+      return ddb.get({ key: projectKey(projectId), consistentRead: true });
+    }
     return runtime.earlyReturn(ctx.prev.result, NEXT);
   }
 
@@ -91,29 +120,54 @@ export function request(ctx: Context<unknown, Stash>) {
   if (!identity.sub) return util.unauthorized();
   const globalAdmin = (identity.groups ?? []).indexOf(ADMINS_GROUP) >= 0;
   stash.actor = { id: identity.sub, kind: 'user', role: null, globalAdmin };
+  const archived = archivedState(ctx);
   if (globalAdmin && !stash.needRole) {
-    if (projectKnown(stash)) return runtime.earlyReturn(ctx.prev.result, NEXT);
+    if (archived) return projectArchived();
+    if (archived === undefined && projectKnown(stash)) return runtime.earlyReturn(ctx.prev.result, NEXT);
+    stash.authRead = 'project';
     return ddb.get({ key: projectKey(projectId), consistentRead: true });
   }
+  if (archived === null) {
+    stash.authRead = 'membership+project';
+    const table = tableName(ctx);
+    return ddb.batchGet({
+      tables: { [table]: { keys: [membershipKey(projectId, identity.sub), projectKey(projectId)], consistentRead: true } },
+    });
+  }
+  stash.authRead = 'membership';
   return ddb.get({ key: membershipKey(projectId, identity.sub), consistentRead: true });
+}
+
+/** The items the request read: the membership and/or the project (null when absent or not read). */
+function readItems(ctx: Context<unknown, Stash>): { membership: Membership | null; project: { entity?: string; archived?: boolean } | null } {
+  const read = ctx.stash.authRead;
+  if (read === 'membership+project') {
+    const items = ((ctx.result as { data: Record<string, ({ entity?: string } | null)[]> }).data[tableName(ctx)] ?? []).filter((i) => !!i);
+    return {
+      membership: (items.find((i) => !!i && i.entity === ENTITY.membership) ?? null) as Membership | null,
+      project: items.find((i) => !!i && i.entity === ENTITY.project) ?? null,
+    };
+  }
+  if (read === 'project') return { membership: null, project: ctx.result as { entity?: string } | null };
+  return { membership: ctx.result as Membership | null, project: null };
 }
 
 export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const stash = ctx.stash;
   const actor = stash.actor as Actor;
-  if (actor.globalAdmin && !stash.needRole) {
+  const { membership, project } = readItems(ctx);
+  if (actor.kind === 'token' || (actor.globalAdmin && !stash.needRole)) {
     // The project's own item (see request): it must exist.
-    const project = ctx.result as { entity?: string } | null;
     if (!project || project.entity !== ENTITY.project) return hidden(stash);
-    return ctx.prev.result;
+  } else {
+    if (membership) actor.role = membership.role;
+    if (!actor.globalAdmin) {
+      if (!membership) return hidden(stash);
+      if (stash.need === 'write' && membership.role === 'VIEWER') return util.unauthorized();
+      if (stash.need === 'admin' && membership.role !== 'ADMIN') return util.unauthorized();
+    }
   }
-  const membership = ctx.result as Membership | null;
-  if (membership) actor.role = membership.role;
-  if (!actor.globalAdmin) {
-    if (!membership) return hidden(stash);
-    if (stash.need === 'write' && membership.role === 'VIEWER') return util.unauthorized();
-    if (stash.need === 'admin' && membership.role !== 'ADMIN') return util.unauthorized();
-  }
+  if (project ? !!project.archived : archivedState(ctx)) return projectArchived();
   return ctx.prev.result;
 }

@@ -1039,6 +1039,63 @@ describe('a project id that does not exist', () => {
   });
 });
 
+describe('an archived project', () => {
+  // Read-only until restored: every mutation on anything in it is refused, for every caller the matrix
+  // otherwise lets through, with ConflictError reason PROJECT_ARCHIVED and nothing changed. Allowed:
+  // archiving and restoring it, mutations that only read (a download URL), Taskwire's own re-reads
+  // (IAM), and mutations about no project.
+  const STILL_ALLOWED = new Set([
+    'Mutation.archiveProject',
+    'Mutation.restoreProject',
+    'Mutation.attachmentDownloadUrl',
+    'Mutation.publishTaskChange',
+    'Mutation.publishSprintChange',
+    'Mutation.publishNotification',
+    'Mutation.createProject',
+    'Mutation.updateProfile',
+    'Mutation.markNotificationsRead',
+  ]);
+
+  it('refuses every other mutation for everyone otherwise allowed, and changes nothing; reads and restoreProject still work', async () => {
+    const mutations = Object.keys(EXPECTED).filter((n) => n.startsWith('Mutation.') && !STILL_ALLOWED.has(n));
+    expect(mutations.length).toBeGreaterThan(25);
+    // Every cell's fixture is made while the project is active (fixtures write), then the project is archived.
+    const cells: { name: string; who: Who; cell: Cell }[] = [];
+    for (const name of mutations) {
+      const allowed = WHO.filter((who) => row(EXPECTED[name]!)[who] === 'ok');
+      const made = OPS[name]!.serial ? [] : await Promise.all(allowed.map((who) => OPS[name]!.cell(who)));
+      for (const [i, who] of allowed.entries()) cells.push({ name, who, cell: made[i] ?? (await OPS[name]!.cell(who)) });
+    }
+    await lena(`mutation($id: ID!) { archiveProject(id: $id) { id } }`, { id: W.project });
+    try {
+      const outcomes = await Promise.all(
+        cells.map(async ({ name, who, cell }) => {
+          const before = cell.probe ? await cell.probe() : undefined;
+          const r = await call(who, OPS[name]!.query, cell.variables);
+          const e = r.errors?.[0] as (GqlError & { errorInfo?: { reason?: string } }) | undefined;
+          const outcome = e ? `${e.errorType}/${e.errorInfo?.reason ?? e.message}` : `allowed: ${JSON.stringify(r.data)}`;
+          const after = cell.probe ? await cell.probe() : undefined;
+          if (JSON.stringify(after) !== JSON.stringify(before)) return [`${name} ${who}`, `${outcome} after a write: ${JSON.stringify(before)} → ${JSON.stringify(after)}`];
+          if (r.data?.[name.split('.')[1]!] != null) return [`${name} ${who}`, `${outcome} with data`];
+          return [`${name} ${who}`, outcome];
+        }),
+      );
+      expect(Object.fromEntries(outcomes)).toEqual(Object.fromEntries(cells.map(({ name, who }) => [`${name} ${who}`, 'ConflictError/PROJECT_ARCHIVED'])));
+
+      // Reads stay allowed, for members and tokens alike; so does a download URL.
+      expect((await as('viewer', `query($id: ID!) { task(id: $id) { id } }`, { id: W.task })).task.id).toBe(W.task);
+      expect((await as('read', `query($p: ID!) { backlog(projectId: $p) { items { id } } }`, { p: W.project })).backlog.items.length).toBeGreaterThan(0);
+      const url = await as('member', `mutation($t: ID!, $id: ID!) { attachmentDownloadUrl(taskId: $t, id: $id) { url } }`, { t: W.task, id: W.attachment });
+      expect(url.attachmentDownloadUrl.url).toBeTruthy();
+    } finally {
+      await lena(`mutation($id: ID!) { restoreProject(id: $id) { id archived } }`, { id: W.project });
+    }
+    // Restored: writable again.
+    const t = await newTask();
+    expect((await as('member', `mutation($i: UpdateTaskInput!) { updateTask(input: $i) { title } }`, { i: { id: t.id, expectedVersion: t.version, title: 'Back' } })).updateTask.title).toBe('Back');
+  }, 300_000);
+});
+
 /** Whether the field's auth directives let this caller's mode through (else AppSync refuses before any resolver). */
 function modeAllows(name: string, who: Who): boolean {
   const [typeName, fieldName] = name.split('.');

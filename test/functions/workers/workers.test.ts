@@ -9,7 +9,9 @@ import { BatchWriteItemCommand, GetItemCommand, QueryCommand } from '@aws-sdk/cl
 import { PutObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { UPLOAD_EXPIRES_SECONDS } from '../../../functions/attachments/s3.ts';
 import { handler } from '../../../functions/workers/handler.ts';
+import { UPLOAD_GRACE_MS, purgeTask, resumePurges } from '../../../functions/workers/purgeTask.ts';
 import {
   attachmentKey,
   attachmentObjectKey,
@@ -37,6 +39,9 @@ beforeAll(async () => {
   gql = client(buildApp(db));
   await seedProject(db, P, 'WK', { ada: 'ADMIN' });
 });
+
+/** A clock past the last upload URL of any task deleted by now: the purge's final pass. */
+const afterUploads = () => Date.now() + UPLOAD_EXPIRES_SECONDS * 1000 + UPLOAD_GRACE_MS;
 
 const s3 = () => new S3Client({ endpoint: s3f.s3.endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
@@ -101,10 +106,11 @@ describe('workers purgeTask', () => {
     await deleteTask(id);
     const before = await partition(taskPk(id));
     expect(before.find((i) => i.SK === 'PURGE')).toMatchObject({ entity: 'TaskPurge', taskId: id, projectId: P });
-    expect(before.length).toBe(1 + 40 + 1); // tombstone + children + the CREATED activity
+    expect(before.length).toBe(1 + 40 + 1 + 1); // tombstone + children + the CREATED activity + ada watching
 
-    const r = await handler({ operation: 'purgeTask', taskId: id });
-    expect(r).toMatchObject({ taskId: id, done: true, deleted: 41, objectsDeleted: 11 });
+    // A pass before the upload URLs have expired keeps the tombstone (test/resolvers/attachments); this one is after.
+    const r = await purgeTask(id, { now: afterUploads });
+    expect(r).toMatchObject({ taskId: id, done: true, deleted: 42, objectsDeleted: 11 });
     expect(await partition(taskPk(id))).toEqual([]);
     expect(await objectsOf(id)).toBe(0);
 
@@ -113,25 +119,25 @@ describe('workers purgeTask', () => {
   });
 
   it('resumes after a partial run from the tombstone (resumePurges finds it by Query)', async () => {
-    const id = await taskWithChildren(15); // 60 children + 1 activity = 61 → 3 batches
+    const id = await taskWithChildren(15); // 60 children + 1 activity + 1 watcher = 62 → 3 batches
     await deleteTask(id);
-    const partial = (await handler({ operation: 'purgeTask', taskId: id, maxBatches: 1 })) as { done: boolean; deleted: number };
+    const partial = await purgeTask(id, { maxBatches: 1, now: afterUploads });
     expect(partial).toMatchObject({ done: false, deleted: 25 });
     const left = await partition(taskPk(id));
-    expect(left.length).toBe(1 + 61 - 25);
+    expect(left.length).toBe(1 + 62 - 25);
     expect(left.some((i) => i.SK === 'PURGE')).toBe(true);
 
-    const resumed = (await handler({ operation: 'resumePurges' })) as { taskId: string; done: boolean; deleted: number }[];
-    expect(resumed).toEqual([expect.objectContaining({ taskId: id, done: true, deleted: 36 })]);
+    const resumed = await resumePurges(25, { now: afterUploads });
+    expect(resumed).toEqual([expect.objectContaining({ taskId: id, done: true, deleted: 37 })]);
     expect(await partition(taskPk(id))).toEqual([]);
     expect(await objectsOf(id)).toBe(0);
-    expect(await handler({ operation: 'resumePurges' })).toEqual([]);
+    expect(await resumePurges(25, { now: afterUploads })).toEqual([]);
   });
 
   it('two purges at once delete everything once and both end done', async () => {
     const id = await taskWithChildren(12);
     await deleteTask(id);
-    const [a, b] = (await Promise.all([handler({ operation: 'purgeTask', taskId: id }), handler({ operation: 'purgeTask', taskId: id })])) as { done: boolean; deleted: number }[];
+    const [a, b] = await Promise.all([purgeTask(id, { now: afterUploads }), purgeTask(id, { now: afterUploads })]);
     expect(a!.done && b!.done).toBe(true);
     expect(await partition(taskPk(id))).toEqual([]);
     expect(await objectsOf(id)).toBe(0);

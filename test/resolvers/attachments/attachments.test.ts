@@ -12,6 +12,9 @@ import { attachmentObjectKey, taskPk, taskPurgeKey } from '../../../model/keys.t
 import { useDynamoDbTable } from '../../support/dynamodb.ts';
 import { client, seedProject, user } from '../work/harness.ts';
 import { BUCKET, buildAttachmentsApp, token, useS3AndEnv } from './harness.ts';
+import { eventually } from '../../support/eventually.ts';
+import { UPLOAD_EXPIRES_SECONDS } from '../../../functions/attachments/s3.ts';
+import { finalSweepAt, purgeTask } from '../../../functions/workers/purgeTask.ts';
 
 const db = useDynamoDbTable();
 const s3 = useS3AndEnv(db);
@@ -245,7 +248,7 @@ describe('attachments through the local AppSync, DynamoDB Local and s3rver', () 
     expect(wrongSize.errors![0]!.message).toMatch(/not the 11 declared/);
   });
 
-  it('deleteTask hands the attachments to the purge: items, objects and the tombstone go', async () => {
+  it('deleteTask hands the attachments to the purge: items and objects go; the tombstone stays until every upload URL has expired', async () => {
     const t = await createTask(P);
     const bytes = Buffer.from('bye');
     const keys: string[] = [];
@@ -254,21 +257,39 @@ describe('attachments through the local AppSync, DynamoDB Local and s3rver', () 
       expect((await postFile(up, bytes, 'text/plain')).status).toBe(204);
       keys.push(attachmentObjectKey(P, t, up.attachment.id));
     }
+    // An upload URL handed out before the delete, used only after it.
+    const late = (await gql(bob, CREATE, { i: { taskId: t, fileName: 'late.txt', contentType: 'text/plain', size: 3 } })).data!.createAttachmentUpload;
+    const lateKey = attachmentObjectKey(P, t, late.attachment.id);
     const del = await gql(ada, `mutation($id: ID!) { deleteTask(id: $id) { id deletedAt } }`, { id: t });
     expect(del.errors).toBeUndefined();
     expect(del.data!.deleteTask.id).toBe(t);
-    expect(del.data!.deleteTask.deletedAt).toBeTruthy();
-    // The purge runs after the response (Event invocation): wait for its tombstone to go.
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const tomb = await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: { PK: { S: taskPurgeKey(t).PK }, SK: { S: taskPurgeKey(t).SK } }, ConsistentRead: true }));
-      if (!tomb.Item) break;
-      if (Date.now() > deadline) throw new Error('the purge did not finish');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(s3.asyncErrors).toEqual([]);
-    const left = await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: taskPk(t) } }, ConsistentRead: true }));
-    expect(left.Items ?? []).toEqual([]);
+    const deletedAt = Date.parse(del.data!.deleteTask.deletedAt);
+    // A deleted task takes no new uploads and no confirmations.
+    expect((await gql(bob, CREATE, { i: { taskId: t, fileName: 'x.txt', contentType: 'text/plain', size: 3 } })).errors?.[0]?.errorType).toBe('NotFound');
+    expect((await gql(bob, CONFIRM, { t, id: late.attachment.id })).errors?.[0]?.errorType).toBe('NotFound');
+
+    const tombstone = async () =>
+      (await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: { PK: { S: taskPurgeKey(t).PK }, SK: { S: taskPurgeKey(t).SK } }, ConsistentRead: true }))).Item;
+    const partition = async () =>
+      ((await db.client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: taskPk(t) } }, ConsistentRead: true }))).Items ?? []).map((i) => unmarshall(i).SK);
+    // The purge runs after the response (Event invocation): every child and object goes, the tombstone stays.
+    await eventually(async () => expect(await partition()).toEqual(['PURGE']));
     for (const key of keys) expect(await objectExists(key)).toBe(false);
+    expect(s3.asyncErrors).toEqual([]);
+
+    // The late upload lands after that pass: a pass while its URL may still be valid sweeps, and keeps the tombstone.
+    expect((await postFile(late, bytes, 'text/plain')).status).toBe(204);
+    const early = await purgeTask(t, { now: () => deletedAt + (UPLOAD_EXPIRES_SECONDS - 1) * 1000 });
+    expect(early).toMatchObject({ done: false, finalSweepAt: new Date(finalSweepAt(del.data!.deleteTask.deletedAt)).toISOString() });
+    expect(await objectExists(lateKey)).toBe(false);
+    expect(await tombstone()).toBeTruthy();
+
+    // Uploaded again with the same URL, then the pass once every URL has expired: object and tombstone go.
+    expect((await postFile(late, bytes, 'text/plain')).status).toBe(204);
+    const final = await purgeTask(t, { now: () => finalSweepAt(del.data!.deleteTask.deletedAt) });
+    expect(final).toMatchObject({ done: true, objectsDeleted: 1 });
+    expect(await objectExists(lateKey)).toBe(false);
+    expect(await tombstone()).toBeUndefined();
+    expect(await partition()).toEqual([]);
   });
 });
