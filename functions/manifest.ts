@@ -11,6 +11,11 @@ export interface LambdaDef {
   table: 'none' | 'read' | 'readWrite';
   /** Other AWS access it needs (CDK grants exactly these). */
   needs?: ('cognito-admin' | 'attachments-bucket' | 'appsync-iam' | 'events' | 'scheduler' | 'ses' | 'sns')[];
+  /**
+   * Recurring invocations (an EventBridge Scheduler `rate()` schedule on AWS; a timer in the local
+   * runtime), each with the event it sends. Every handler they call is idempotent.
+   */
+  schedules?: readonly { everyMinutes: number; event: Record<string, unknown> }[];
 }
 
 export const lambdas = {
@@ -46,6 +51,9 @@ export const lambdas = {
     timeoutSeconds: 300,
     table: 'readWrite',
     needs: ['attachments-bucket', 'appsync-iam'],
+    // Purges keep their tombstone until every upload URL issued before the delete has expired, then
+    // sweep once more (docs/access-patterns.md); this pass finishes them, and any interrupted one.
+    schedules: [{ everyMinutes: 5, event: { operation: 'resumePurges' } }],
   },
   reports: {
     entry: 'functions/reports/handler.ts',

@@ -80,6 +80,8 @@ export interface StartOptions {
   writeOutputsFile?: boolean;
   seed?: SeedHook | null;
   log?: (line: string) => void;
+  /** How long a scheduled minute lasts (tests run the manifest's schedules faster); default 60,000 ms. */
+  scheduleMsPerMinute?: number;
 }
 
 /** One clear line instead of a Java stack when `java` is missing. */
@@ -199,6 +201,11 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     // Stopping runs in reverse: background Lambda work finishes first, while the API still answers it.
     stops.push(() => app.drain());
     applyLambdaEnvironment({ ...lambdaEnv, appSyncUrl: server.url });
+    // Recurring background work (functions/manifest.ts `schedules`), as Scheduler runs it on AWS.
+    stops.push(lambdas.startSchedules({
+      msPerMinute: opts.scheduleMsPerMinute,
+      onError: (name, err) => log(`schedule of ${name} failed: ${err instanceof Error ? err.message : String(err)}`),
+    }));
     const base = `https://localhost:${server.port}`;
     const urls: RuntimeUrls = {
       graphql: server.url,
