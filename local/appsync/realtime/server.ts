@@ -349,7 +349,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
 
     /**
      * A frame type AppSync does not know: an id-less error whatever id the frame had, naming the
-     * operation `unknown` (enisdenjo/graphql-ws#602 records AppSync's answer to a `subscribe` frame).
+     * operation `unknown` (enisdenjo/graphql-ws#602 records AppSync's answer to a `subscribe` frame, artilleryio/artillery#1567
+     * the same for a frame it did not recognise).
      */
     private unsupported(): void {
       this.error(undefined, [{ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' }]);
