@@ -23,10 +23,32 @@ import { CONTEXT_JSON_CACHE, type ContextJsonCache } from '../js/run.ts';
 /** The compiled form of a resolver's code; opaque here (js/ owns it). */
 export type CompiledCode = unknown;
 
+/** A handler that runs right after another one, with no data source between them. */
+export interface ChainedHandler {
+  code: CompiledCode;
+  name: HandlerName;
+  /** ctx.result is the previous handler's value too (a pipeline's response handler). */
+  withResult: boolean;
+}
+
 /** What the executor needs from the APPSYNC_JS engine (js/). */
 export interface Engine {
   /** In this thread (tests) or in a worker (the app: js/worker-pool.ts). */
   runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput): HandlerOutcome | Promise<HandlerOutcome>;
+  /**
+   * Optional: runs `name` with `ctx`, then each of `next` while the one before it returned plainly (no
+   * early return, util.error or error), each with `base` as ctx except that `stash` is the previous
+   * handler's output stash and `prev.result` (and, withResult, `result`) its value — exactly the ctx
+   * this file would build for it. Resolves with the outcomes of the handlers that ran, in order; with
+   * `failure` when the engine failed on one after the first (as runHandler would have rejected).
+   */
+  runChain?(
+    compiled: CompiledCode,
+    name: HandlerName,
+    ctx: ContextInput,
+    next: ChainedHandler[],
+    base: ContextInput,
+  ): Promise<HandlerOutcome[] & { failure?: Error }>;
 }
 
 export interface CompiledStep {
@@ -65,7 +87,26 @@ class Run {
   /** Runs a handler; raises the field's failure if the code raised or broke. */
   async handler(code: CompiledCode, name: HandlerName, extra: Partial<ContextInput>): Promise<HandlerOutcome> {
     const ctx: ContextInput = { ...this.base, ...extra, stash: this.stash };
-    const outcome = await this.engine.runHandler(code, name, ctx);
+    return this.apply(await this.engine.runHandler(code, name, ctx));
+  }
+
+  /**
+   * Runs a handler and, when it returns plainly, `next` right after it (its stash, and its value as
+   * prev.result) in the same engine call if the engine can; otherwise just the handler. Returns the
+   * handler's outcome and the next one's if it ran; each outcome is applied in order, as handler() does.
+   */
+  async handlerThen(code: CompiledCode, name: HandlerName, extra: Partial<ContextInput>, next: ChainedHandler): Promise<[HandlerOutcome, HandlerOutcome?]> {
+    if (!this.engine.runChain) return [await this.handler(code, name, extra)];
+    const ctx: ContextInput = { ...this.base, ...extra, stash: this.stash };
+    const outcomes = await this.engine.runChain(code, name, ctx, [next], { ...this.base, stash: this.stash });
+    const first = this.apply(outcomes[0]!);
+    const second = outcomes[1] ? this.apply(outcomes[1]) : undefined;
+    if (outcomes.failure) throw outcomes.failure;
+    return second ? [first, second] : [first];
+  }
+
+  /** Takes a handler's outcome into the run; raises the field's failure if the code raised or broke. */
+  private apply(outcome: HandlerOutcome): HandlerOutcome {
     // The engine may hand back a copy of the stash it ran with: keep that one from now on.
     const returnedStash = (outcome as HandlerOutcome & { stash?: Record<string, unknown> }).stash;
     if (returnedStash && typeof returnedStash === 'object') this.stash = returnedStash;
@@ -114,12 +155,22 @@ async function runUnit(run: Run, r: Extract<CompiledResolver, { kind: 'UNIT' }>)
 }
 
 async function runPipeline(run: Run, r: Extract<CompiledResolver, { kind: 'PIPELINE' }>): Promise<RunOutput> {
-  const before = await run.handler(r.code, 'request', {});
+  // What runs after the pipeline's request handler or function `index`'s response handler when it
+  // returns plainly: the next function's request handler, or the pipeline's response handler.
+  const after = (index: number): ChainedHandler => {
+    const step = r.functions[index + 1];
+    return step ? { code: step.code, name: 'request', withResult: false } : { code: r.code, name: 'response', withResult: true };
+  };
+  // The outcome of the handler that comes next, when it already ran with the one before it.
+  let ran: HandlerOutcome | undefined;
+  const [before, firstNext] = await run.handlerThen(r.code, 'request', {}, after(-1));
+  ran = firstNext;
   let prev: unknown = before.earlyReturn ? before.earlyReturn.value : before.value;
   // earlyReturn in the pipeline's own request handler skips every function.
   if (!before.earlyReturn) {
     for (const [index, step] of r.functions.entries()) {
-      const req = await run.handler(step.code, 'request', { prev: { result: prev } });
+      const req = ran ?? (await run.handler(step.code, 'request', { prev: { result: prev } }));
+      ran = undefined;
       if (req.earlyReturn) {
         prev = req.earlyReturn.value;
         if (req.earlyReturn.skipTo === 'END') break;
@@ -128,13 +179,14 @@ async function runPipeline(run: Run, r: Extract<CompiledResolver, { kind: 'PIPEL
       const { result, error } = await run.dataSource(step.dataSource, req.value, `${r.id}#${index}:${step.name}`, {
         prev: { result: prev },
       });
-      const res = await run.handler(step.code, 'response', { prev: { result: prev }, result, error });
+      const [res, resNext] = await run.handlerThen(step.code, 'response', { prev: { result: prev }, result, error }, after(index));
+      ran = resNext;
       prev = res.earlyReturn ? res.earlyReturn.value : res.value;
       if (res.earlyReturn?.skipTo === 'END') break;
     }
   }
-  const after = await run.handler(r.code, 'response', { prev: { result: prev }, result: prev });
-  return run.output(after.earlyReturn ? after.earlyReturn.value : after.value);
+  const last = ran ?? (await run.handler(r.code, 'response', { prev: { result: prev }, result: prev }));
+  return run.output(last.earlyReturn ? last.earlyReturn.value : last.value);
 }
 
 /** Runs `resolver` with `base` as ctx (stash starts empty); throws FieldFailure when the field fails. */
