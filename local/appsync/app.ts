@@ -164,8 +164,8 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   pool.fill();
   const engine: Engine = {
     runHandler: (compiled, name, ctx) => pool.runHandler(compiled as never, name, ctx),
-    runChain: (compiled, name, ctx, next, base) =>
-      pool.runChain(compiled as never, name, ctx, next.map((h) => ({ compiled: h.code as never, name: h.name, withResult: h.withResult })), base),
+    runChain: (compiled, name, ctx, next, then, base) =>
+      pool.runChain(compiled as never, name, ctx, next.map((h) => ({ compiled: h.code as never, name: h.name, withResult: h.withResult })), then, base),
   };
   const executorWith = (l: ExecutorLimits) =>
     createExecutor({

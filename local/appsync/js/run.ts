@@ -162,19 +162,40 @@ export function prepareChainedCall(fileName: string, name: HandlerName, base: Co
   return { ...call, ctxHead, ctxTail, withResult };
 }
 
-/** Whether the next call of a chain runs after `raw`: a plain return within the output limit, with its stash. */
-export function continuesChain(raw: HandlerRaw): boolean {
-  const { status } = raw;
-  if (status[0] !== 'ok' || status[2] === undefined) return false;
-  const json = status[1];
-  return json === undefined || json.length * 3 <= MAX_OUTPUT_BYTES || Buffer.byteLength(json) <= MAX_OUTPUT_BYTES;
+/** How a call of a chain ended, for the chain to go on: a plain return or an early return (with skipTo). */
+export type ChainExit = 'ok' | 'NEXT' | 'END';
+
+/**
+ * How `raw` ended, with its value's JSON (what the next handler gets as prev.result) and its stash JSON,
+ * when a chain may go on after it: a plain return within the output limit, or an early return (not
+ * util.error); with its stash. Otherwise undefined.
+ */
+export function chainExit(raw: HandlerRaw): { exit: ChainExit; value: string | undefined; stash: string } | undefined {
+  const { status, invocation } = raw;
+  const stash = status[status.length - 1];
+  if (stash === undefined) return undefined;
+  if (status[0] === 'ok') {
+    const json = status[1];
+    if (json !== undefined && json.length * 3 > MAX_OUTPUT_BYTES && Buffer.byteLength(json) > MAX_OUTPUT_BYTES) return undefined;
+    return { exit: 'ok', value: json, stash };
+  }
+  if (status[0] === 'abort' && !invocation.raised && invocation.earlyReturn) {
+    // The JSON finishCall's caller would write for the value, which reaches it as JSON too.
+    let value: string | undefined;
+    try {
+      value = JSON.stringify(invocation.earlyReturn.value);
+    } catch {
+      return undefined;
+    }
+    return { exit: invocation.earlyReturn.skipTo, value, stash };
+  }
+  return undefined;
 }
 
-/** The HandlerCall of a chained call, given the output of the call before it (which continuesChain). */
-export function chainedCall(call: ChainedCall, previous: HandlerRaw): HandlerCall {
+/** The HandlerCall of a chained call, given the value and stash JSON of the call before it (chainExit). */
+export function chainedCall(call: ChainedCall, value: string | undefined, stash: string): HandlerCall {
   const { ctxHead, ctxTail, withResult, ...rest } = call;
-  const value = previous.status[1];
-  const ctxJson = ctxHead + ',"stash":' + previous.status[2]! + ',"prev":' + (value === undefined ? '{}' : '{"result":' + value + '}') +
+  const ctxJson = ctxHead + ',"stash":' + stash + ',"prev":' + (value === undefined ? '{}' : '{"result":' + value + '}') +
     (withResult && value !== undefined ? ',"result":' + value : '') + ctxTail;
   return { ...rest, ctxJson };
 }

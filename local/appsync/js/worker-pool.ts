@@ -28,7 +28,7 @@ import {
   type HandlerCall,
   type HandlerRaw,
 } from './run.ts';
-import type { WorkerJob, WorkerReply, WorkerRequest } from './worker.ts';
+import type { ChainTransitions, WorkerJob, WorkerReply, WorkerRequest } from './worker.ts';
 
 /** A handler to run after the one before it in a chain (see ChainedCall in run.ts). */
 export interface ChainedHandler {
@@ -37,8 +37,11 @@ export interface ChainedHandler {
   withResult: boolean;
 }
 
-/** The outcomes of the handlers of a chain that ran, in order; `failure`: the engine failed on the next one. */
-export type ChainOutcomes = HandlerOutcome[] & { failure?: Error };
+/**
+ * The outcomes of the handlers of a chain that ran, in order, with each one's place in the chain (0: the
+ * first, i: next[i - 1]); `failure`: the engine failed on the one after them.
+ */
+export type ChainOutcomes = HandlerOutcome[] & { steps: number[]; failure?: Error };
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
@@ -61,8 +64,8 @@ interface Job {
   timeoutMs: number;
   /** Handlers' code by key, each sent with its first call to each worker. */
   codes?: Map<number, string>;
-  /** A chain's call that ran before the next one started (the call's time limit restarts). */
-  partial?(raw: HandlerRaw): void;
+  /** A chain's call that ran before the next one (`next`) started (the call's time limit restarts). */
+  partial?(raw: HandlerRaw, next: number): void;
   resolve(value: unknown): void;
   reject(err: Error): void;
   /** The call's answer when its worker had to be stopped. */
@@ -101,18 +104,26 @@ export class WorkerPool {
 
   /** runHandler (run.ts) with the sandbox in a worker. */
   async runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput): Promise<HandlerOutcome> {
-    const outcomes = await this.runChain(compiled, name, ctx, [], ctx);
+    const outcomes = await this.runChain(compiled, name, ctx, [], [], ctx);
     if (outcomes.failure) throw outcomes.failure;
     return outcomes[0]!;
   }
 
   /**
-   * Runs `name` of `compiled` with `ctx`, then each of `next` while the one before it returned plainly
-   * (no early return, util.error or error; run.ts continuesChain), with `base` as its ctx but for the
-   * previous one's stash and value (prev.result, and result withResult): in one round trip. Resolves with
-   * the outcomes of those that ran; if the engine itself failed after the first, with `failure` too.
+   * Runs `name` of `compiled` with `ctx`, then, in the same round trip, the handler of `next` that `then`
+   * names for how the one before it ended (a plain return, or an early return with its skipTo; run.ts
+   * chainExit), and so on, each with `base` as its ctx but for the previous one's stash and value
+   * (prev.result, and result withResult). Resolves with the outcomes of those that ran; if the engine
+   * itself failed after the first, with `failure` too.
    */
-  async runChain(compiled: CompiledCode, name: HandlerName, ctx: ContextInput, next: ChainedHandler[], base: ContextInput): Promise<ChainOutcomes> {
+  async runChain(
+    compiled: CompiledCode,
+    name: HandlerName,
+    ctx: ContextInput,
+    next: ChainedHandler[],
+    then: ChainTransitions[],
+    base: ContextInput,
+  ): Promise<ChainOutcomes> {
     const opts = { timeoutMs: this.timeoutMs };
     const codes = new Map<number, string>();
     const keyOf = (c: CompiledCode) => {
@@ -125,25 +136,29 @@ export class WorkerPool {
     const rest = next.map((h) => ({ key: keyOf(h.compiled), call: prepareChainedCall(h.compiled.fileName, h.name, base, h.withResult, opts) }));
     const calls: Omit<HandlerCall, 'ctxJson'>[] = [first.call, ...rest.map((s) => s.call)];
     const raws: HandlerRaw[] = [];
+    const steps = [0];
     let failure: Error | undefined;
     try {
       raws.push((await this.submit({
-        request: { kind: 'run', first, next: rest },
+        request: { kind: 'run', first, next: rest, then },
         timeoutMs: first.call.timeoutMs,
-        stopped: (reason) => stoppedCall(calls[raws.length]!, reason),
+        stopped: (reason) => stoppedCall(calls[steps[steps.length - 1]!]!, reason),
         codes,
-        partial: (raw) => raws.push(raw),
+        partial: (raw, at) => {
+          raws.push(raw);
+          steps.push(at);
+        },
       })) as HandlerRaw);
     } catch (err) {
       if (raws.length === 0) throw err;
       failure = err as Error;
     }
-    const outcomes: ChainOutcomes = [];
+    const outcomes = Object.assign([] as HandlerOutcome[], { steps: steps.slice(0, raws.length) }) as ChainOutcomes;
     let stash = ctx.stash;
     for (const [i, raw] of raws.entries()) {
       // JSON turned the status's missing members into nulls.
       for (let j = 0; j < raw.status.length; j++) if (raw.status[j] === null) raw.status[j] = undefined;
-      const outcome = finishCall(raw, calls[i]!, i === 0 ? ctx : { ...base, stash });
+      const outcome = finishCall(raw, calls[steps[i]!]!, i === 0 ? ctx : { ...base, stash });
       stash = outcome.stash ?? stash;
       outcomes.push(outcome);
     }
@@ -244,7 +259,7 @@ export class WorkerPool {
         if (!job) return;
         clearTimeout(slot.timer);
         slot.timer = setTimeout(() => this.fail(slot, 'timeout'), job.timeoutMs + this.graceMs);
-        job.partial?.(reply.partial);
+        job.partial?.(reply.partial, reply.next);
         return;
       } else {
         const job = slot.job;

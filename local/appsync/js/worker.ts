@@ -5,7 +5,7 @@
  */
 import { compileResolverCode, type CompiledCode } from './compile.ts';
 import { BadRequestException, evaluateCode, type EvaluateCodeInput } from './evaluate.ts';
-import { chainedCall, continuesChain, executeCall, type ChainedCall, type HandlerCall, type HandlerRaw } from './run.ts';
+import { chainedCall, chainExit, executeCall, type ChainedCall, type ChainExit, type HandlerCall, type HandlerRaw } from './run.ts';
 
 /**
  * 'run': handler calls in a chain (worker-pool.ts runChain): the first one, then each next one while
@@ -14,15 +14,17 @@ import { chainedCall, continuesChain, executeCall, type ChainedCall, type Handle
  * what it produced should the next one have to be stopped); the last one that ran is the `value`.
  */
 export type WorkerJob =
-  | { kind: 'run'; first: RunStep<HandlerCall>; next: RunStep<ChainedCall>[] }
+  | { kind: 'run'; first: RunStep<HandlerCall>; next: RunStep<ChainedCall>[]; then: ChainTransitions[] }
   | { kind: 'evaluate'; input: EvaluateCodeInput; timeoutMs: number };
 export type RunStep<C> = { key: number; code?: string; call: C };
+/** Per call of a chain (0: first, i: next[i - 1]), which call runs after it, by how it ended (none: stop). */
+export type ChainTransitions = Partial<Record<ChainExit, number>>;
 export type WorkerRequest = WorkerJob & { id: number };
 
 export type WorkerReply =
   | { ready: true }
   | { id: number; value: unknown }
-  | { id: number; partial: HandlerRaw }
+  | { id: number; partial: HandlerRaw; next: number }
   | { id: number; badRequest: string }
   | { id: number; failure: string };
 
@@ -49,8 +51,12 @@ function answer(req: WorkerRequest): WorkerReply {
     if (req.kind === 'evaluate') return { id: req.id, value: evaluateCode(req.input, { timeoutMs: req.timeoutMs }) };
     for (const step of req.next) if (step.code !== undefined && !compiled.has(step.key)) sources.set(step.key, step.code);
     let raw = executeCall(codeOf(req.first, req.first.call.fileName), req.first.call);
-    for (const step of req.next) {
-      if (!continuesChain(raw)) break;
+    // Bounded: a chain never goes back (each transition points further down the list).
+    for (let at = 0; ; ) {
+      const exit = chainExit(raw);
+      const nextAt = exit && req.then[at]?.[exit.exit];
+      if (!exit || nextAt === undefined || nextAt <= at || nextAt > req.next.length) break;
+      const step = req.next[nextAt - 1]!;
       // Compiled before the previous call is reported, so that a failure here leaves the call to the
       // pool as a call of its own (which fails as it would have).
       let code: CompiledCode;
@@ -59,8 +65,9 @@ function answer(req: WorkerRequest): WorkerReply {
       } catch {
         break;
       }
-      process.send!({ id: req.id, partial: raw } satisfies WorkerReply);
-      raw = executeCall(code, chainedCall(step.call, raw));
+      process.send!({ id: req.id, partial: raw, next: nextAt } satisfies WorkerReply);
+      raw = executeCall(code, chainedCall(step.call, exit.value, exit.stash));
+      at = nextAt;
     }
     return { id: req.id, value: raw };
   } catch (err) {

@@ -32,7 +32,7 @@ describe('WorkerPool.runChain', () => {
     const a = code("ctx.stash.a = ctx.args.id; util.appendError('noted', 'Note'); console.log('in a'); return { v: [1, 'x'], n: null };", 'return ctx.result;');
     const b = code('return {};', "ctx.stash.b = true; console.log('in b'); return { prev: ctx.prev.result, result: ctx.result, stash: ctx.stash, error: ctx.error ?? 'none' };");
     const base = baseCtx();
-    const outcomes = await pool.runChain(a, 'request', { ...base, stash: {} }, [{ compiled: b, name: 'response', withResult: true }], base);
+    const outcomes = await pool.runChain(a, 'request', { ...base, stash: {} }, [{ compiled: b, name: 'response', withResult: true }], [{ ok: 1 }], base);
     expect(outcomes).toHaveLength(2);
     expect(outcomes.failure).toBeUndefined();
 
@@ -50,17 +50,36 @@ describe('WorkerPool.runChain', () => {
     const next = code("ctx.stash.ran = true; return 'ran';", 'return ctx.result;');
     for (const body of ["runtime.earlyReturn('early');", "util.error('boom', 'Boom');", 'return ctx.args.missing.deeper;']) {
       const base = baseCtx();
-      const outcomes = await pool.runChain(code(body, 'return ctx.result;'), 'request', { ...base, stash: {} }, [{ compiled: next, name: 'request', withResult: false }], base);
+      const outcomes = await pool.runChain(code(body, 'return ctx.result;'), 'request', { ...base, stash: {} }, [{ compiled: next, name: 'request', withResult: false }], [{ ok: 1 }], base);
       expect(outcomes).toHaveLength(1);
       expect(outcomes[0]!.value).toBeUndefined();
       expect(outcomes[0]!.stash).toEqual({});
     }
   });
 
+  it('goes on after an early return to the handler named for its skipTo, with the early return\'s value as prev.result', async () => {
+    const early = code("ctx.stash.e = 1; runtime.earlyReturn({ got: ctx.args.id, list: [1, null] }, { skipTo: 'END' });", 'return ctx.result;');
+    const skipped = code("return 'must not run';", 'return ctx.result;');
+    const last = code('return {};', 'return { prev: ctx.prev.result, result: ctx.result, stash: ctx.stash };');
+    const base = baseCtx();
+    const next = [
+      { compiled: skipped, name: 'request' as const, withResult: false },
+      { compiled: last, name: 'response' as const, withResult: true },
+    ];
+    const outcomes = await pool.runChain(early, 'request', { ...base, stash: {} }, next, [{ ok: 1, NEXT: 1, END: 2 }, {}, {}], base);
+    expect(outcomes.steps).toEqual([0, 2]);
+    const local = baseCtx();
+    const first = runHandler(early, 'request', { ...local, stash: {} });
+    const value = first.earlyReturn!.value;
+    expect(outcomes[0]).toEqual(first);
+    expect(outcomes[1]).toEqual(runHandler(last, 'response', { ...local, prev: { result: value }, result: value, stash: first.stash! }));
+    expect(outcomes[1]!.value).toEqual({ prev: { got: 't1', list: [1, null] }, result: { got: 't1', list: [1, null] }, stash: { e: 1 } });
+  });
+
   it('gives each handler its own time limit: two that together outlast one limit both finish', async () => {
     const slow = code(`busy(${TIMEOUT_MS * 0.7}); ctx.stash.n = (ctx.stash.n ?? 0) + 1; return ctx.stash.n;`, 'return ctx.result;');
     const base = baseCtx();
-    const outcomes = await pool.runChain(slow, 'request', { ...base, stash: {} }, [{ compiled: slow, name: 'request', withResult: false }], base);
+    const outcomes = await pool.runChain(slow, 'request', { ...base, stash: {} }, [{ compiled: slow, name: 'request', withResult: false }], [{ ok: 1 }], base);
     expect(outcomes.map((o) => [o.value, o.codeError])).toEqual([[1, undefined], [2, undefined]]);
   });
 
@@ -69,7 +88,7 @@ describe('WorkerPool.runChain', () => {
     const stuck = code(`return { id: ('a'.concat(${JSON.stringify('a'.repeat(40))}, '!')).replace('^(a+)+$', 'y') };`, 'return ctx.result;');
     const base = baseCtx();
     const started = Date.now();
-    const outcomes = await pool.runChain(noted, 'request', { ...base, stash: {} }, [{ compiled: stuck, name: 'request', withResult: false }], base);
+    const outcomes = await pool.runChain(noted, 'request', { ...base, stash: {} }, [{ compiled: stuck, name: 'request', withResult: false }], [{ ok: 1 }], base);
     expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS);
     expect(outcomes).toHaveLength(2);
     expect(outcomes[0]!.appendedErrors).toMatchObject([{ message: 'noted', type: 'Note' }]);
