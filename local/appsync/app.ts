@@ -162,7 +162,11 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   // Resolver code never runs in this thread: a handler is bounded in time and memory (js/worker-pool.ts).
   const pool = new WorkerPool({ ...config.workers, timeoutMs: limits.timeoutMs });
   pool.fill();
-  const engine: Engine = { runHandler: (compiled, name, ctx) => pool.runHandler(compiled as never, name, ctx) };
+  const engine: Engine = {
+    runHandler: (compiled, name, ctx) => pool.runHandler(compiled as never, name, ctx),
+    runChain: (compiled, name, ctx, next, then, base) =>
+      pool.runChain(compiled as never, name, ctx, next.map((h) => ({ compiled: h.code as never, name: h.name, withResult: h.withResult })), then, base),
+  };
   const executorWith = (l: ExecutorLimits) =>
     createExecutor({
       schema,

@@ -112,12 +112,15 @@ export interface HandlerRaw {
 }
 
 export function prepareCall(fileName: string, name: HandlerName, ctx: ContextInput, opts: RunOptions = {}): HandlerCall {
+  return { ...callWithoutContext(fileName, name, ctx, opts), ctxJson: contextJson(ctx) };
+}
+
+function callWithoutContext(fileName: string, name: HandlerName, ctx: ContextInput, opts: RunOptions): Omit<HandlerCall, 'ctxJson'> {
   const cache = (ctx as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
   const selection = ctx.info?.selectionSetList;
   return {
     fileName,
     name,
-    ctxJson: contextJson(ctx),
     selectionSetList: selection === undefined ? undefined : toJson(selection, cache),
     selectionSetGraphQL: ctx.info?.selectionSetGraphQL,
     invocation: {
@@ -129,6 +132,72 @@ export function prepareCall(fileName: string, name: HandlerName, ctx: ContextInp
     },
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
+}
+
+/**
+ * A call that follows another one in a chain (worker-pool.ts runChain): its ctx is the run's base ctx
+ * with the previous call's output stash as `stash`, its value as `prev.result` and, withResult, as
+ * `result` (how resolve.ts builds the next handler's ctx). Everything else is prepared here; the worker
+ * splices in the previous call's stash and value JSON (chainedContextJson), which are exactly the strings
+ * contextJson would write for them here (finishCall remembers the JSON a value was parsed from).
+ */
+export interface ChainedCall extends Omit<HandlerCall, 'ctxJson'> {
+  /** ctx JSON up to the stash: `{"arguments":…,"source":…,"identity":…` */
+  ctxHead: string;
+  /** ctx JSON after prev (and result, withResult): `,"error":…,"info":…,"request":…,"env":…}` */
+  ctxTail: string;
+  withResult: boolean;
+}
+
+export function prepareChainedCall(fileName: string, name: HandlerName, base: ContextInput, withResult: boolean, opts: RunOptions = {}): ChainedCall {
+  const call = callWithoutContext(fileName, name, base, opts);
+  const cache = (base as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
+  const ctxHead = '{' + member('arguments', base.arguments ?? {}, cache, true) + member('source', base.source ?? null, cache) +
+    member('identity', base.identity ?? null, cache);
+  let ctxTail = withResult ? '' : member('result', base.result, cache);
+  ctxTail += member('error', base.error ?? undefined, cache);
+  ctxTail += ',"info":' + infoJson(base.info, cache);
+  ctxTail += member('request', base.request, cache);
+  ctxTail += member('env', base.env ?? {}, cache) + '}';
+  return { ...call, ctxHead, ctxTail, withResult };
+}
+
+/** How a call of a chain ended, for the chain to go on: a plain return or an early return (with skipTo). */
+export type ChainExit = 'ok' | 'NEXT' | 'END';
+
+/**
+ * How `raw` ended, with its value's JSON (what the next handler gets as prev.result) and its stash JSON,
+ * when a chain may go on after it: a plain return within the output limit, or an early return (not
+ * util.error); with its stash. Otherwise undefined.
+ */
+export function chainExit(raw: HandlerRaw): { exit: ChainExit; value: string | undefined; stash: string } | undefined {
+  const { status, invocation } = raw;
+  const stash = status[status.length - 1];
+  if (stash === undefined) return undefined;
+  if (status[0] === 'ok') {
+    const json = status[1];
+    if (json !== undefined && json.length * 3 > MAX_OUTPUT_BYTES && Buffer.byteLength(json) > MAX_OUTPUT_BYTES) return undefined;
+    return { exit: 'ok', value: json, stash };
+  }
+  if (status[0] === 'abort' && !invocation.raised && invocation.earlyReturn) {
+    // The JSON finishCall's caller would write for the value, which reaches it as JSON too.
+    let value: string | undefined;
+    try {
+      value = JSON.stringify(invocation.earlyReturn.value);
+    } catch {
+      return undefined;
+    }
+    return { exit: invocation.earlyReturn.skipTo, value, stash };
+  }
+  return undefined;
+}
+
+/** The HandlerCall of a chained call, given the value and stash JSON of the call before it (chainExit). */
+export function chainedCall(call: ChainedCall, value: string | undefined, stash: string): HandlerCall {
+  const { ctxHead, ctxTail, withResult, ...rest } = call;
+  const ctxJson = ctxHead + ',"stash":' + stash + ',"prev":' + (value === undefined ? '{}' : '{"result":' + value + '}') +
+    (withResult && value !== undefined ? ',"result":' + value : '') + ctxTail;
+  return { ...rest, ctxJson };
 }
 
 /** Runs a prepared call in this thread (the worker does this for the runtime's requests). */
@@ -146,7 +215,7 @@ export function executeCall(compiled: CompiledCode, call: HandlerCall): HandlerR
 }
 
 /** A call whose worker was stopped (it outran its time or memory): nothing it recorded survives. */
-export function stoppedCall(call: HandlerCall, reason: 'timeout' | 'memory'): HandlerRaw {
+export function stoppedCall(call: Omit<HandlerCall, 'ctxJson'>, reason: 'timeout' | 'memory'): HandlerRaw {
   return { status: [reason, undefined], invocation: newInvocation(call.invocation) };
 }
 
@@ -157,7 +226,7 @@ export const RESOURCE_ERRORS = {
   memory: (name: string) => ({ errorType: 'RuntimeError', message: `Out of memory: ${name} used more memory than the APPSYNC_JS runtime allows` }),
 };
 
-export function finishCall(raw: HandlerRaw, call: HandlerCall, ctx: ContextInput): HandlerOutcome {
+export function finishCall(raw: HandlerRaw, call: Omit<HandlerCall, 'ctxJson'>, ctx: ContextInput): HandlerOutcome {
   const cache = (ctx as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
   const { status, invocation } = raw;
   const name = call.name;

@@ -10,15 +10,38 @@
  * old one's place. The main thread only ever waits asynchronously, so it keeps serving meanwhile.
  *
  * One round trip per handler call: the main thread prepares the call (ctx as JSON, run.ts), the worker
- * runs it and sends back plain data, the main thread builds the HandlerOutcome.
+ * runs it and sends back plain data, the main thread builds the HandlerOutcome. Handlers that follow one
+ * another with no data source between them (a pipeline's request and its first function's request…)
+ * share one round trip (runChain); each still has its own time limit.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ContextInput, HandlerName, HandlerOutcome } from '../types.ts';
 import type { CompiledCode } from './compile.ts';
 import { BadRequestException, stoppedEvaluation, type EvaluateCodeInput, type EvaluateCodeResponse } from './evaluate.ts';
-import { finishCall, prepareCall, stoppedCall, DEFAULT_TIMEOUT_MS, type HandlerRaw } from './run.ts';
-import type { WorkerJob, WorkerReply, WorkerRequest } from './worker.ts';
+import {
+  finishCall,
+  prepareCall,
+  prepareChainedCall,
+  stoppedCall,
+  DEFAULT_TIMEOUT_MS,
+  type HandlerCall,
+  type HandlerRaw,
+} from './run.ts';
+import type { ChainTransitions, WorkerJob, WorkerReply, WorkerRequest } from './worker.ts';
+
+/** A handler to run after the one before it in a chain (see ChainedCall in run.ts). */
+export interface ChainedHandler {
+  compiled: CompiledCode;
+  name: HandlerName;
+  withResult: boolean;
+}
+
+/**
+ * The outcomes of the handlers of a chain that ran, in order, with each one's place in the chain (0: the
+ * first, i: next[i - 1]); `failure`: the engine failed on the one after them.
+ */
+export type ChainOutcomes = HandlerOutcome[] & { steps: number[]; failure?: Error };
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
@@ -39,8 +62,10 @@ export interface WorkerPoolOptions {
 interface Job {
   request: WorkerJob;
   timeoutMs: number;
-  /** A handler's code, sent with its first call to each worker. */
-  code?: string;
+  /** Handlers' code by key, each sent with its first call to each worker. */
+  codes?: Map<number, string>;
+  /** A chain's call that ran before the next one (`next`) started (the call's time limit restarts). */
+  partial?(raw: HandlerRaw, next: number): void;
   resolve(value: unknown): void;
   reject(err: Error): void;
   /** The call's answer when its worker had to be stopped. */
@@ -79,19 +104,66 @@ export class WorkerPool {
 
   /** runHandler (run.ts) with the sandbox in a worker. */
   async runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput): Promise<HandlerOutcome> {
-    const call = prepareCall(compiled.fileName, name, ctx, { timeoutMs: this.timeoutMs });
-    let key = this.keys.get(compiled);
-    if (key === undefined) this.keys.set(compiled, (key = this.nextKey++));
-    const codeKey = key;
-    const raw = (await this.submit({
-      request: { kind: 'run', key: codeKey, call },
-      timeoutMs: call.timeoutMs,
-      stopped: (reason) => stoppedCall(call, reason),
-      code: compiled.code,
-    })) as HandlerRaw;
-    // JSON turned the status's missing members into nulls.
-    for (let i = 0; i < raw.status.length; i++) if (raw.status[i] === null) raw.status[i] = undefined;
-    return finishCall(raw, call, ctx);
+    const outcomes = await this.runChain(compiled, name, ctx, [], [], ctx);
+    if (outcomes.failure) throw outcomes.failure;
+    return outcomes[0]!;
+  }
+
+  /**
+   * Runs `name` of `compiled` with `ctx`, then, in the same round trip, the handler of `next` that `then`
+   * names for how the one before it ended (a plain return, or an early return with its skipTo; run.ts
+   * chainExit), and so on, each with `base` as its ctx but for the previous one's stash and value
+   * (prev.result, and result withResult). Resolves with the outcomes of those that ran; if the engine
+   * itself failed after the first, with `failure` too.
+   */
+  async runChain(
+    compiled: CompiledCode,
+    name: HandlerName,
+    ctx: ContextInput,
+    next: ChainedHandler[],
+    then: ChainTransitions[],
+    base: ContextInput,
+  ): Promise<ChainOutcomes> {
+    const opts = { timeoutMs: this.timeoutMs };
+    const codes = new Map<number, string>();
+    const keyOf = (c: CompiledCode) => {
+      let key = this.keys.get(c);
+      if (key === undefined) this.keys.set(c, (key = this.nextKey++));
+      codes.set(key, c.code);
+      return key;
+    };
+    const first = { key: keyOf(compiled), call: prepareCall(compiled.fileName, name, ctx, opts) };
+    const rest = next.map((h) => ({ key: keyOf(h.compiled), call: prepareChainedCall(h.compiled.fileName, h.name, base, h.withResult, opts) }));
+    const calls: Omit<HandlerCall, 'ctxJson'>[] = [first.call, ...rest.map((s) => s.call)];
+    const raws: HandlerRaw[] = [];
+    const steps = [0];
+    let failure: Error | undefined;
+    try {
+      raws.push((await this.submit({
+        request: { kind: 'run', first, next: rest, then },
+        timeoutMs: first.call.timeoutMs,
+        stopped: (reason) => stoppedCall(calls[steps[steps.length - 1]!]!, reason),
+        codes,
+        partial: (raw, at) => {
+          raws.push(raw);
+          steps.push(at);
+        },
+      })) as HandlerRaw);
+    } catch (err) {
+      if (raws.length === 0) throw err;
+      failure = err as Error;
+    }
+    const outcomes = Object.assign([] as HandlerOutcome[], { steps: steps.slice(0, raws.length) }) as ChainOutcomes;
+    let stash = ctx.stash;
+    for (const [i, raw] of raws.entries()) {
+      // JSON turned the status's missing members into nulls.
+      for (let j = 0; j < raw.status.length; j++) if (raw.status[j] === null) raw.status[j] = undefined;
+      const outcome = finishCall(raw, calls[steps[i]!]!, i === 0 ? ctx : { ...base, stash });
+      stash = outcome.stash ?? stash;
+      outcomes.push(outcome);
+    }
+    if (failure) outcomes.failure = failure;
+    return outcomes;
   }
 
   /** evaluateCode (evaluate.ts) in a worker; rejects with BadRequestException for bad input. */
@@ -136,12 +208,12 @@ export class WorkerPool {
     const id = this.nextId++;
     let request: WorkerRequest = { ...job.request, id };
     if (request.kind === 'run') {
-      if (slot.sent.has(request.key)) {
-        request = { ...request, code: undefined };
-      } else {
-        request = { ...request, code: job.code };
-        slot.sent.add(request.key);
-      }
+      const withCode = <S extends { key: number }>(step: S): S => {
+        if (slot.sent.has(step.key)) return step;
+        slot.sent.add(step.key);
+        return { ...step, code: job.codes?.get(step.key) };
+      };
+      request = { ...request, first: withCode(request.first), next: request.next.map(withCode) };
     }
     slot.job = job;
     // The sandbox stops plain JS loops itself at the limit; this catches what it cannot see.
@@ -181,6 +253,14 @@ export class WorkerPool {
       if ('ready' in reply) {
         slot.ready = true;
         started();
+      } else if ('partial' in reply) {
+        // The chain's next call has started: its own time limit.
+        const job = slot.job;
+        if (!job) return;
+        clearTimeout(slot.timer);
+        slot.timer = setTimeout(() => this.fail(slot, 'timeout'), job.timeoutMs + this.graceMs);
+        job.partial?.(reply.partial, reply.next);
+        return;
       } else {
         const job = slot.job;
         clearTimeout(slot.timer);

@@ -5,28 +5,71 @@
  */
 import { compileResolverCode, type CompiledCode } from './compile.ts';
 import { BadRequestException, evaluateCode, type EvaluateCodeInput } from './evaluate.ts';
-import { executeCall, type HandlerCall } from './run.ts';
+import { chainedCall, chainExit, executeCall, type ChainedCall, type ChainExit, type HandlerCall, type HandlerRaw } from './run.ts';
 
+/**
+ * 'run': handler calls in a chain (worker-pool.ts runChain): the first one, then each next one while
+ * the one before it returned plainly (continuesChain). Each call but the last that ran is reported as
+ * soon as it has run (a `partial` reply: the pool restarts the time limit for the next one, and keeps
+ * what it produced should the next one have to be stopped); the last one that ran is the `value`.
+ */
 export type WorkerJob =
-  | { kind: 'run'; key: number; code?: string; call: HandlerCall }
+  | { kind: 'run'; first: RunStep<HandlerCall>; next: RunStep<ChainedCall>[]; then: ChainTransitions[] }
   | { kind: 'evaluate'; input: EvaluateCodeInput; timeoutMs: number };
+export type RunStep<C> = { key: number; code?: string; call: C };
+/** Per call of a chain (0: first, i: next[i - 1]), which call runs after it, by how it ended (none: stop). */
+export type ChainTransitions = Partial<Record<ChainExit, number>>;
 export type WorkerRequest = WorkerJob & { id: number };
 
-export type WorkerReply = { ready: true } | { id: number; value: unknown } | { id: number; badRequest: string } | { id: number; failure: string };
+export type WorkerReply =
+  | { ready: true }
+  | { id: number; value: unknown }
+  | { id: number; partial: HandlerRaw; next: number }
+  | { id: number; badRequest: string }
+  | { id: number; failure: string };
 
 const compiled = new Map<number, CompiledCode>();
+
+/** Code received but not compiled yet (a chain's later call that did not run). */
+const sources = new Map<number, string>();
+
+function codeOf(step: { key: number; code?: string }, fileName: string): CompiledCode {
+  let code = compiled.get(step.key);
+  if (!code) {
+    // The main thread validated this code at load, and sends it with a key's first call here.
+    const source = step.code ?? sources.get(step.key);
+    if (source === undefined) throw new Error(`no code for key ${step.key}`);
+    sources.delete(step.key);
+    code = compileResolverCode(source, { fileName });
+    compiled.set(step.key, code);
+  }
+  return code;
+}
 
 function answer(req: WorkerRequest): WorkerReply {
   try {
     if (req.kind === 'evaluate') return { id: req.id, value: evaluateCode(req.input, { timeoutMs: req.timeoutMs }) };
-    let code = compiled.get(req.key);
-    if (!code) {
-      // The main thread validated this code at load, and sends it with a key's first call here.
-      if (req.code === undefined) return { id: req.id, failure: `no code for key ${req.key}` };
-      code = compileResolverCode(req.code, { fileName: req.call.fileName });
-      compiled.set(req.key, code);
+    for (const step of req.next) if (step.code !== undefined && !compiled.has(step.key)) sources.set(step.key, step.code);
+    let raw = executeCall(codeOf(req.first, req.first.call.fileName), req.first.call);
+    // Bounded: a chain never goes back (each transition points further down the list).
+    for (let at = 0; ; ) {
+      const exit = chainExit(raw);
+      const nextAt = exit && req.then[at]?.[exit.exit];
+      if (!exit || nextAt === undefined || nextAt <= at || nextAt > req.next.length) break;
+      const step = req.next[nextAt - 1]!;
+      // Compiled before the previous call is reported, so that a failure here leaves the call to the
+      // pool as a call of its own (which fails as it would have).
+      let code: CompiledCode;
+      try {
+        code = codeOf(step, step.call.fileName);
+      } catch {
+        break;
+      }
+      process.send!({ id: req.id, partial: raw, next: nextAt } satisfies WorkerReply);
+      raw = executeCall(code, chainedCall(step.call, exit.value, exit.stash));
+      at = nextAt;
     }
-    return { id: req.id, value: executeCall(code, req.call) };
+    return { id: req.id, value: raw };
   } catch (err) {
     if (err instanceof BadRequestException) return { id: req.id, badRequest: err.message };
     return { id: req.id, failure: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
