@@ -4,7 +4,7 @@
  * what only exists locally under `custom`.
  */
 import { writeFileSync, renameSync } from 'node:fs';
-import type { AuthMode } from './appsync/types.ts';
+import type { AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
 
 export interface OutputsInput {
   region: string;

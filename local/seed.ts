@@ -6,7 +6,7 @@
  * It runs only on an empty database (the demo admin belongs to no project yet), so restarts keep
  * whatever people changed. `npm start -- --no-seed` skips it.
  */
-import { signIn } from './services/cognito-local.ts';
+import { signIn } from '../packages/appsync-local/src/services/cognito-local.ts';
 import type { LocalRuntime } from './start.ts';
 import type { DemoUserConfig } from './config.ts';
 

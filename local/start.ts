@@ -12,22 +12,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from './appsync/app.ts';
-import { createAuthenticator } from './appsync/auth/index.ts';
-import { createRecordingEventSink } from './appsync/datasources/index.ts';
-import { createFieldAuthorizer } from './appsync/graphql/authz.ts';
-import { createRealtimeServer, type RealtimeServer } from './appsync/realtime/index.ts';
-import { startServer, EVALUATE_CODE_PATH, REALTIME_PATH, type RunningServer } from './appsync/server.ts';
-import type { AuthMode } from './appsync/types.ts';
+import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '../packages/appsync-local/src/appsync/app.ts';
+import { createAuthenticator } from '../packages/appsync-local/src/appsync/auth/index.ts';
+import { createRecordingEventSink } from '../packages/appsync-local/src/appsync/datasources/index.ts';
+import { createFieldAuthorizer } from '../packages/appsync-local/src/appsync/graphql/authz.ts';
+import { createRealtimeServer, type RealtimeServer } from '../packages/appsync-local/src/appsync/realtime/index.ts';
+import { startServer, EVALUATE_CODE_PATH, REALTIME_PATH, type RunningServer } from '../packages/appsync-local/src/appsync/server.ts';
+import type { AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
 import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from './config.ts';
 import { applyLambdaEnvironment, createLambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { seedDemoProject } from './seed.ts';
-import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from './services/cognito-local.ts';
-import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_REGION, type DynamoDbLocal } from './services/dynamodb-local.ts';
-import { startS3Local, type S3Local } from './services/s3-local.ts';
-import { bundleResolvers } from '../scripts/lib/bundle-resolvers.ts';
-import { ensureLocalCertificates } from './services/tls.ts';
+import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from '../packages/appsync-local/src/services/cognito-local.ts';
+import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
+import { startS3Local, type S3Local } from '../packages/appsync-local/src/services/s3-local.ts';
+import { bundleResolvers, manifest, schemaSource, TABLE_DEFINITION } from '../scripts/lib/project.ts';
+import { ensureLocalCertificates } from '../packages/appsync-local/src/services/tls.ts';
 import { LOCAL_TABLE_NAME } from '../model/table.ts';
 import { AUTHORIZER } from '../functions/manifest.ts';
 
@@ -133,7 +133,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     const ddbClient = createLocalDynamoDbClient(ddb.endpoint);
     stops.push(async () => ddbClient.destroy());
     const [, pool] = await Promise.all([
-      ensureTable(ddbClient, LOCAL_TABLE_NAME),
+      ensureTable(ddbClient, LOCAL_TABLE_NAME, TABLE_DEFINITION),
       ensureUserPool({
         endpoint: cognito.endpoint,
         users: config.demoUsers.map(({ username, email, password, displayName, groups }) => ({ username, email, password, displayName, groups })),
@@ -177,7 +177,9 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       limits: config.limits,
       env: { TABLE_NAME: LOCAL_TABLE_NAME },
       evaluateCodeAuth: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
-      ...opts.app,
+      schemaSource: opts.app?.schemaSource ?? schemaSource(),
+      manifest: opts.app?.manifest ?? manifest,
+      ...(opts.app?.limits ? { limits: opts.app.limits } : {}),
       bundles,
     });
     stops.push(() => app.close());

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { signIn } from '../local/services/cognito-local.ts';
+import { signIn } from '../packages/appsync-local/src/services/cognito-local.ts';
 import { ROOT } from './lib/bundle-resolvers.ts';
 
 const [email, given] = process.argv.slice(2);

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureLocalCertificates } from '../local/services/tls.ts';
+import { ensureLocalCertificates } from '../packages/appsync-local/src/services/tls.ts';
 
 export default function setup(): () => void {
   const certDir = mkdtempSync(join(tmpdir(), 'taskwire-test-ca-'));

@@ -13,12 +13,12 @@
  * "Other" in each group is the difference between a total and its measured parts.
  */
 import { parse, type GraphQLSchema } from 'graphql';
-import { compileResolverCode, runHandler, type CompiledCode } from '../../local/appsync/js/index.ts';
-import { createExecutor, DEFAULT_LIMITS } from '../../local/appsync/graphql/executor.ts';
-import type { CompiledResolver, CompiledStep, Engine } from '../../local/appsync/graphql/resolve.ts';
-import { validateDocument } from '../../local/appsync/graphql/validation.ts';
-import type { Authenticator } from '../../local/appsync/graphql/http.ts';
-import type { DataSource } from '../../local/appsync/types.ts';
+import { compileResolverCode, runHandler, type CompiledCode } from '../../packages/appsync-local/src/appsync/js/index.ts';
+import { createExecutor, DEFAULT_LIMITS } from '../../packages/appsync-local/src/appsync/graphql/executor.ts';
+import type { CompiledResolver, CompiledStep, Engine } from '../../packages/appsync-local/src/appsync/graphql/resolve.ts';
+import { validateDocument } from '../../packages/appsync-local/src/appsync/graphql/validation.ts';
+import type { Authenticator } from '../../packages/appsync-local/src/appsync/graphql/http.ts';
+import type { DataSource } from '../../packages/appsync-local/src/appsync/types.ts';
 import { bundleResolvers } from '../../scripts/lib/bundle-resolvers.ts';
 import * as manifest from '../../resolvers/manifest.ts';
 

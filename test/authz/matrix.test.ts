@@ -28,13 +28,13 @@ import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/runtime.ts';
-import { ensureUserPool, signIn } from '../../local/services/cognito-local.ts';
-import { signRequest } from '../../local/appsync/auth/iam.ts';
+import { ensureUserPool, signIn } from '../../packages/appsync-local/src/services/cognito-local.ts';
+import { signRequest } from '../../packages/appsync-local/src/appsync/auth/iam.ts';
 import { LOCAL_IAM_CREDENTIALS } from '../../local/start.ts';
-import { LOCAL_REGION } from '../../local/services/dynamodb-local.ts';
+import { LOCAL_REGION } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
 import { resolvers as manifestResolvers } from '../../resolvers/manifest.ts';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { createLocalDynamoDbClient } from '../../local/services/dynamodb-local.ts';
+import { createLocalDynamoDbClient } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
 import { INDEX, LOCAL_TABLE_NAME } from '../../model/table.ts';
 import { projectPk } from '../../model/keys.ts';
 

@@ -9,7 +9,7 @@
  * project A, max also of B; otto is in no project.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signRequest } from '../../local/appsync/auth/iam.ts';
+import { signRequest } from '../../packages/appsync-local/src/appsync/auth/iam.ts';
 import { publishChanges } from '../../functions/workers/publish.ts';
 import { LOCAL_IAM_CREDENTIALS } from '../../local/start.ts';
 import { useLocalRuntime } from '../support/runtime.ts';

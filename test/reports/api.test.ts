@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { useLocalRuntime } from '../support/runtime.ts';
-import { createLocalDynamoDbClient } from '../../local/services/dynamodb-local.ts';
+import { createLocalDynamoDbClient } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
 import { LOCAL_TABLE_NAME } from '../../model/table.ts';
 import { sprintKey, taskKey } from '../../model/keys.ts';
 import { PAGE_SIZE } from '../../functions/reports/source.ts';

@@ -9,11 +9,12 @@
  *   real one (a harness wires only the Lambda functions its domain exercises);
  * - without an `authenticator`, HTTP callers are refused: such tests hand identities to app.execute.
  */
-import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '../../local/appsync/app.ts';
-import { createDynamoDbDataSource, createNoneDataSource } from '../../local/appsync/datasources/index.ts';
-import { unauthorized } from '../../local/appsync/auth/errors.ts';
-import type { DataSource } from '../../local/appsync/types.ts';
+import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '../../packages/appsync-local/src/appsync/app.ts';
+import { createDynamoDbDataSource, createNoneDataSource } from '../../packages/appsync-local/src/appsync/datasources/index.ts';
+import { unauthorized } from '../../packages/appsync-local/src/appsync/auth/errors.ts';
+import type { DataSource } from '../../packages/appsync-local/src/appsync/types.ts';
 import { dataSources as manifestDataSources } from '../../resolvers/manifest.ts';
+import { appSyncInputs } from '../../scripts/lib/project.ts';
 import type { DynamoDbFixture } from './dynamodb.ts';
 
 export interface ManifestAppOptions {
@@ -27,6 +28,7 @@ export interface ManifestAppOptions {
 export function manifestApp(db: DynamoDbFixture, opts: ManifestAppOptions): LocalAppSync {
   const standIns = Object.fromEntries(Object.keys(manifestDataSources).map((n) => [n, createNoneDataSource()]));
   return createLocalAppSync({
+    ...appSyncInputs(),
     dataSources: {
       ...standIns,
       none: createNoneDataSource(),

@@ -22,7 +22,7 @@ import {
   type DemoUser,
   type Tokens,
   type UserPoolInfo,
-} from '../../local/services/cognito-local.ts';
+} from '../../packages/appsync-local/src/services/cognito-local.ts';
 
 export const TEST_USERS = {
   admin: { username: 'admin', email: 'admin@taskwire.test', password: 'Admin-pass-1', displayName: 'Ada Admin', groups: ['Admins'] },

@@ -9,13 +9,13 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LOCAL_TABLE_NAME } from '../../model/table.ts';
+import { LOCAL_TABLE_NAME, TABLE_DEFINITION } from '../../model/table.ts';
 import {
   createLocalDynamoDbClient,
   ensureTable,
   startDynamoDbLocal,
   type DynamoDbLocal,
-} from '../../local/services/dynamodb-local.ts';
+} from '../../packages/appsync-local/src/services/dynamodb-local.ts';
 
 export interface DynamoDbFixture {
   client: DynamoDBClient;
@@ -30,7 +30,7 @@ export function useDynamoDbTable(tableName: string = LOCAL_TABLE_NAME): DynamoDb
     server = await startDynamoDbLocal({ dataDir: null });
     fixture.endpoint = server.endpoint;
     fixture.client = createLocalDynamoDbClient(server.endpoint);
-    await ensureTable(fixture.client, tableName);
+    await ensureTable(fixture.client, tableName, TABLE_DEFINITION);
   });
   afterAll(async () => {
     fixture.client?.destroy();

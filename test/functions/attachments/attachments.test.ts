@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/attachments/handler.ts';
 import { resetClients } from '../../../functions/lib/clients.ts';
-import { startS3Local, type S3Local } from '../../../local/services/s3-local.ts';
+import { startS3Local, type S3Local } from '../../../packages/appsync-local/src/services/s3-local.ts';
 
 const BUCKET = 'att-fn-test';
 const dir = mkdtempSync(join(tmpdir(), 'taskwire-s3fn-'));

@@ -1,12 +1,12 @@
 /**
  * After a carry-over the worker tells subscribers: a SigV4-signed POST of publishTaskChange /
  * publishSprintChange to APPSYNC_URL with the function's credentials. Checked against a real HTTP
- * listener whose requests the local AppSync's IAM verifier (local/appsync/auth/iam.ts) must accept;
+ * listener whose requests the local AppSync's IAM verifier (packages/appsync-local/src/appsync/auth/iam.ts) must accept;
  * without APPSYNC_URL nothing is sent.
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIamVerifier } from '../../../local/appsync/auth/iam.ts';
+import { createIamVerifier } from '../../../packages/appsync-local/src/appsync/auth/iam.ts';
 import { publishChanges } from '../../../functions/workers/publish.ts';
 
 const received: { query: string; variables: Record<string, string>; verified: boolean }[] = [];

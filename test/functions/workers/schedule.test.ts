@@ -8,7 +8,7 @@ import { GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dy
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { PURGE_ENTITY, commentKey, taskPk, taskPurgeIndexKeys, taskPurgeKey } from '../../../model/keys.ts';
 import { LOCAL_TABLE_NAME } from '../../../model/table.ts';
-import { createLocalDynamoDbClient } from '../../../local/services/dynamodb-local.ts';
+import { createLocalDynamoDbClient } from '../../../packages/appsync-local/src/services/dynamodb-local.ts';
 import { eventually } from '../../support/eventually.ts';
 import { useLocalRuntime } from '../../support/runtime.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createApiKeyVerifier } from '../../../local/appsync/auth/apikey.ts';
-import { AuthRefusal, MESSAGES } from '../../../local/appsync/auth/errors.ts';
+import { createApiKeyVerifier } from '../../../packages/appsync-local/src/appsync/auth/apikey.ts';
+import { AuthRefusal, MESSAGES } from '../../../packages/appsync-local/src/appsync/auth/errors.ts';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const hour = 3600;

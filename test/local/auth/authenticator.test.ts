@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthRefusal, createAuthenticator, MESSAGES, signRequest, type Authenticator } from '../../../local/appsync/auth/index.ts';
-import type { LambdaAuthorizerEvent } from '../../../local/appsync/auth/lambda.ts';
+import { AuthRefusal, createAuthenticator, MESSAGES, signRequest, type Authenticator } from '../../../packages/appsync-local/src/appsync/auth/index.ts';
+import type { LambdaAuthorizerEvent } from '../../../packages/appsync-local/src/appsync/auth/lambda.ts';
 import { startTestCognito, type TestCognito } from '../../support/cognito.ts';
 
 const REGION = 'us-east-1';

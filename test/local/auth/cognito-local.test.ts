@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AdminGetUserCommand, AdminListGroupsForUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cognitoClient, ensureUserPool, signIn, startCognitoLocal, type DemoUser } from '../../../local/services/cognito-local.ts';
+import { cognitoClient, ensureUserPool, signIn, startCognitoLocal, type DemoUser } from '../../../packages/appsync-local/src/services/cognito-local.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'taskwire-cognito-svc-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -2,9 +2,9 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { decodeJwt, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createCognitoVerifier, cognitoGroupsAllow, looksLikeJwt, type CognitoVerifier } from '../../../local/appsync/auth/cognito.ts';
-import { AuthRefusal, MESSAGES } from '../../../local/appsync/auth/errors.ts';
-import { ensureUserPool, signIn } from '../../../local/services/cognito-local.ts';
+import { createCognitoVerifier, cognitoGroupsAllow, looksLikeJwt, type CognitoVerifier } from '../../../packages/appsync-local/src/appsync/auth/cognito.ts';
+import { AuthRefusal, MESSAGES } from '../../../packages/appsync-local/src/appsync/auth/errors.ts';
+import { ensureUserPool, signIn } from '../../../packages/appsync-local/src/services/cognito-local.ts';
 import { startTestCognito, TEST_USERS, type TestCognito } from '../../support/cognito.ts';
 
 // cognito-local signs with a key it ships in its package. Signing with that same key lets a test change

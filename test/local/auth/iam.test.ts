@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppSyncClient, CreateApiKeyCommand, ListGraphqlApisCommand } from '@aws-sdk/client-appsync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthRefusal, MESSAGES } from '../../../local/appsync/auth/errors.ts';
-import { createIamVerifier, signRequest, type LocalCredentials } from '../../../local/appsync/auth/iam.ts';
+import { AuthRefusal, MESSAGES } from '../../../packages/appsync-local/src/appsync/auth/errors.ts';
+import { createIamVerifier, signRequest, type LocalCredentials } from '../../../packages/appsync-local/src/appsync/auth/iam.ts';
 
 const REGION = 'us-east-1';
 const notify: LocalCredentials = {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthRefusal, MESSAGES } from '../../../local/appsync/auth/errors.ts';
+import { AuthRefusal, MESSAGES } from '../../../packages/appsync-local/src/appsync/auth/errors.ts';
 import {
   createLambdaAuthorizer,
   type LambdaAuthorizerEvent,
   type LambdaAuthorizerHandler,
-} from '../../../local/appsync/auth/lambda.ts';
+} from '../../../packages/appsync-local/src/appsync/auth/lambda.ts';
 
 const request = {
   headers: { authorization: 'twk_good', 'x-trace': ['a', 'b'], host: 'localhost:4000' },

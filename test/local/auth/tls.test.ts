@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureLocalCertificates, type LocalCertificates } from '../../../local/services/tls.ts';
+import { ensureLocalCertificates, type LocalCertificates } from '../../../packages/appsync-local/src/services/tls.ts';
 
 const dirs: string[] = [];
 function dataDir(): string {

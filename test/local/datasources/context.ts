@@ -1,5 +1,5 @@
 /** A minimal resolver context for data-source tests. */
-import type { ContextInput, DataSourceInvocation } from '../../../local/appsync/types.ts';
+import type { ContextInput, DataSourceInvocation } from '../../../packages/appsync-local/src/appsync/types.ts';
 
 export function testContext(over: Partial<ContextInput> = {}): ContextInput {
   return {

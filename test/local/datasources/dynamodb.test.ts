@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { useDynamoDbTable } from '../../support/dynamodb.ts';
-import { createDynamoDbDataSource, type ConditionHandler } from '../../../local/appsync/datasources/dynamodb.ts';
-import type { DataSource } from '../../../local/appsync/types.ts';
+import { createDynamoDbDataSource, type ConditionHandler } from '../../../packages/appsync-local/src/appsync/datasources/dynamodb.ts';
+import type { DataSource } from '../../../packages/appsync-local/src/appsync/types.ts';
 import { invocation } from './context.ts';
 
 const db = useDynamoDbTable();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDataSources, createRecordingEventSink } from '../../../local/appsync/datasources/index.ts';
+import { createDataSources, createRecordingEventSink } from '../../../packages/appsync-local/src/appsync/datasources/index.ts';
 import { useDynamoDbTable } from '../../support/dynamodb.ts';
 import { invocation } from './context.ts';
 

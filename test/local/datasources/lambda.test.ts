@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createLambdaDataSource, type LambdaContextLike, type LambdaInvocation } from '../../../local/appsync/datasources/lambda.ts';
+import { createLambdaDataSource, type LambdaContextLike, type LambdaInvocation } from '../../../packages/appsync-local/src/appsync/datasources/lambda.ts';
 import { invocation, testContext } from './context.ts';
 
 describe('Lambda data source', () => {

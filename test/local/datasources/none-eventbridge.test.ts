@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createNoneDataSource } from '../../../local/appsync/datasources/none.ts';
+import { createNoneDataSource } from '../../../packages/appsync-local/src/appsync/datasources/none.ts';
 import {
   createEventBridgeDataSource,
   createRecordingEventSink,
   type EventSink,
-} from '../../../local/appsync/datasources/eventbridge.ts';
+} from '../../../packages/appsync-local/src/appsync/datasources/eventbridge.ts';
 import { invocation } from './context.ts';
 
 describe('NONE data source', () => {

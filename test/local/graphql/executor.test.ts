@@ -6,9 +6,9 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { useDynamoDbTable } from '../../support/dynamodb.ts';
 import { buildTestApp, cognitoUser, iamCaller, lambdaCaller, type Recorded } from './fixture.ts';
-import type { LocalAppSync } from '../../../local/appsync/app.ts';
-import type { AuthResult } from '../../../local/appsync/types.ts';
-import { SubscriptionRejected } from '../../../local/appsync/graphql/executor.ts';
+import type { LocalAppSync } from '../../../packages/appsync-local/src/appsync/app.ts';
+import type { AuthResult } from '../../../packages/appsync-local/src/appsync/types.ts';
+import { SubscriptionRejected } from '../../../packages/appsync-local/src/appsync/graphql/executor.ts';
 
 const db = useDynamoDbTable();
 let app: LocalAppSync;

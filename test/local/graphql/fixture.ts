@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { PRELUDE_PATH } from '../../../scripts/lib/schema.ts';
-import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '../../../local/appsync/app.ts';
-import { createDynamoDbDataSource, createNoneDataSource } from '../../../local/appsync/datasources/index.ts';
-import { unauthorized } from '../../../local/appsync/auth/errors.ts';
-import type { AuthResult, CognitoIdentity, MutationPublication, InvalidationRequest } from '../../../local/appsync/types.ts';
+import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '../../../packages/appsync-local/src/appsync/app.ts';
+import { createDynamoDbDataSource, createNoneDataSource } from '../../../packages/appsync-local/src/appsync/datasources/index.ts';
+import { unauthorized } from '../../../packages/appsync-local/src/appsync/auth/errors.ts';
+import type { AuthResult, CognitoIdentity, MutationPublication, InvalidationRequest } from '../../../packages/appsync-local/src/appsync/types.ts';
 import type { DynamoDbFixture } from '../../support/dynamodb.ts';
 import { bundlesFromCode } from '../../support/runtime.ts';
 

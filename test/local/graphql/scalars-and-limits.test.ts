@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useDynamoDbTable } from '../../support/dynamodb.ts';
 import { buildTestApp, cognitoUser } from './fixture.ts';
-import type { LocalAppSync } from '../../../local/appsync/app.ts';
+import type { LocalAppSync } from '../../../packages/appsync-local/src/appsync/app.ts';
 
 const db = useDynamoDbTable();
 let app: LocalAppSync;

@@ -2,7 +2,7 @@
  * Conformance with what AppSync puts on the wire over HTTP, case by case against recorded AppSync
  * responses (each case names where the recording was found). AppSync validates with graphql-java, so
  * its messages are graphql-java's sentences; the runtime validates with graphql-js and translates
- * (local/appsync/graphql/errors.ts; docs/appsync-wire.md).
+ * (packages/appsync-local/src/appsync/graphql/errors.ts; docs/appsync-wire.md).
  */
 import { describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../../support/runtime.ts';

@@ -5,10 +5,10 @@
  * the first handler that does not return plainly.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runHandler } from '../../../local/appsync/js/index.ts';
-import { WorkerPool } from '../../../local/appsync/js/worker-pool.ts';
-import { CONTEXT_JSON_CACHE } from '../../../local/appsync/js/run.ts';
-import type { ContextInput } from '../../../local/appsync/types.ts';
+import { runHandler } from '../../../packages/appsync-local/src/appsync/js/index.ts';
+import { WorkerPool } from '../../../packages/appsync-local/src/appsync/js/worker-pool.ts';
+import { CONTEXT_JSON_CACHE } from '../../../packages/appsync-local/src/appsync/js/run.ts';
+import type { ContextInput } from '../../../packages/appsync-local/src/appsync/types.ts';
 import { compile, makeContext } from './helpers.ts';
 
 const TIMEOUT_MS = 1500;

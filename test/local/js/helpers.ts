@@ -1,7 +1,7 @@
 /** Test support: build resolver snippets the way the project's build does (esbuild, ESM, externals). */
 import { buildSync } from 'esbuild';
-import type { ContextInput } from '../../../local/appsync/types.ts';
-import { compileResolverCode, type CompiledCode } from '../../../local/appsync/js/index.ts';
+import type { ContextInput } from '../../../packages/appsync-local/src/appsync/types.ts';
+import { compileResolverCode, type CompiledCode } from '../../../packages/appsync-local/src/appsync/js/index.ts';
 
 export function bundle(source: string, opts: { sourcemap?: boolean; sourcefile?: string } = {}): string {
   const result = buildSync({

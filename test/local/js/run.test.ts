@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileResolverCode, runHandler } from '../../../local/appsync/js/index.ts';
+import { compileResolverCode, runHandler } from '../../../packages/appsync-local/src/appsync/js/index.ts';
 import { compile, makeContext } from './helpers.ts';
-import { CONTEXT_JSON_CACHE } from '../../../local/appsync/js/run.ts';
+import { CONTEXT_JSON_CACHE } from '../../../packages/appsync-local/src/appsync/js/run.ts';
 
 const handler = (body: string, imports = "import { util, runtime, extensions } from '@aws-appsync/utils';") =>
   compile(`${imports}\nexport function request(ctx) {\n${body}\n}\nexport function response(ctx) { return ctx.result; }`);

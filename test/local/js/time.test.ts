@@ -7,8 +7,8 @@
  *         exists for these; the behaviour is java.time's own.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateCode } from '../../../local/appsync/js/index.ts';
-import { parseCommonISO8601, parseISO8601Java } from '../../../local/appsync/js/util/time.ts';
+import { evaluateCode } from '../../../packages/appsync-local/src/appsync/js/index.ts';
+import { parseCommonISO8601, parseISO8601Java } from '../../../packages/appsync-local/src/appsync/js/util/time.ts';
 import { bundle } from './helpers.ts';
 
 const code = bundle(

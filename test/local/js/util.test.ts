@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCode, runHandler } from '../../../local/appsync/js/index.ts';
-import { escapeJavaScript, urlEncode } from '../../../local/appsync/js/util/encoding.ts';
-import { matches } from '../../../local/appsync/js/util/java-regex.ts';
-import { toSubscriptionFilter } from '../../../local/appsync/js/util/subscription-filter.ts';
+import { evaluateCode, runHandler } from '../../../packages/appsync-local/src/appsync/js/index.ts';
+import { escapeJavaScript, urlEncode } from '../../../packages/appsync-local/src/appsync/js/util/encoding.ts';
+import { matches } from '../../../packages/appsync-local/src/appsync/js/util/java-regex.ts';
+import { toSubscriptionFilter } from '../../../packages/appsync-local/src/appsync/js/util/subscription-filter.ts';
 import { bundle, compile, makeContext } from './helpers.ts';
 
 describe('util encoding, matching, ids', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppSyncJsValidationError, compileResolverCode } from '../../../local/appsync/js/index.ts';
+import { AppSyncJsValidationError, compileResolverCode } from '../../../packages/appsync-local/src/appsync/js/index.ts';
 import { bundle } from './helpers.ts';
 
 function refusal(source: string, fileName = 'Query.task.js'): AppSyncJsValidationError {

@@ -5,7 +5,7 @@
  */
 import { buildSchema, parse, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createFieldAuthorizer } from '../../../local/appsync/graphql/authz.ts';
+import { createFieldAuthorizer } from '../../../packages/appsync-local/src/appsync/graphql/authz.ts';
 import {
   compilePlan,
   conditionMatches,
@@ -13,8 +13,8 @@ import {
   filterMatches,
   validateFilter,
   type Subscriber,
-} from '../../../local/appsync/realtime/index.ts';
-import type { AuthResult, PreparedSubscription, SubscriptionFilter } from '../../../local/appsync/types.ts';
+} from '../../../packages/appsync-local/src/appsync/realtime/index.ts';
+import type { AuthResult, PreparedSubscription, SubscriptionFilter } from '../../../packages/appsync-local/src/appsync/types.ts';
 import { schema as taskwire } from './doubles.ts';
 
 const alice: AuthResult = {

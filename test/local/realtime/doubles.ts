@@ -7,15 +7,15 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSchema, Kind, parse, type GraphQLSchema, valueFromASTUntyped } from 'graphql';
-import { AuthRefusal } from '../../../local/appsync/auth/errors.ts';
-import { createFieldAuthorizer } from '../../../local/appsync/graphql/authz.ts';
+import { AuthRefusal } from '../../../packages/appsync-local/src/appsync/auth/errors.ts';
+import { createFieldAuthorizer } from '../../../packages/appsync-local/src/appsync/graphql/authz.ts';
 import {
   createRealtimeServer,
   type RealtimeAuthRequest,
   type RealtimeOptions,
   type RealtimeServer,
-} from '../../../local/appsync/realtime/index.ts';
-import type { AuthResult, PreparedSubscription, SubscriptionFilter } from '../../../local/appsync/types.ts';
+} from '../../../packages/appsync-local/src/appsync/realtime/index.ts';
+import type { AuthResult, PreparedSubscription, SubscriptionFilter } from '../../../packages/appsync-local/src/appsync/types.ts';
 
 export const schema: GraphQLSchema = buildSchema(
   readFileSync(new URL('../../../schema/appsync-prelude.graphql', import.meta.url), 'utf8') +

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { request as httpsRequest } from 'node:https';
 import { useLocalRuntime } from '../../support/runtime.ts';
 import { TEST_APP } from '../graphql/fixture.ts';
-import { MAX_JSON_DEPTH } from '../../../local/appsync/graphql/nesting.ts';
+import { MAX_JSON_DEPTH } from '../../../packages/appsync-local/src/appsync/graphql/nesting.ts';
 
 const rt = useLocalRuntime({ app: TEST_APP });
 

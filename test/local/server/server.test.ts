@@ -7,7 +7,7 @@ import { AppSyncClient, EvaluateCodeCommand } from '@aws-sdk/client-appsync';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { useLocalRuntime } from '../../support/runtime.ts';
 import { TEST_APP } from '../graphql/fixture.ts';
-import { startServer } from '../../../local/appsync/server.ts';
+import { startServer } from '../../../packages/appsync-local/src/appsync/server.ts';
 import { LOCAL_IAM_CREDENTIALS } from '../../../local/start.ts';
 import { connect as tlsConnect } from 'node:tls';
 

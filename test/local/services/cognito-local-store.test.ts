@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_REFRESH_TOKENS } from '../../../local/services/cognito-local-server.ts';
-import { cognitoClient, ensureUserPool, signIn, startCognitoLocal, type CognitoLocal, type DemoUser } from '../../../local/services/cognito-local.ts';
+import { MAX_REFRESH_TOKENS } from '../../../packages/appsync-local/src/services/cognito-local-server.ts';
+import { cognitoClient, ensureUserPool, signIn, startCognitoLocal, type CognitoLocal, type DemoUser } from '../../../packages/appsync-local/src/services/cognito-local.ts';
 
 const dave: DemoUser = { username: 'dave', email: 'dave@taskwire.test', password: 'Dave-pass-1', displayName: 'Dave' };
 const erin: DemoUser = { username: 'erin', email: 'erin@taskwire.test', password: 'Erin-pass-1', displayName: 'Erin' };

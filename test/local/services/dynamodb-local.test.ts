@@ -12,7 +12,7 @@ import {
   ensureTable,
   freePort,
   startDynamoDbLocal,
-} from '../../../local/services/dynamodb-local.ts';
+} from '../../../packages/appsync-local/src/services/dynamodb-local.ts';
 
 describe('DynamoDB Local service', () => {
   it('creates the table from its definition, idempotently, and keeps data on disk across restarts', async () => {
@@ -20,8 +20,8 @@ describe('DynamoDB Local service', () => {
     let server = await startDynamoDbLocal({ dataDir });
     try {
       let client = createLocalDynamoDbClient(server.endpoint);
-      await ensureTable(client, 'tw_tasks');
-      await ensureTable(client, 'tw_tasks'); // a second call is a no-op
+      await ensureTable(client, 'tw_tasks', TABLE_DEFINITION);
+      await ensureTable(client, 'tw_tasks', TABLE_DEFINITION); // a second call is a no-op
       const { Table } = await client.send(new DescribeTableCommand({ TableName: 'tw_tasks' }));
       expect(Table?.KeySchema).toEqual([
         { AttributeName: 'PK', KeyType: 'HASH' },

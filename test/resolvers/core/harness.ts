@@ -11,11 +11,11 @@
  *   await core.asSystem(QUERY, vars)                 // IAM
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { LocalAppSync } from '../../../local/appsync/app.ts';
-import { createAuthenticator } from '../../../local/appsync/auth/index.ts';
-import { createLambdaDataSource } from '../../../local/appsync/datasources/index.ts';
-import type { AuthResult } from '../../../local/appsync/types.ts';
-import type { DemoUser } from '../../../local/services/cognito-local.ts';
+import type { LocalAppSync } from '../../../packages/appsync-local/src/appsync/app.ts';
+import { createAuthenticator } from '../../../packages/appsync-local/src/appsync/auth/index.ts';
+import { createLambdaDataSource } from '../../../packages/appsync-local/src/appsync/datasources/index.ts';
+import type { AuthResult } from '../../../packages/appsync-local/src/appsync/types.ts';
+import type { DemoUser } from '../../../packages/appsync-local/src/services/cognito-local.ts';
 import { handler as authorizer } from '../../../functions/authorizer/handler.ts';
 import { handler as members } from '../../../functions/members/handler.ts';
 import { handler as tokens } from '../../../functions/tokens/handler.ts';

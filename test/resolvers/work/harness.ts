@@ -6,8 +6,8 @@
  */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { LocalAppSync } from '../../../local/appsync/app.ts';
-import type { AuthResult } from '../../../local/appsync/types.ts';
+import type { LocalAppSync } from '../../../packages/appsync-local/src/appsync/app.ts';
+import type { AuthResult } from '../../../packages/appsync-local/src/appsync/types.ts';
 import { membershipIndexKeys, membershipKey, projectKey } from '../../../model/keys.ts';
 import { manifestApp } from '../../support/app.ts';
 import type { DynamoDbFixture } from '../../support/dynamodb.ts';

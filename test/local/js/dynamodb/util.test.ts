@@ -3,7 +3,7 @@
 // One deliberate difference everywhere: numbers are DynamoDB wire strings ({"N":"1234"}) where the
 // guide prints {"N": 1234}.
 import { describe, expect, it } from 'vitest';
-import { createDynamoDbUtils } from '../../../../local/appsync/js/dynamodb/index.ts';
+import { createDynamoDbUtils } from '../../../../packages/appsync-local/src/appsync/js/dynamodb/index.ts';
 
 const util = createDynamoDbUtils();
 
