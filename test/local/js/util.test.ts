@@ -61,6 +61,12 @@ describe('evaluateCode', () => {
     expect(JSON.parse(out.outErrors!)).toEqual([{ message: 'warn', errorType: null, data: null, errorInfo: null }]);
     expect(out.error).toBeUndefined();
   });
+  it('util.unauthorized outside a field answers plain "Unauthorized"; inside one it names the field (choice, docs/conformance.md)', () => {
+    const code = "import { util } from '@aws-appsync/utils';\nexport function request(ctx) { util.unauthorized(); }\nexport function response(ctx) { return 1; }";
+    expect(evaluateCode({ code, context: '{}', function: 'request' }).error).toEqual({ message: 'Unauthorized' });
+    const inField = evaluateCode({ code, context: JSON.stringify({ info: { fieldName: 'task', parentTypeName: 'Query' } }), function: 'request' });
+    expect(inField.error).toEqual({ message: 'Not Authorized to access task on type Query' });
+  });
   it('reports validation and runtime errors as codeErrors', () => {
     const refused = evaluateCode({ code: 'export function request(ctx) {\n  while (true) {}\n}', context: '{}', function: 'request' });
     expect(refused.error?.codeErrors?.[0]).toMatchObject({ location: { line: 2, column: 3 } });
