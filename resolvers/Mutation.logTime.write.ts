@@ -1,6 +1,8 @@
 /**
- * logTime step: the time entry, an atomic ADD to the task's timeSpentMinutes (and version) — not
- * conditioned on the version, so two people logging time at once both count — and the activity.
+ * logTime step: the time entry, an atomic increment of the task's timeSpentMinutes (and version) —
+ * not conditioned on the version, so two people logging time at once both count — and the activity.
+ * AppSync writes increment as SET #a = #a + :v, so both attributes must exist: createTask sets them
+ * (docs/conformance.md).
  */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';

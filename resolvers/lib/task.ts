@@ -9,7 +9,8 @@
  *                                    given fields (null → REMOVE) and recomputes every index attribute;
  *                                    returns { tx, after } — `after` is the item as written
  *   storyCounters(table, before, after)
- *                                    ADD deltas to the stories' tasksTotal/tasksDone/pointsTotal/pointsDone
+ *                                    increments the stories' tasksTotal/tasksDone/pointsTotal/pointsDone by the deltas
+ *                                    (SET #a = #a + :v on AppSync: createStory sets all four to 0)
  *                                    (one update per touched story; none when nothing changes). Derived
  *                                    counters do not bump the story's `version` (they are not edits).
  *   taskActivity(ctx-ish, task, action, changes, now)

@@ -37,6 +37,11 @@ describe('createDataSources', () => {
       "Data source 'reports' (AWS_LAMBDA) needs the handler of Lambda function 'reports'",
     );
     expect(() => createDataSources({ t: { type: 'AMAZON_DYNAMODB' } }, {})).toThrow("Data source 't' (AMAZON_DYNAMODB) needs a DynamoDB client");
-    expect(() => createDataSources({ x: { type: 'HTTP' } as never }, {})).toThrow("Data source 'x' has an unsupported type \"HTTP\"");
+    for (const type of ['HTTP', 'AMAZON_OPENSEARCH_SERVICE', 'RELATIONAL_DATABASE']) {
+      expect(() => createDataSources({ x: { type } as never }, {})).toThrow(
+        `Data source 'x' (${type}) is not supported locally: the local runtime serves AMAZON_DYNAMODB, AWS_LAMBDA, NONE, AMAZON_EVENTBRIDGE data sources`,
+      );
+    }
+    expect(() => createDataSources({ x: { type: 'FTP' } as never }, {})).toThrow("Data source 'x' has an unsupported type \"FTP\"");
   });
 });

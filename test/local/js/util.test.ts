@@ -33,7 +33,8 @@ describe('util encoding, matching, ids', () => {
 });
 
 describe('util.transform.toSubscriptionFilter', () => {
-  it('splits a top-level or into groups and ANDs rules into each', () => {
+  // Recorded AppSync outputs are in test/local/js/conformance/cases/subscription-filter.ts.
+  it('multiplies alternatives out: each or member and each rule is a group of its own', () => {
     expect(toSubscriptionFilter({ or: [{ status: { eq: 'DONE' } }, { priority: { in: ['HIGH', 'LOW'] } }] }, [], { projectId: { eq: 'p1' } })).toEqual({
       filterGroup: [
         { filters: [{ fieldName: 'status', operator: 'eq', value: 'DONE' }, { fieldName: 'projectId', operator: 'eq', value: 'p1' }] },
@@ -41,10 +42,12 @@ describe('util.transform.toSubscriptionFilter', () => {
       ],
     });
   });
-  it('enforces AppSync limits', () => {
-    expect(() => toSubscriptionFilter({ a: { eq: 1 }, b: { eq: 1 }, c: { eq: 1 }, d: { eq: 1 }, e: { eq: 1 }, f: { eq: 1 } })).toThrow(/at most 5/);
-    expect(() => toSubscriptionFilter({ a: { in: [1, 2, 3, 4, 5, 6] } })).toThrow(/at most 5 values/);
-    expect(() => toSubscriptionFilter({ a: { eq: 'x'.repeat(257) } })).toThrow(/256/);
+  it('an empty or keeps the conditions beside it (choice, docs/conformance.md)', () => {
+    expect(toSubscriptionFilter({ projectId: { eq: 'p1' }, or: [] })).toEqual({ filterGroup: [{ filters: [{ fieldName: 'projectId', operator: 'eq', value: 'p1' }] }] });
+  });
+  it('leaves AppSync limits to the subscription (realtime validateFilter), refuses a field without operators object', () => {
+    expect(toSubscriptionFilter({ a: { in: [1, 2, 3, 4, 5, 6] } })?.filterGroup).toHaveLength(1);
+    expect(() => toSubscriptionFilter({ a: 1 })).toThrow(/a must map operators to values/);
   });
 });
 
@@ -57,6 +60,12 @@ describe('evaluateCode', () => {
     expect(JSON.parse(out.stash!)).toEqual({ n: 1 });
     expect(JSON.parse(out.outErrors!)).toEqual([{ message: 'warn', errorType: null, data: null, errorInfo: null }]);
     expect(out.error).toBeUndefined();
+  });
+  it('util.unauthorized outside a field answers plain "Unauthorized"; inside one it names the field (choice, docs/conformance.md)', () => {
+    const code = "import { util } from '@aws-appsync/utils';\nexport function request(ctx) { util.unauthorized(); }\nexport function response(ctx) { return 1; }";
+    expect(evaluateCode({ code, context: '{}', function: 'request' }).error).toEqual({ message: 'Unauthorized' });
+    const inField = evaluateCode({ code, context: JSON.stringify({ info: { fieldName: 'task', parentTypeName: 'Query' } }), function: 'request' });
+    expect(inField.error).toEqual({ message: 'Not Authorized to access task on type Query' });
   });
   it('reports validation and runtime errors as codeErrors', () => {
     const refused = evaluateCode({ code: 'export function request(ctx) {\n  while (true) {}\n}', context: '{}', function: 'request' });

@@ -2,10 +2,10 @@
  * Profile, projects, members and integration tokens through the real local AppSync (DynamoDB Local,
  * cognito-local tokens, the real Lambda handlers). One project story, step by step, refusals included.
  */
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { projectPk } from '../../../model/keys.ts';
+import { projectKey, projectPk } from '../../../model/keys.ts';
 import { err, ok, useCoreApp } from './harness.ts';
 
 const core = useCoreApp();
@@ -29,6 +29,15 @@ async function projectActivity(projectId: string): Promise<Record<string, any>[]
     }),
   );
   return (out.Items ?? []).map((i) => unmarshall(i));
+}
+
+/** The stored project item, as DynamoDB holds it. */
+async function storedProject(projectId: string): Promise<Record<string, any>> {
+  const key = projectKey(projectId);
+  const out = await core.db.client.send(
+    new GetItemCommand({ TableName: core.db.tableName, Key: { PK: { S: key.PK }, SK: { S: key.SK } }, ConsistentRead: true }),
+  );
+  return unmarshall(out.Item!);
 }
 
 describe('profile', () => {
@@ -66,6 +75,9 @@ describe('projects and members', () => {
     expect(ok(await core.as('alice', GET, { id: projectId })).project).toEqual(p);
     const members = ok(await core.as('alice', MEMBERS, { p: projectId })).projectMembers.items;
     expect(members).toEqual([expect.objectContaining({ userId: core.sub.alice, role: 'ADMIN', status: 'ACTIVE', version: 1 })]);
+    // AppSync writes ddb.operations.increment as SET #a = #a + :v, which fails on an item without the
+    // attribute (docs/conformance.md): every counter a later write increments exists from the start.
+    expect(await storedProject(projectId)).toMatchObject({ taskCount: 0, adminCount: 1, version: 1 });
     const activity = await projectActivity(projectId);
     expect(activity).toHaveLength(1);
     expect(activity[0]).toMatchObject({ action: 'CREATED', entityType: 'PROJECT', actorId: core.sub.alice, entity: 'Activity' });
@@ -158,6 +170,8 @@ describe('projects and members', () => {
     expect(err(await core.as('carol', ROLE, { i: { projectId, userId: 'no-such-user', role: 'MEMBER' } })).errorType).toBe('NotFound');
     // back to alice as ADMIN for the rest of the story
     ok(await core.as('carol', ROLE, { i: { projectId, userId: core.sub.alice, role: 'ADMIN' } }));
+    // adminCount moved with every change through SET arithmetic: two ADMINs now.
+    expect((await storedProject(projectId)).adminCount).toBe(2);
   });
 
   it('removeMember ends access at once', async () => {

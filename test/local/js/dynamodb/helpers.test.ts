@@ -10,14 +10,14 @@ import { createDynamoDbHelpers } from '../../../../packages/appsync-local/src/ap
 const ddb = createDynamoDbHelpers();
 const ops = ddb.operations;
 const S = (v: string) => ({ S: v });
-const N = (v: string) => ({ N: v });
+const N = (v: number) => ({ N: v });
 
 describe('single-item helpers', () => {
   it('get: key marshalled as toMapValues; consistentRead and projection only when given', () => {
     expect(ddb.get({ key: { id: 'id' } })).toEqual({ operation: 'GetItem', key: { id: S('id') } });
     expect(ddb.get({ key: { id: 1 }, consistentRead: true, projection: ['id', 'name', 'nested.object[1]'] })).toEqual({
       operation: 'GetItem',
-      key: { id: N('1') },
+      key: { id: N(1) },
       consistentRead: true,
       projection: { expression: '#id, #name, #nested.#object[1]', expressionNames: { '#id': 'id', '#name': 'name', '#nested': 'nested', '#object': 'object' } },
     });
@@ -71,16 +71,16 @@ describe('single-item helpers', () => {
   it('update: plain nested objects update leaf by leaf; replace overwrites the sub-object', () => {
     expect(ddb.update({ key: { id: 1 }, update: { address: { city: 'New York' }, profile: ops.replace({ a: 1 }) } })).toEqual({
       operation: 'UpdateItem',
-      key: { id: N('1') },
+      key: { id: N(1) },
       update: {
-        expression: 'SET #address.#city = :address_city, #profile = :profile',
-        expressionNames: { '#address': 'address', '#city': 'city', '#profile': 'profile' },
-        expressionValues: { ':address_city': S('New York'), ':profile': { M: { a: N('1') } } },
+        expression: 'SET #expName_1.#expName_2 = :expValue_1, #expName_3 = :expValue_2',
+        expressionNames: { '#expName_1': 'address', '#expName_2': 'city', '#expName_3': 'profile' },
+        expressionValues: { ':expValue_1': S('New York'), ':expValue_2': { M: { a: N(1) } } },
       },
     });
   });
 
-  it('update: each operation in its clause (SET, REMOVE, ADD), in input order', () => {
+  it('update: AppSync placeholders; increment/decrement are SET arithmetic; SET before REMOVE, input order', () => {
     const req = ddb.update({
       key: { id: 1 },
       update: {
@@ -96,42 +96,44 @@ describe('single-item helpers', () => {
     });
     expect(req.update).toEqual({
       expression:
-        'SET #address = :address, #friendsIds = list_append(#friendsIds, :friendsIds), #history = list_append(:history, #history), #slots[1] = :slots_1, #slots[2] = :slots_2, #isVerified = :isVerified REMOVE #age ADD #friendsCount :friendsCount, #karma :karma',
+        'SET #expName_1 = :expValue_1, #expName_3 = #expName_3 + :expValue_2, #expName_4 = #expName_4 - :expValue_3, #expName_5 = list_append(#expName_5, :expValue_4), #expName_6 = list_append(:expValue_5, #expName_6), #expName_7[1] = :expValue_6, #expName_7[2] = :expValue_7, #expName_8 = :expValue_8 REMOVE #expName_2',
       expressionNames: {
-        '#address': 'address',
-        '#age': 'age',
-        '#friendsCount': 'friendsCount',
-        '#karma': 'karma',
-        '#friendsIds': 'friendsIds',
-        '#history': 'history',
-        '#slots': 'slots',
-        '#isVerified': 'isVerified',
+        '#expName_1': 'address',
+        '#expName_2': 'age',
+        '#expName_3': 'friendsCount',
+        '#expName_4': 'karma',
+        '#expName_5': 'friendsIds',
+        '#expName_6': 'history',
+        '#expName_7': 'slots',
+        '#expName_8': 'isVerified',
       },
       expressionValues: {
-        ':address': { M: { street1: S('123 Main St') } },
-        ':friendsCount': N('10'),
-        ':karma': N('-1'),
-        ':friendsIds': { L: [N('101'), N('104')] },
-        ':history': { L: [S('x')] },
-        ':slots_1': S('102'),
-        ':slots_2': S('112'),
-        ':isVerified': { BOOL: true },
+        ':expValue_1': { M: { street1: S('123 Main St') } },
+        ':expValue_2': N(10),
+        ':expValue_3': N(1),
+        ':expValue_4': { L: [N(101), N(104)] },
+        ':expValue_5': { L: [S('x')] },
+        ':expValue_6': S('102'),
+        ':expValue_7': S('112'),
+        ':expValue_8': { BOOL: true },
       },
     });
   });
 
-  it('update: placeholders are valid and unique even for awkward attribute names', () => {
+  it('update: attribute names of any spelling sit behind placeholders', () => {
     const req = ddb.update({ key: { id: 1 }, update: { 'due-date': 'a', due_date: 'b' } });
     expect(req.update).toEqual({
-      expression: 'SET #due_date = :due_date, #due_date_2 = :due_date_2',
-      expressionNames: { '#due_date': 'due-date', '#due_date_2': 'due_date' },
-      expressionValues: { ':due_date': S('a'), ':due_date_2': S('b') },
+      expression: 'SET #expName_1 = :expValue_1, #expName_2 = :expValue_2',
+      expressionNames: { '#expName_1': 'due-date', '#expName_2': 'due_date' },
+      expressionValues: { ':expValue_1': S('a'), ':expValue_2': S('b') },
     });
   });
 
   it('operations are plain data that survive a JSON round trip (e.g. through ctx.stash)', () => {
     const update = JSON.parse(JSON.stringify({ n: ops.increment(2), l: [ops.updateListItem('v', 0)] })) as unknown;
-    expect((ddb.update({ key: { id: 1 }, update }).update as { expression: string }).expression).toBe('SET #l[0] = :l_0 ADD #n :n');
+    expect((ddb.update({ key: { id: 1 }, update }).update as { expression: string }).expression).toBe(
+      'SET #expName_1 = #expName_1 + :expValue_1, #expName_2[0] = :expValue_2',
+    );
   });
 });
 
@@ -154,7 +156,7 @@ describe('Query, Scan and Sync', () => {
       query: {
         expression: '(#name = :name_eq) AND (#age > :age_gt)',
         expressionNames: { '#name': 'name', '#age': 'age' },
-        expressionValues: { ':name_eq': S('John'), ':age_gt': N('20') },
+        expressionValues: { ':name_eq': S('John'), ':age_gt': N(20) },
       },
       index: 'byName',
       nextToken: 'tok',
@@ -187,7 +189,7 @@ describe('Query, Scan and Sync', () => {
       limit: 10,
       nextToken: 't',
       lastSync: 1700000000000,
-      filter: { expression: '(#a = :a_eq)', expressionNames: { '#a': 'a' }, expressionValues: { ':a_eq': N('1') } },
+      filter: { expression: '(#a = :a_eq)', expressionNames: { '#a': 'a' }, expressionValues: { ':a_eq': N(1) } },
     });
   });
 });
@@ -231,12 +233,12 @@ describe('batch and transaction helpers (typings examples)', () => {
       transactItems: [
         { table: 'post', operation: 'PutItem', key: { id: S('1') }, attributeValues: { title: S('t') } },
         { table: 'post', operation: 'DeleteItem', key: { id: S('2') } },
-        { table: 'post', operation: 'UpdateItem', key: { id: S('3') }, update: { expression: 'ADD #n :n', expressionNames: { '#n': 'n' }, expressionValues: { ':n': N('1') } } },
+        { table: 'post', operation: 'UpdateItem', key: { id: S('3') }, update: { expression: 'SET #expName_1 = #expName_1 + :expValue_1', expressionNames: { '#expName_1': 'n' }, expressionValues: { ':expValue_1': N(1) } } },
         {
           table: 'post',
           operation: 'ConditionCheck',
           key: { id: S('4') },
-          condition: { expression: '(#v = :v_eq)', expressionNames: { '#v': 'v' }, expressionValues: { ':v_eq': N('1') }, returnValuesOnConditionCheckFailure: false },
+          condition: { expression: '(#v = :v_eq)', expressionNames: { '#v': 'v' }, expressionValues: { ':v_eq': N(1) }, returnValuesOnConditionCheckFailure: false },
         },
       ],
     });
@@ -249,7 +251,7 @@ describe('input from the sandbox realm', () => {
     expect(ddb.put(payload)).toEqual({
       operation: 'PutItem',
       key: { id: S('x') },
-      attributeValues: { tags: { L: [S('a')] }, nested: { M: { n: N('1') } } },
+      attributeValues: { tags: { L: [S('a')] }, nested: { M: { n: N(1) } } },
       condition: { expression: '(attribute_not_exists(#id))', expressionNames: { '#id': 'id' }, expressionValues: {} },
     });
   });

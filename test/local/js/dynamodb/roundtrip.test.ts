@@ -157,7 +157,7 @@ describe('helpers round trip through DynamoDB Local', () => {
   it('put with a condition creates once, then the condition rejects a second create', async () => {
     const create = ddb.put({
       key,
-      item: { title: 'Write docs', version: 1, tags: ddb.toStringSet(['a']), address: { city: 'Oslo', zip: '0150' }, list: [1, 2], front: ['b'], items: ['x', 'y', 'z'], nothing: null },
+      item: { title: 'Write docs', version: 1, points: 0, remaining: 0, tags: ddb.toStringSet(['a']), address: { city: 'Oslo', zip: '0150', visits: 0 }, list: [1, 2], front: ['b'], items: ['x', 'y', 'z'], nothing: null },
       condition: { PK: { attributeExists: false } },
     });
     await sendPut(create);
@@ -203,6 +203,20 @@ describe('helpers round trip through DynamoDB Local', () => {
     });
     // The same request again: version is now 2, so the condition fails.
     await expect(sendUpdate(req)).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+  });
+
+  it('increment and decrement read the attribute: on an item without it DynamoDB refuses, as on AWS', async () => {
+    // AppSync writes increment as SET #a = #a + :v (docs/conformance.md), not ADD.
+    const missing = { PK: 'PROJECT#p1', SK: 'TASK#no-counter' };
+    await sendPut(ddb.put({ key: missing, item: { title: 'no counter yet' } }));
+    await expect(sendUpdate(ddb.update({ key: missing, update: { hits: ops.increment(1) } }))).rejects.toThrow(
+      'The provided expression refers to an attribute that does not exist in the item',
+    );
+    await expect(sendUpdate(ddb.update({ key: missing, update: { hits: ops.decrement(1) } }))).rejects.toThrow(/attribute that does not exist/);
+    expect(await getItem(missing)).toEqual({ ...missing, title: 'no counter yet' });
+    // Once the attribute exists, the same update counts.
+    await sendUpdate(ddb.update({ key: missing, update: { hits: 0 } }));
+    expect(await sendUpdate(ddb.update({ key: missing, update: { hits: ops.increment(2) } }))).toMatchObject({ hits: 2 });
   });
 
   it('query with a key condition, a filter and a projection', async () => {

@@ -6,14 +6,14 @@
 // { ':title_contains': { S: 'Hello World' } }. The APPSYNC_JS runtime renders the same condition as
 // "(contains(#title,:title_contains))": every condition parenthesised, no space after a function's
 // comma (outputs recorded against AppSync in localstack/appsync-utils __tests__/transform.test.js).
-// The cases below follow those recorded outputs; numbers are our wire-string form ({"N":"1"}).
+// The cases below follow those recorded outputs; numbers stay JSON numbers ({"N": 1}) as AppSync prints them.
 import { describe, expect, it } from 'vitest';
 import { createTransformUtils } from '../../../../packages/appsync-local/src/appsync/js/dynamodb/index.ts';
 
 const transform = createTransformUtils();
 const filter = (input: unknown) => JSON.parse(transform.toDynamoDBFilterExpression(input) ?? 'null') as unknown;
 const condition = (input: unknown) => JSON.parse(transform.toDynamoDBConditionExpression(input) ?? 'null') as unknown;
-const n = (v: string) => ({ N: v });
+const n = (v: number) => ({ N: v });
 
 describe('the developer guide example', () => {
   const documented = {
@@ -63,7 +63,7 @@ describe('operators', () => {
     expect(filter({ v: { between: [1, 9, 3] } })).toEqual({
       expression: '(#v BETWEEN :v_between_start AND :v_between_end)',
       expressionNames: { '#v': 'v' },
-      expressionValues: { ':v_between_start': n('1'), ':v_between_end': n('9') },
+      expressionValues: { ':v_between_start': n(1), ':v_between_end': n(9) },
     });
   });
 
@@ -96,18 +96,18 @@ describe('operators', () => {
     expect(filter({ v: { size: { gt: 2, lt: 5 } } })).toEqual({
       expression: '((size(#v) > :v_size_gt) AND (size(#v) < :v_size_lt))',
       expressionNames: { '#v': 'v' },
-      expressionValues: { ':v_size_gt': n('2'), ':v_size_lt': n('5') },
+      expressionValues: { ':v_size_gt': n(2), ':v_size_lt': n(5) },
     });
     expect((filter({ v: { size: { size: { gt: 1 } } } }) as { expression: string }).expression).toBe('(size(#v) > :v_size_size_gt)');
   });
 
   it('values are typed: numbers, booleans, null, lists and maps', () => {
     const values = (v: unknown) => (filter({ v: { eq: v } }) as { expressionValues: unknown }).expressionValues;
-    expect(values(1.5)).toEqual({ ':v_eq': n('1.5') });
+    expect(values(1.5)).toEqual({ ':v_eq': n(1.5) });
     expect(values(true)).toEqual({ ':v_eq': { BOOL: true } });
     expect(values(null)).toEqual({ ':v_eq': { NULL: null } });
-    expect(values([1, 2])).toEqual({ ':v_eq': { L: [n('1'), n('2')] } });
-    expect(values({ a: 1 })).toEqual({ ':v_eq': { M: { a: n('1') } } });
+    expect(values([1, 2])).toEqual({ ':v_eq': { L: [n(1), n(2)] } });
+    expect(values({ a: 1 })).toEqual({ ':v_eq': { M: { a: n(1) } } });
   });
 });
 
@@ -116,7 +116,7 @@ describe('grouping', () => {
     expect(filter({ a: { eq: 1 }, b: { eq: 2 } })).toEqual({
       expression: '(#a = :a_eq) AND (#b = :b_eq)',
       expressionNames: { '#a': 'a', '#b': 'b' },
-      expressionValues: { ':a_eq': n('1'), ':b_eq': n('2') },
+      expressionValues: { ':a_eq': n(1), ':b_eq': n(2) },
     });
   });
 
@@ -128,7 +128,7 @@ describe('grouping', () => {
     expect(filter({ and: [{ or: [{ a: { eq: 1 } }, { b: { eq: 2 } }] }, { c: { eq: 3 } }] })).toEqual({
       expression: '(((#a = :and_0_or_0_a_eq) OR (#b = :and_0_or_1_b_eq)) AND (#c = :and_1_c_eq))',
       expressionNames: { '#a': 'a', '#b': 'b', '#c': 'c' },
-      expressionValues: { ':and_0_or_0_a_eq': n('1'), ':and_0_or_1_b_eq': n('2'), ':and_1_c_eq': n('3') },
+      expressionValues: { ':and_0_or_0_a_eq': n(1), ':and_0_or_1_b_eq': n(2), ':and_1_c_eq': n(3) },
     });
   });
 
@@ -140,7 +140,7 @@ describe('grouping', () => {
     expect(filter({ not: { and: [{ a: { eq: 1 } }, { b: { eq: 2 } }] } })).toEqual({
       expression: '(NOT ((#a = :not_and_0_a_eq) AND (#b = :not_and_1_b_eq)))',
       expressionNames: { '#a': 'a', '#b': 'b' },
-      expressionValues: { ':not_and_0_a_eq': n('1'), ':not_and_1_b_eq': n('2') },
+      expressionValues: { ':not_and_0_a_eq': n(1), ':not_and_1_b_eq': n(2) },
     });
   });
 
@@ -157,7 +157,7 @@ describe('toDynamoDBConditionExpression', () => {
     expect(condition(update)).toEqual({
       expression: '((attribute_exists(#id)) AND (#_version = :and_1__version_eq))',
       expressionNames: { '#id': 'id', '#_version': '_version' },
-      expressionValues: { ':and_1__version_eq': n('1') },
+      expressionValues: { ':and_1__version_eq': n(1) },
     });
     expect(condition(update)).toEqual(filter(update));
   });

@@ -1,7 +1,7 @@
 // util.dynamodb against the developer guide page "DynamoDB helpers in util.dynamodb"
 // (dynamodb-helpers-in-util-dynamodb-js) and the examples in @aws-appsync/utils lib/dynamodb-utils.d.ts.
-// One deliberate difference everywhere: numbers are DynamoDB wire strings ({"N":"1234"}) where the
-// guide prints {"N": 1234}.
+// Numbers stay JSON numbers ({"N": 1234}), as the guide prints them; the DynamoDB data source turns
+// them into wire strings.
 import { describe, expect, it } from 'vitest';
 import { createDynamoDbUtils } from '../../../../packages/appsync-local/src/appsync/js/dynamodb/index.ts';
 
@@ -10,7 +10,7 @@ const util = createDynamoDbUtils();
 describe('util.dynamodb.toDynamoDB', () => {
   it('converts the documented object example: strings S, numbers N, arrays L', () => {
     expect(util.toDynamoDB({ foo: 'bar', baz: 1234, beep: ['boop'] })).toEqual({
-      M: { foo: { S: 'bar' }, baz: { N: '1234' }, beep: { L: [{ S: 'boop' }] } },
+      M: { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] } },
     });
   });
 
@@ -18,7 +18,7 @@ describe('util.dynamodb.toDynamoDB', () => {
     expect(util.toDynamoDB('foo')).toEqual({ S: 'foo' });
     expect(util.toDynamoDB(true)).toEqual({ BOOL: true });
     expect(util.toDynamoDB(null)).toEqual({ NULL: null });
-    expect(util.toDynamoDB(4.56)).toEqual({ N: '4.56' });
+    expect(util.toDynamoDB(4.56)).toEqual({ N: 4.56 });
   });
 
   it('never produces sets, even for lists of strings or numbers', () => {
@@ -26,15 +26,15 @@ describe('util.dynamodb.toDynamoDB', () => {
     expect(util.toDynamoDB({ SS: ['a'] })).toEqual({ M: { SS: { L: [{ S: 'a' }] } } });
   });
 
-  it('normalises numbers to their shortest string and refuses non-finite ones', () => {
-    expect(util.toDynamoDB(-0)).toEqual({ N: '0' });
-    expect(util.toDynamoDB(1e21)).toEqual({ N: '1e+21' });
+  it('keeps numbers as numbers (-0 becomes 0) and refuses non-finite ones', () => {
+    expect(util.toDynamoDB(-0)).toEqual({ N: 0 });
+    expect(util.toDynamoDB(1e21)).toEqual({ N: 1e+21 });
     expect(() => util.toDynamoDB(NaN)).toThrow(/NaN cannot be stored in DynamoDB/);
     expect(() => util.toDynamoDB({ a: Infinity })).toThrow(/Infinity/);
   });
 
   it('drops undefined object members and refuses functions', () => {
-    expect(util.toDynamoDB({ a: undefined, b: 1 })).toEqual({ M: { b: { N: '1' } } });
+    expect(util.toDynamoDB({ a: undefined, b: 1 })).toEqual({ M: { b: { N: 1 } } });
     expect(() => util.toDynamoDB({ f: () => 1 })).toThrow(/cannot convert a function/);
   });
 
@@ -55,7 +55,7 @@ describe('util.dynamodb.toDynamoDB', () => {
 describe('util.dynamodb typed converters (documented examples)', () => {
   it('toString, toNumber, toBoolean, toNull, toBinary', () => {
     expect(util.toString('foo')).toEqual({ S: 'foo' });
-    expect(util.toNumber(12345)).toEqual({ N: '12345' });
+    expect(util.toNumber(12345)).toEqual({ N: 12345 });
     expect(util.toBoolean(true)).toEqual({ BOOL: true });
     expect(util.toNull()).toEqual({ NULL: null });
     expect(util.toBinary('foo')).toEqual({ B: 'foo' });
@@ -63,14 +63,14 @@ describe('util.dynamodb typed converters (documented examples)', () => {
 
   it('sets', () => {
     expect(util.toStringSet(['foo', 'bar', 'baz'])).toEqual({ SS: ['foo', 'bar', 'baz'] });
-    expect(util.toNumberSet([1, 23, 4.56])).toEqual({ NS: ['1', '23', '4.56'] });
+    expect(util.toNumberSet([1, 23, 4.56])).toEqual({ NS: [1, 23, 4.56] });
     expect(util.toBinarySet(['foo', 'bar', 'baz'])).toEqual({ BS: ['foo', 'bar', 'baz'] });
   });
 
   it('toList, toMap and toMapValues (= toMap(o).M)', () => {
-    expect(util.toList(['foo', 123, { bar: 'baz' }])).toEqual({ L: [{ S: 'foo' }, { N: '123' }, { M: { bar: { S: 'baz' } } }] });
+    expect(util.toList(['foo', 123, { bar: 'baz' }])).toEqual({ L: [{ S: 'foo' }, { N: 123 }, { M: { bar: { S: 'baz' } } }] });
     const input = { foo: 'bar', baz: 1234, beep: ['boop'] };
-    expect(util.toMap(input)).toEqual({ M: { foo: { S: 'bar' }, baz: { N: '1234' }, beep: { L: [{ S: 'boop' }] } } });
+    expect(util.toMap(input)).toEqual({ M: { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] } } });
     expect(util.toMapValues(input)).toEqual(util.toMap(input)?.M);
   });
 

@@ -28,6 +28,9 @@ export interface DataSourceDependencies {
   eventSink?: EventSink;
 }
 
+const SUPPORTED = ['AMAZON_DYNAMODB', 'AWS_LAMBDA', 'NONE', 'AMAZON_EVENTBRIDGE'];
+const NOT_SUPPORTED_LOCALLY = new Set<string>(['HTTP', 'AMAZON_OPENSEARCH_SERVICE', 'AMAZON_ELASTICSEARCH', 'RELATIONAL_DATABASE', 'AMAZON_BEDROCK_RUNTIME']);
+
 /** Throws (at start-up) with a message naming the data source when a dependency is missing. */
 export function createDataSources(
   descriptions: Record<string, DataSourceDescription>,
@@ -63,7 +66,12 @@ export function createDataSources(
         break;
       default: {
         const unknownType: never = d;
-        throw new Error(`Data source '${name}' has an unsupported type ${JSON.stringify((unknownType as { type: DataSourceType }).type)}`);
+        const type = (unknownType as { type: DataSourceType }).type;
+        // HTTP, OpenSearch and RDS data sources are out of scope locally: refused by name at start-up.
+        if (NOT_SUPPORTED_LOCALLY.has(type)) {
+          throw new Error(`Data source '${name}' (${type}) is not supported locally: the local runtime serves ${SUPPORTED.join(', ')} data sources`);
+        }
+        throw new Error(`Data source '${name}' has an unsupported type ${JSON.stringify(type)}`);
       }
     }
   }

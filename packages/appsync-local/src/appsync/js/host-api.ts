@@ -76,7 +76,11 @@ export function createHostModules(current: () => Invocation): Record<string, Hos
     autoKsuid: () => autoKsuid(),
     unauthorized: () => {
       const inv = current();
-      inv.raised = raisedError(`Not Authorized to access ${inv.fieldName} on type ${inv.parentTypeName}`, 'Unauthorized', null, null);
+      // Inside a field AppSync names it; evaluated outside one (EvaluateCode with no info), the message
+      // is plain "Unauthorized" as issue 9 reports. choice: the exact EvaluateCode wording, no recorded
+      // AWS output found (docs/conformance.md).
+      const message = inv.fieldName && inv.parentTypeName ? `Not Authorized to access ${inv.fieldName} on type ${inv.parentTypeName}` : 'Unauthorized';
+      inv.raised = raisedError(message, 'Unauthorized', null, null);
       throw new HandlerAbort();
     },
     error: (message, type, data, errorInfo) => {

@@ -35,7 +35,7 @@ export interface DynamoDbHelpers {
   transactWrite: Helper;
   operations: DynamoDbOperations;
   toStringSet(list: unknown): { SS: string[] };
-  toNumberSet(list: unknown): { NS: string[] };
+  toNumberSet(list: unknown): { NS: (number | string)[] };
   toBinarySet(list: unknown): { BS: string[] };
 }
 
@@ -57,7 +57,7 @@ export function createDynamoDbHelpers(): DynamoDbHelpers {
     operations: createOperations(),
     // Typings: toNumberSet([1, 2, 3]) → { NS: ['1', '2', '3'] } (strings, unlike util.dynamodb's docs).
     toStringSet: (list) => toStringSetValue('ddb.toStringSet', list),
-    toNumberSet: (list) => toNumberSetValue('ddb.toNumberSet', list),
+    toNumberSet: (list) => toNumberSetValue('ddb.toNumberSet', list, 'strings'),
     toBinarySet: (list) => toBinarySetValue('ddb.toBinarySet', list),
   };
 }

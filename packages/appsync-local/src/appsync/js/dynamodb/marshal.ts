@@ -4,19 +4,20 @@
  * expression values).
  *
  * AppSync's documented mapping: string → S, number → N, boolean → BOOL, null → NULL, array → L
- * (never a set), object → M. Deviation, on purpose: AppSync prints numbers as `{"N": 12345}`;
- * we emit the DynamoDB wire form `{"N": "12345"}` so every request can go to DynamoDB unchanged.
+ * (never a set), object → M. Numbers stay JSON numbers, `{"N": 12345}`, as AppSync prints them and
+ * as EvaluateCode returns them (docs/conformance.md); the DynamoDB data source turns them into the
+ * wire form (strings) when it sends the request (datasources/dynamodb/values.ts).
  */
 import { describe, fail, isPlainObject, setOwn, type PlainObject } from './values.ts';
 
 export type AttributeValue =
   | { S: string }
-  | { N: string }
+  | { N: number | string }
   | { B: string }
   | { BOOL: boolean }
   | { NULL: null }
   | { SS: string[] }
-  | { NS: string[] }
+  | { NS: (number | string)[] }
   | { BS: string[] }
   | { L: AttributeValue[] }
   | { M: AttributeMap };
@@ -35,20 +36,31 @@ export interface MarshalOptions {
   sets: boolean;
 }
 
-/** A number as DynamoDB's string form. NaN and ±Infinity have no DynamoDB representation. */
-export function formatNumber(where: string, n: unknown): string {
+/** A number DynamoDB can store. NaN and ±Infinity have no DynamoDB representation. */
+export function checkNumber(where: string, n: unknown): number {
   if (typeof n !== 'number') fail(where, `expected a number, got ${describe(n)}`);
   if (!Number.isFinite(n)) fail(where, `${String(n)} cannot be stored in DynamoDB (numbers must be finite)`);
-  // String() gives the shortest round-tripping form ("1.5", "1e+21"); -0 has no DynamoDB meaning.
-  return Object.is(n, -0) ? '0' : String(n);
+  // -0 has no DynamoDB meaning. choice: -0 becomes 0, no recorded AWS output.
+  return Object.is(n, -0) ? 0 : n;
+}
+
+/** A number as DynamoDB's string form (String() gives the shortest round-tripping form: "1.5", "1e+21"). */
+export function formatNumber(where: string, n: unknown): string {
+  return String(checkNumber(where, n));
 }
 
 export function toStringSetValue(where: string, list: unknown): { SS: string[] } {
   return { SS: setMembers(where, list, 'string', (v) => v as string) };
 }
 
-export function toNumberSetValue(where: string, list: unknown): { NS: string[] } {
-  return { NS: setMembers(where, list, 'number', (v) => formatNumber(where, v)) };
+/**
+ * Two published forms: util.dynamodb.toNumberSet([1, 23, 4.56]) → `{ "NS": [1, 23, 4.56] }` (numbers),
+ * the module's toNumberSet([1, 2, 3]) → `{ "NS": ["1", "2", "3"] }` (strings); both printed in
+ * @aws-appsync/utils (lib/dynamodb-utils.d.ts, lib/dynamodb-helpers.d.ts).
+ */
+export function toNumberSetValue(where: string, list: unknown, members: 'numbers' | 'strings'): { NS: (number | string)[] } {
+  const convert = (v: unknown): number | string => (members === 'numbers' ? checkNumber(where, v) : formatNumber(where, v));
+  return { NS: setMembers(where, list, 'number', convert) };
 }
 
 /** Binary values are base64 strings, as AppSync documents. */
@@ -56,7 +68,7 @@ export function toBinarySetValue(where: string, list: unknown): { BS: string[] }
   return { BS: setMembers(where, list, 'string', (v) => v as string) };
 }
 
-function setMembers(where: string, list: unknown, type: 'string' | 'number', convert: (v: unknown) => string): string[] {
+function setMembers<T>(where: string, list: unknown, type: 'string' | 'number', convert: (v: unknown) => T): T[] {
   if (!Array.isArray(list)) fail(where, `expected an array of ${type}s, got ${describe(list)}`);
   return list.map((member, i) => {
     if (typeof member !== type) fail(where, `set member ${i} must be a ${type}, got ${describe(member)}`);
@@ -81,7 +93,8 @@ function asSetValue(where: string, value: PlainObject): AttributeValue | undefin
   if (key === 'SS') return toStringSetValue(where, value.SS);
   if (key === 'BS') return toBinarySetValue(where, value.BS);
   if (key === 'NS' && Array.isArray(value.NS)) {
-    return { NS: value.NS.map((m, i) => (typeof m === 'string' && m.trim() !== '' && Number.isFinite(Number(m)) ? m : formatNumber(`${where} (NS member ${i})`, m))) };
+    // Members keep the form they were given in (number or numeric string).
+    return { NS: value.NS.map((m, i) => (typeof m === 'string' && m.trim() !== '' && Number.isFinite(Number(m)) ? m : checkNumber(`${where} (NS member ${i})`, m))) };
   }
   return undefined;
 }
@@ -95,7 +108,7 @@ export function toAttributeValue(where: string, value: unknown, options: Marshal
     case 'string':
       return { S: value };
     case 'number':
-      return { N: formatNumber(where, value) };
+      return { N: checkNumber(where, value) };
     case 'boolean':
       return { BOOL: value };
     case 'object':

@@ -2,6 +2,10 @@
  * `operations` of `@aws-appsync/utils/dynamodb`: markers placed in an `update` object. They are plain
  * data (`{ _type, … }`, the `_type` the typings declare) so they survive JSON round trips through
  * `ctx.stash` and cross the sandbox boundary unchanged.
+ * choice: the marker's own shape (`{ _type: 'increment', by }`), no recorded AWS output: no public
+ * EvaluateCode result prints an operation object by itself; the `_type` names are the ones the
+ * @aws-appsync/utils typings declare (lib/dynamodb-helpers.d.ts, DynamoDBOperation*). What AWS does
+ * record is the expression an update renders from them (update-expression.ts).
  */
 import { describe, fail, isPlainObject } from './values.ts';
 

@@ -1,6 +1,7 @@
 /**
- * Placeholder naming for the expressions *we* design (projections and update expressions, whose
- * exact strings AWS does not publish). Rules, so every name is deterministic and valid DynamoDB:
+ * Placeholder naming for projections, whose exact strings AWS does not publish (update expressions
+ * follow AppSync's recorded #expName_N / :expValue_N, update-expression.ts). choice: this naming, no
+ * recorded AWS output. Rules, so every name is deterministic and valid DynamoDB:
  *  - a name placeholder is `#` + the attribute name, with characters other than letters, digits and
  *    `_` replaced by `_`; a value placeholder is `:` + a base built the same way;
  *  - the same attribute always gets the same name placeholder;

@@ -33,6 +33,12 @@ export function get(payload: unknown): PlainObject {
   });
 }
 
+/**
+ * `attributeValues` is `item` converted as given: key attributes appear there only when `item` holds
+ * them, and are never copied over from `key`. choice: no recorded AWS output for ddb.put (the guide's
+ * example `ddb.put({ key: { id: util.autoId() }, item: ctx.args })` prints no result); DynamoDB
+ * receives key and attributeValues merged either way (datasources/dynamodb/items.ts).
+ */
 export function put(payload: unknown): PlainObject {
   const where = 'ddb.put';
   const p = requireObject(where, payload, 'the argument');

@@ -1,32 +1,71 @@
 /**
- * The `update` object of ddb.update / transactWrite updateItem → an UpdateItem expression.
- *
- * AWS publishes neither the expressions its helper emits nor its implementation, so this is our
- * mapping, chosen from the developer guide's hand-written examples (`SET #title = :title`,
- * `ADD #version :one`, `list_append`) and kept in this one place:
+ * The `update` object of ddb.update / transactWrite updateItem → an UpdateItem expression, written
+ * the way AppSync writes it (docs/conformance.md lists the recorded outputs this follows):
  *
  *   input at path a                      action
- *   plain value, add(v), replace(v)      SET #a = :a                       (whole value, objects included)
- *   null                                 SET #a = :a  with {NULL: null}
- *   plain nested object {b: …}           recurse leaf by leaf: SET #a.#b = :a_b
- *   remove()                             REMOVE #a
- *   increment(n) / decrement(n)          ADD #a :a  with n / −n            (a missing attribute counts as 0)
- *   append(list) / prepend(list)         SET #a = list_append(#a, :a) / list_append(:a, #a)   (the list must exist)
- *   [updateListItem(v, i), …]            SET #a[i] = :a_i
+ *   plain value, add(v), replace(v)      SET #expName_1 = :expValue_1      (recorded; null → {NULL: null})
+ *   increment(n)                         SET #expName_1 = #expName_1 + :expValue_1   (n)
+ *   decrement(n)                         SET #expName_1 = #expName_1 - :expValue_1   (n, not −n; recorded)
+ *   remove()                             REMOVE #expName_1
+ *   append(list) / prepend(list)         SET #a = list_append(#a, :v) / list_append(:v, #a)
+ *   plain nested object {b: …}           recurse leaf by leaf: SET #expName_1.#expName_2 = :expValue_1
+ *   [updateListItem(v, i), …]            SET #a[i] = :v
  *
- * Clauses come in the order SET, REMOVE, ADD; actions within a clause are joined by ", " in input
- * order. Placeholders follow placeholders.ts: `#<attribute>`, `:<path joined by _>`.
+ * increment/decrement read the attribute, so on an item without it DynamoDB refuses the update
+ * ("The provided expression refers to an attribute that does not exist in the item"), on AWS as here.
+ * Placeholders are numbered from 1 in the order attributes and values are met: one `#expName_N` per
+ * attribute name (reused when the name comes back, as the recorded decrement shows), one
+ * `:expValue_N` per value. Actions keep input order; the SET clause comes before REMOVE.
+ * choice: the rows without "recorded" above (remove, append, prepend, nested objects, list items),
+ * the numbering when names and values do not pair up one to one, and the clause order, no recorded
+ * AWS output.
  */
 import type { ExpressionObject } from './filter.ts';
 import { isSetValue, MAX_DEPTH, toAttributeValue, type AttributeValue, type MarshalOptions } from './marshal.ts';
 import { isUpdateOperation, type UpdateOperation } from './operations.ts';
-import { createPlaceholders, renderPath, type PathStep, type Placeholders } from './placeholders.ts';
-import { definedEntries, describe, fail, isPlainObject } from './values.ts';
+import type { PathStep } from './placeholders.ts';
+import { definedEntries, describe, fail, isPlainObject, setOwn } from './values.ts';
 
 interface Clauses {
   SET: string[];
   REMOVE: string[];
-  ADD: string[];
+}
+
+/** AppSync's `#expName_N` / `:expValue_N` placeholders, numbered from 1. */
+interface Placeholders {
+  names: Record<string, string>;
+  values: Record<string, AttributeValue>;
+  name(attribute: string): string;
+  value(value: AttributeValue): string;
+}
+
+function createPlaceholders(): Placeholders {
+  const names: Record<string, string> = {};
+  const byAttribute = new Map<string, string>();
+  const values: Record<string, AttributeValue> = {};
+  let valueCount = 0;
+  return {
+    names,
+    values,
+    name(attribute) {
+      const known = byAttribute.get(attribute);
+      if (known) return known;
+      const placeholder = `#expName_${byAttribute.size + 1}`;
+      byAttribute.set(attribute, placeholder);
+      setOwn(names, placeholder, attribute);
+      return placeholder;
+    },
+    value(value) {
+      valueCount += 1;
+      const placeholder = `:expValue_${valueCount}`;
+      setOwn(values, placeholder, value);
+      return placeholder;
+    },
+  };
+}
+
+function renderPath(placeholders: Placeholders, steps: PathStep[]): string {
+  return steps.map((s) => placeholders.name(s.attribute) + s.indexes.map((i) => `[${i}]`).join('')).join('.');
 }
 
 interface Walk {
@@ -38,7 +77,7 @@ interface Walk {
 
 export function renderUpdate(where: string, update: unknown, marshal: MarshalOptions): ExpressionObject {
   if (!isPlainObject(update) || isUpdateOperation(update)) fail(where, `update must be an object of attributes to change, got ${describe(update)}`);
-  const walk: Walk = { where, marshal, placeholders: createPlaceholders(), clauses: { SET: [], REMOVE: [], ADD: [] } };
+  const walk: Walk = { where, marshal, placeholders: createPlaceholders(), clauses: { SET: [], REMOVE: [] } };
   walkObject(walk, [], update);
   const expression = (Object.keys(walk.clauses) as (keyof Clauses)[])
     .filter((clause) => walk.clauses[clause].length > 0)
@@ -62,8 +101,6 @@ function walkValue(walk: Walk, path: PathStep[], value: unknown): void {
   set(walk, path, value);
 }
 
-const baseOf = (path: PathStep[]) => path.map((s) => [s.attribute, ...s.indexes].join('_')).join('_');
-
 function valueOf(walk: Walk, path: PathStep[], raw: unknown): AttributeValue {
   const converted = toAttributeValue(`${walk.where} (${path.map((s) => s.attribute).join('.')})`, raw, walk.marshal);
   if (converted === undefined) fail(walk.where, `"${path.map((s) => s.attribute).join('.')}" has no value to write`);
@@ -72,13 +109,13 @@ function valueOf(walk: Walk, path: PathStep[], raw: unknown): AttributeValue {
 
 function set(walk: Walk, path: PathStep[], raw: unknown): void {
   const { placeholders } = walk;
-  walk.clauses.SET.push(`${renderPath(placeholders, path)} = ${placeholders.value(baseOf(path), valueOf(walk, path, raw))}`);
+  walk.clauses.SET.push(`${renderPath(placeholders, path)} = ${placeholders.value(valueOf(walk, path, raw))}`);
 }
 
 function applyOperation(walk: Walk, path: PathStep[], op: UpdateOperation): void {
   const { placeholders, clauses } = walk;
   const target = () => renderPath(placeholders, path);
-  const value = (raw: unknown) => placeholders.value(baseOf(path), valueOf(walk, path, raw));
+  const value = (raw: unknown) => placeholders.value(valueOf(walk, path, raw));
   switch (op._type) {
     case 'add':
     case 'replace':
@@ -88,8 +125,8 @@ function applyOperation(walk: Walk, path: PathStep[], op: UpdateOperation): void
       return;
     case 'increment':
     case 'decrement': {
-      const by = op._type === 'increment' ? op.by : -op.by;
-      clauses.ADD.push(`${target()} ${value(by)}`);
+      const t = target();
+      clauses.SET.push(`${t} = ${t} ${op._type === 'increment' ? '+' : '-'} ${value(op.by)}`);
       return;
     }
     case 'append': {

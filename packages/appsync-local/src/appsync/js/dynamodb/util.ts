@@ -5,7 +5,7 @@
  * are deliberately absent.
  */
 import {
-  formatNumber,
+  checkNumber,
   toAttributeMap,
   toAttributeValue,
   toBinarySetValue,
@@ -28,12 +28,12 @@ export interface S3ObjectRef {
 export interface DynamoDbUtils {
   toDynamoDB(value: unknown): AttributeValue | null;
   toString(value: unknown): { S: string } | null;
-  toNumber(value: unknown): { N: string } | null;
+  toNumber(value: unknown): { N: number } | null;
   toBoolean(value: unknown): { BOOL: boolean } | null;
   toNull(): { NULL: null };
   toBinary(value: unknown): { B: string } | null;
   toStringSet(value: unknown): { SS: string[] } | null;
-  toNumberSet(value: unknown): { NS: string[] } | null;
+  toNumberSet(value: unknown): { NS: (number | string)[] } | null;
   toBinarySet(value: unknown): { BS: string[] } | null;
   toList(value: unknown): { L: AttributeValue[] } | null;
   toMap(value: unknown): { M: AttributeMap } | null;
@@ -64,12 +64,12 @@ export function createDynamoDbUtils(): DynamoDbUtils {
       return toAttributeValue('util.dynamodb.toDynamoDB', value, AS_DOCUMENTED) ?? null;
     },
     toString: typed('toString', 'a string', (v) => typeof v === 'string', (v: string) => ({ S: v })),
-    toNumber: typed('toNumber', 'a number', (v) => typeof v === 'number', (v: number) => ({ N: formatNumber('util.dynamodb.toNumber', v) })),
+    toNumber: typed('toNumber', 'a number', (v) => typeof v === 'number', (v: number) => ({ N: checkNumber('util.dynamodb.toNumber', v) })),
     toBoolean: typed('toBoolean', 'a boolean', (v) => typeof v === 'boolean', (v: boolean) => ({ BOOL: v })),
     toNull: () => ({ NULL: null }),
     toBinary: typed('toBinary', 'a base64 string', (v) => typeof v === 'string', (v: string) => ({ B: v })),
     toStringSet: typed('toStringSet', 'an array of strings', isArray, (v) => toStringSetValue('util.dynamodb.toStringSet', v)),
-    toNumberSet: typed('toNumberSet', 'an array of numbers', isArray, (v) => toNumberSetValue('util.dynamodb.toNumberSet', v)),
+    toNumberSet: typed('toNumberSet', 'an array of numbers', isArray, (v) => toNumberSetValue('util.dynamodb.toNumberSet', v, 'numbers')),
     toBinarySet: typed('toBinarySet', 'an array of base64 strings', isArray, (v) => toBinarySetValue('util.dynamodb.toBinarySet', v)),
     toList: typed('toList', 'an array', isArray, (v: unknown[]) => toAttributeValue('util.dynamodb.toList', v, AS_DOCUMENTED) as { L: AttributeValue[] }),
     toMap: typed('toMap', 'an object', isPlainObject, (v) => ({ M: toAttributeMap('util.dynamodb.toMap', v, AS_DOCUMENTED) })),

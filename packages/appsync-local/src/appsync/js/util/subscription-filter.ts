@@ -1,87 +1,87 @@
 /**
- * util.transform.toSubscriptionFilter(obj, ignoredFields?, rules?) (APPSYNC.md §3, §7):
- * a top-level `or` splits into filter groups, keys (and `and` members) inside a group are ANDed,
- * nested objects name nested fields with dots, and `rules` are ANDed into every group.
- * AppSync's limits are enforced here, so a filter it would refuse fails the same way locally.
+ * util.transform.toSubscriptionFilter(obj, ignoredFields?, rules?), as AppSync's EvaluateCode answers
+ * it (recorded outputs: docs/conformance.md, test/local/js/conformance/cases/subscription-filter.ts).
+ *
+ * The result is a list of groups, each an AND of `{ fieldName, operator, value }`, the groups ORed.
+ * Every alternative multiplies the groups out:
+ *  - the keys of an object are ANDed, in key order;
+ *  - each operator of one field is an alternative (`{ a: { eq: 1, ne: 2 } }` → two groups);
+ *  - each member of an `or` is an alternative; the members of an `and` are ANDed; both nest;
+ *  - each operator of each `rules` field is an alternative added to every group ("at least one rule");
+ *  - a key is a field name as written (`"loc.addr.country"`); its value maps operators to values,
+ *    carried through unchecked (an unknown operator or a nested object passes as it is, `not` is a
+ *    field name like any other);
+ *  - `ignoredFields` drops those field names wherever they appear;
+ *  - groups left without a filter disappear (`{}` → `{ filterGroup: [] }`);
+ *  - anything but an object (null, an array, a JSON string) gives null.
+ * AppSync's limits (fields per group, groups, `in` values…) are checked where the filter is used
+ * (realtime/filter.ts validateFilter), not here: the recorded outputs show no check at this point.
  */
 import type { SubscriptionFilter } from '../../types.ts';
 import { AppSyncJsRuntimeError } from '../errors.ts';
 
 type Filter = SubscriptionFilter['filterGroup'][number]['filters'][number];
-
-const OPERATORS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains', 'notContains', 'beginsWith', 'in', 'notIn', 'between', 'containsAny']);
-export const FILTER_LIMITS = { fieldsPerFilter: 5, groups: 10, inValues: 5, containsAnyValues: 20, stringLength: 256, depth: 5 };
+/** Alternatives: each an AND of filters. `[[]]` is "no condition", `[]` is "no alternative". */
+type Alternatives = Filter[][];
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const fail = (msg: string): never => { throw new AppSyncJsRuntimeError(`Invalid subscription filter: ${msg}`); };
-
-function checkValue(fieldName: string, operator: string, value: unknown): void {
-  const values = Array.isArray(value) ? value : [value];
-  for (const v of values) {
-    if (typeof v === 'string' && v.length > FILTER_LIMITS.stringLength) fail(`${fieldName}: strings are limited to ${FILTER_LIMITS.stringLength} characters`);
-  }
-  if ((operator === 'in' || operator === 'notIn') && (!Array.isArray(value) || value.length > FILTER_LIMITS.inValues)) {
-    fail(`${fieldName}: ${operator} takes a list of at most ${FILTER_LIMITS.inValues} values`);
-  }
-  if (operator === 'containsAny' && (!Array.isArray(value) || value.length > FILTER_LIMITS.containsAnyValues)) {
-    fail(`${fieldName}: containsAny takes a list of at most ${FILTER_LIMITS.containsAnyValues} values`);
-  }
-  if (operator === 'between' && (!Array.isArray(value) || value.length !== 2)) fail(`${fieldName}: between takes two values`);
+function fail(msg: string): never {
+  throw new AppSyncJsRuntimeError(`Invalid subscription filter: ${msg}`);
 }
 
-function fieldFilters(obj: Record<string, unknown>, ignored: Set<string>, prefix = '', depth = 1): Filter[] {
-  if (depth > FILTER_LIMITS.depth) fail(`fields nest at most ${FILTER_LIMITS.depth} levels`);
-  const out: Filter[] = [];
-  for (const [key, spec] of Object.entries(obj)) {
-    if (key === 'and' || key === 'or' || (depth === 1 && ignored.has(key)) || spec === undefined) continue;
-    const fieldName = prefix + key;
-    if (!isPlainObject(spec)) fail(`${fieldName} must map operators to values`);
-    const ops = Object.keys(spec as object);
-    if (ops.length && ops.every((op) => !OPERATORS.has(op)) && ops.every((op) => isPlainObject((spec as Record<string, unknown>)[op]))) {
-      out.push(...fieldFilters(spec as Record<string, unknown>, ignored, fieldName + '.', depth + 1));
-      continue;
-    }
-    for (const [operator, value] of Object.entries(spec as Record<string, unknown>)) {
-      if (!OPERATORS.has(operator)) fail(`unknown operator ${operator} on ${fieldName}`);
-      checkValue(fieldName, operator, value);
-      out.push({ fieldName, operator, value });
-    }
-  }
+/** Every combination of one alternative from `a` with one from `b`, `a` outermost. */
+function product(a: Alternatives, b: Alternatives): Alternatives {
+  const out: Alternatives = [];
+  for (const x of a) for (const y of b) out.push([...x, ...y]);
   return out;
 }
 
-function groupFilters(obj: Record<string, unknown>, ignored: Set<string>): Filter[] {
-  const filters = fieldFilters(obj, ignored);
-  const and = obj.and;
-  if (and !== undefined) {
-    for (const member of Array.isArray(and) ? and : [and]) {
-      if (!isPlainObject(member)) fail('and takes objects');
-      filters.push(...groupFilters(member as Record<string, unknown>, ignored));
-    }
-  }
-  return filters;
+function fieldAlternatives(fieldName: string, spec: unknown): Alternatives {
+  // choice: a field mapped to something other than an operator object is refused, no recorded AWS output.
+  if (!isPlainObject(spec)) fail(`${fieldName} must map operators to values, such as { eq: 1 }`);
+  const operators = Object.keys(spec).filter((op) => spec[op] !== undefined);
+  // choice: a field with no operator adds no condition (rather than removing every group), no recorded
+  // AWS output that tells the two apart (`{ a: {} }` alone gives no group either way).
+  if (operators.length === 0) return [[]];
+  return operators.map((operator) => [{ fieldName, operator, value: spec[operator] }]);
 }
 
-export function toSubscriptionFilter(obj: unknown, ignoredFields?: unknown, rules?: unknown): SubscriptionFilter {
-  if (!isPlainObject(obj)) fail('the filter must be an object');
-  const filterObj = obj as Record<string, unknown>;
-  const ignored = new Set(Array.isArray(ignoredFields) ? ignoredFields.map(String) : []);
-  const ruleFilters = isPlainObject(rules) ? fieldFilters(rules, new Set()) : [];
-  const members = filterObj.or === undefined ? [filterObj] : Array.isArray(filterObj.or) ? filterObj.or : [filterObj.or];
-  // Keys beside a top-level `or` apply to every group.
-  const shared = filterObj.or === undefined ? [] : groupFilters({ ...filterObj, or: undefined }, ignored);
-  const filterGroup = members.map((member) => {
-    if (!isPlainObject(member)) fail('or takes objects');
-    const filters = [...shared, ...(filterObj.or === undefined ? groupFilters(member as Record<string, unknown>, ignored) : groupFilters(member as Record<string, unknown>, ignored)), ...ruleFilters];
-    if (filters.length > FILTER_LIMITS.fieldsPerFilter) fail(`a filter group ANDs at most ${FILTER_LIMITS.fieldsPerFilter} conditions (got ${filters.length})`);
-    return { filters };
-  });
-  const orCount = filterGroup.reduce(
-    (n, g) => n + g.filters.reduce((m, f) => m * (f.operator === 'in' && Array.isArray(f.value) ? f.value.length : 1), 1),
-    0,
-  );
-  if (filterGroup.length > FILTER_LIMITS.groups || orCount > FILTER_LIMITS.groups) {
-    fail(`at most ${FILTER_LIMITS.groups} filters are ORed (each in value counts as one)`);
+function listOf(key: string, value: unknown): unknown[] {
+  // choice: a single object where a list belongs is read as a list of one, no recorded AWS output.
+  const list = Array.isArray(value) ? value : [value];
+  for (const member of list) if (!isPlainObject(member)) fail(`${key} takes a list of filter objects`);
+  return list;
+}
+
+function objectAlternatives(obj: Record<string, unknown>, ignored: Set<string>): Alternatives {
+  let groups: Alternatives = [[]];
+  for (const [key, value] of Object.entries(obj)) {
+    if (value === undefined) continue;
+    if (key === 'and') {
+      for (const member of listOf(key, value)) groups = product(groups, objectAlternatives(member as Record<string, unknown>, ignored));
+    } else if (key === 'or') {
+      const members = listOf(key, value);
+      // An empty `or` offers no alternative to choose; it must not remove the conditions beside it.
+      // choice: `or: []` adds no condition, no recorded AWS output (issue 9).
+      if (members.length === 0) continue;
+      groups = product(groups, members.flatMap((member) => objectAlternatives(member as Record<string, unknown>, ignored)));
+    } else if (!ignored.has(key)) {
+      groups = product(groups, fieldAlternatives(key, value));
+    }
   }
-  return { filterGroup };
+  return groups;
+}
+
+export function toSubscriptionFilter(obj: unknown, ignoredFields?: unknown, rules?: unknown): SubscriptionFilter | null {
+  if (!isPlainObject(obj)) return null;
+  const ignored = new Set(Array.isArray(ignoredFields) ? ignoredFields.map(String) : []);
+  let groups = objectAlternatives(obj, ignored);
+  if (isPlainObject(rules)) {
+    const ruleAlternatives = Object.entries(rules)
+      .filter(([, spec]) => spec !== undefined)
+      .flatMap(([fieldName, spec]) => fieldAlternatives(fieldName, spec))
+      .filter((alternative) => alternative.length > 0);
+    if (ruleAlternatives.length > 0) groups = product(groups, ruleAlternatives);
+  }
+  return { filterGroup: groups.filter((filters) => filters.length > 0).map((filters) => ({ filters })) };
 }
