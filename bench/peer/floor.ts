@@ -5,13 +5,13 @@
  * in its own process:  PEER_DDB=<endpoint> PEER_TABLE=<table> PEER_API_KEY=<key> node --import tsx bench/peer/floor.ts
  */
 import { createServer } from 'node:http';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { taskKey } from '../../model/keys.ts';
-import { createLocalDynamoDbClient } from './appsync-local.ts';
 import { TASK_FIELDS } from './fixture.ts';
 
-const client = createLocalDynamoDbClient(process.env.PEER_DDB!);
+// The SDK as anyone would set it up (its defaults), not the runtime's client.
+const client = new DynamoDBClient({ endpoint: process.env.PEER_DDB!, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 const table = process.env.PEER_TABLE!;
 const apiKey = process.env.PEER_API_KEY!;
 
@@ -46,3 +46,5 @@ server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as { port: number };
   console.log(JSON.stringify({ url: `http://127.0.0.1:${port}/graphql`, pid: process.pid }));
 });
+// A clean exit on SIGTERM (bench/peer.ts stops it so), which also writes a --cpu-prof profile.
+process.on('SIGTERM', () => process.exit(0));

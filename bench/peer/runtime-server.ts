@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createAuthenticator, createDataSources, createLocalAppSync, createLocalDynamoDbClient, PRELUDE_PATH, startServer } from './appsync-local.ts';
 import { JS_RESOLVER, PEER_SCHEMA } from './fixture.ts';
 
+// The client the runtime's launcher gives its DynamoDB data source.
 const client = createLocalDynamoDbClient(process.env.PEER_DDB!);
 const tableName = process.env.PEER_TABLE!;
 const apiKey = process.env.PEER_API_KEY!;
@@ -37,3 +38,5 @@ const app = createLocalAppSync({
 await app.ready();
 const server = await startServer({ app, tls: null, port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ url: `http://127.0.0.1:${server.port}/graphql`, pid: process.pid }));
+// A clean exit on SIGTERM (bench/peer.ts stops it so), which also writes a --cpu-prof profile.
+process.on('SIGTERM', () => process.exit(0));
