@@ -17,7 +17,8 @@
  * The simulator and autocannon live in bench/peer/simulator/, a package of their own (not a workspace)
  * installed on first run, so they never weigh on Taskwire's own install.
  *
- *   npm run bench -- peer            (options: npx tsx bench/peer.ts [--rounds 5] [--round-ms 5000] [--connections 20] [--only a,b,c])
+ *   npm run bench -- peer            (options: npx tsx bench/peer.ts [--rounds 5] [--round-ms 5000] [--connections 20] [--only a,b,c,d]
+ *                                     [--cpu-prof c,d]: V8 CPU profiles of those server processes, in bench/results/profiles/)
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -182,6 +183,8 @@ export async function runPeerBench(): Promise<{ ok: boolean }> {
   const warmupMs = Number(arg('warmup-ms', '3000'));
   const connections = Number(arg('connections', '20'));
   const only = arg('only', 'a,b,c,d').split(',');
+  const profiled = arg('cpu-prof', '').split(',');
+  const profileArgs = (id: string) => (profiled.includes(id) ? ['--cpu-prof', '--cpu-prof-dir', join(RESULTS_DIR, 'profiles', id)] : []);
   const deadline = setTimeout(() => {
     console.error(`peer benchmark: time limit of ${TIME_LIMIT_MS / 1000} s exceeded`);
     for (const c of children) c.kill('SIGKILL');
@@ -194,20 +197,20 @@ export async function runPeerBench(): Promise<{ ok: boolean }> {
   let load: ChildProcess | undefined;
   try {
     console.log('peer: starting Taskwire (throwaway runtime: DynamoDB Local in memory, cognito-local, HTTPS) and creating a project, a MEMBER and a task…');
-    const taskwire = await startServer('(d) Taskwire', process.execPath, [...TSX, join(PEER_DIR, 'taskwire-server.ts')], {});
+    const taskwire = await startServer('(d) Taskwire', process.execPath, [...profileArgs('d'), ...TSX, join(PEER_DIR, 'taskwire-server.ts')], {});
     const { ddb, table, taskId, memberToken, ca } = taskwire.ready as unknown as { ddb: string; table: string; taskId: string; memberToken: string; ca: string };
     const env = { PEER_DDB: ddb, PEER_TABLE: table, PEER_API_KEY: apiKey };
     const [simPort, simWsPort] = [await freePort(), await freePort()];
     console.log('peer: starting the floor, the simulator and the local runtime, each in its own process…');
     const [floor, simulator, runtime] = await Promise.all([
-      startServer('(a) floor', process.execPath, [...TSX, join(PEER_DIR, 'floor.ts')], env),
+      startServer('(a) floor', process.execPath, [...profileArgs('a'), ...TSX, join(PEER_DIR, 'floor.ts')], env),
       startServer('(b) simulator', process.execPath, [join(SIM_DIR, 'server.cjs')], {
         ...env,
         PEER_PORT: String(simPort),
         PEER_WS_PORT: String(simWsPort),
         PEER_FIXTURE: JSON.stringify({ schema: PEER_SCHEMA, request: VTL_REQUEST, response: VTL_RESPONSE }),
       }, SIM_DIR),
-      startServer('(c) local runtime', process.execPath, [...TSX, join(PEER_DIR, 'runtime-server.ts')], env),
+      startServer('(c) local runtime', process.execPath, [...profileArgs('c'), ...TSX, join(PEER_DIR, 'runtime-server.ts')], env),
     ]);
     const ddbPid = findPid(['DynamoDBLocal', `-port ${new URL(ddb).port}`]);
 
@@ -335,7 +338,8 @@ export async function runPeerBench(): Promise<{ ok: boolean }> {
       options: { rounds, roundMs, warmupMs, connections },
       summary, checks, rounds: results,
     }, null, 2));
-    console.log(`\npeer: ${ok ? 'every target met' : 'a target was NOT met'}; results in ${file}`);
+    const verdict = checks.length === 0 ? 'no ratio measured (--only left out a server it needs)' : ok ? 'every target met' : 'a target was NOT met';
+    console.log(`\npeer: ${verdict}; results in ${file}`);
     return { ok };
   } finally {
     for (const c of children) {

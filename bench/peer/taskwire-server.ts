@@ -9,7 +9,18 @@ import { Agent, request } from 'node:https';
 import { demoToken, startThrowawayRuntime, type LocalRuntime } from '../../local/start.ts';
 import { LOCAL_TABLE_NAME } from '../../model/table.ts';
 
-const runtime = await startThrowawayRuntime();
+/** On a busy shared machine DynamoDB Local or cognito-local can miss their start-up wait: try again. */
+async function start(attempts = 3): Promise<LocalRuntime> {
+  for (let i = 1; ; i++) {
+    try {
+      return await startThrowawayRuntime();
+    } catch (err) {
+      if (i >= attempts) throw err;
+      console.error(`taskwire-server: start attempt ${i} failed (${(err as Error).message}); trying again`);
+    }
+  }
+}
+const runtime = await start();
 const agent = new Agent({ ca: runtime.caCertPem, keepAlive: true });
 
 function graphql(token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
