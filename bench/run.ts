@@ -1,14 +1,16 @@
 /**
- * `npm run bench [-- fanout|runtime ...]`: the benchmarks that exist so far (all by default). Each is
+ * `npm run bench [-- fanout|runtime|peer ...]`: the benchmarks that exist so far (all by default). Each is
  * bounded in time, uses loopback only, and prints what it measured against TARGETS.md; the exit code
  * is non-zero when a measured figure misses its target.
  */
 import { runFanout } from './fanout.ts';
 import { runRuntimeBench } from './runtime.ts';
+import { runPeerBench } from './peer.ts';
 
 const BENCHMARKS: Record<string, () => Promise<{ ok: boolean }>> = {
   fanout: runFanout,
   runtime: runRuntimeBench,
+  peer: runPeerBench,
 };
 
 const asked = process.argv.slice(2);

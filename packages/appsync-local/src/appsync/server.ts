@@ -1,9 +1,10 @@
 /**
- * The listener: HTTPS (the local CA's certificate), nothing else. It moves bytes between sockets and
+ * The listener: HTTPS (the local CA's certificate), or plain HTTP when asked (benchmarks). It moves bytes between sockets and
  * the app (app.ts) and adds what belongs to HTTP itself: routing, CORS for the browser client, a bound
  * on the request body, and the WebSocket upgrade on /graphql/realtime handed to realtime/.
  */
 import { createServer, type Server } from 'node:https';
+import { createServer as createPlainServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -22,7 +23,8 @@ export interface UpgradeHandler {
 
 export interface ServerOptions {
   app: LocalAppSync;
-  tls: { key: string; cert: string };
+  /** `null` serves plain HTTP (the peer benchmark, which compares servers that all speak HTTP). */
+  tls: { key: string; cert: string } | null;
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -32,7 +34,7 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  server: Server;
+  server: Server | import('node:http').Server;
   port: number;
   url: string;
   /** Lets realtime/ attach after the server started. */
@@ -153,12 +155,13 @@ async function route(app: LocalAppSync, req: IncomingMessage, res: ServerRespons
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let realtime = opts.realtime ?? null;
-  const server = createServer({ key: opts.tls.key, cert: opts.tls.cert }, (req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     route(opts.app, req, res, maxBody).catch(() => {
       // A bug, never a stack trace on the wire.
       send(res, { statusCode: 500, headers: { 'content-type': JSON_CONTENT_TYPE }, body: errorBody('InternalFailure', 'An internal failure occurred.') }, corsFor((req.url ?? '/').split('?')[0] ?? '/'));
     });
-  });
+  };
+  const server = opts.tls ? createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : createPlainServer(listener);
   // Bytes that are not HTTP (Node's parser gives up): AppSync's JSON refusal, not Node's empty 400.
   // (As Node's own handler: not once a response's headers went out on that socket.)
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: { headersSent?: boolean } | null }) => {
@@ -200,7 +203,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       resolve({
         server,
         port,
-        url: `https://localhost:${port}${GRAPHQL_PATH}`,
+        url: `${opts.tls ? 'https' : 'http'}://localhost:${port}${GRAPHQL_PATH}`,
         setRealtime(handler) {
           realtime = handler;
         },

@@ -12,6 +12,7 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
+  type DynamoDBClientConfig,
   ListTablesCommand,
   ResourceInUseException,
   ResourceNotFoundException,
@@ -46,9 +47,17 @@ export interface DynamoDbLocal {
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const LOCAL_REGION = 'us-east-1';
 
+/**
+ * The SDK's logger for these clients: no output, like its default NoOpLogger, but without `info`. The
+ * SDK's logger middleware calls `logger?.info?.({ input: filter(input), output: filter(output) })`, so
+ * with the default no-op logger it still copies every request and response through its sensitive-data
+ * filter before discarding them; without `info` it skips that work (errors still go to `error`).
+ */
+const QUIET_LOGGER = { trace() {}, debug() {}, warn() {}, error() {} } as unknown as NonNullable<DynamoDBClientConfig['logger']>;
+
 /** An SDK client for a DynamoDB Local endpoint. */
 export function createLocalDynamoDbClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, logger: QUIET_LOGGER });
 }
 
 /** A port the OS just reported free (the tiny race with another process is accepted). */
