@@ -3,7 +3,7 @@
 // and compared exactly. Each case names its source; docs/conformance.md lists them and the choices
 // that have no recorded output.
 import { describe, expect, it } from 'vitest';
-import { evaluateCode } from '../../../../local/appsync/js/index.ts';
+import { evaluateCode } from '../../../../packages/appsync-local/src/appsync/js/index.ts';
 import type { ConformanceCase } from './case.ts';
 import { cases as dynamodbUpdate } from './cases/dynamodb-update.ts';
 import { cases as dynamodbUtil } from './cases/dynamodb-util.ts';
