@@ -35,7 +35,8 @@ export interface WebServer {
 
 export async function startWebServer(opts: { port: number; host: string; outputs: () => unknown; distDir?: string }): Promise<WebServer> {
   const dist = opts.distDir ?? DIST_DIR;
-  const index = readFileSync(join(dist, 'index.html'));
+  // Read per request: a rebuild (npm run build -w client) shows on the next reload.
+  const index = () => readFileSync(join(dist, 'index.html'));
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -57,7 +58,7 @@ export async function startWebServer(opts: { port: number; host: string; outputs
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' }).end(req.method === 'HEAD' ? undefined : index);
+    res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' }).end(req.method === 'HEAD' ? undefined : index());
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

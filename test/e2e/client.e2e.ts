@@ -129,8 +129,8 @@ describe('a team day in the browser', () => {
     const sprint = ada.getByTestId('sprint-Sprint A');
     await sprint.waitFor();
     for (const title of ['Drag me across', 'Comment on me']) {
-      const card = ada.getByTestId('backlog').getByTestId('card').filter({ hasText: title });
-      await card.dragTo(sprint.locator('[data-sprint]'));
+      const key = (await ada.getByTestId('backlog').getByTestId('card').filter({ hasText: title }).getAttribute('aria-label'))!.split(':')[0]!;
+      await ada.getByLabel(`Put ${key} into a sprint`).selectOption({ label: 'Sprint A' });
       await sprint.getByTestId('card').filter({ hasText: title }).waitFor();
     }
     await shot(ada, 'backlog-and-sprints');
@@ -160,7 +160,7 @@ describe('a team day in the browser', () => {
     const drawer = ada.getByTestId('task-drawer');
     await drawer.getByRole('heading', { name: new RegExp(`E${RUN}-\\d+`) }).waitFor();
     expect(ada.url()).toContain('task=');
-    const box = drawer.getByRole('combobox');
+    const box = drawer.getByLabel(/^Comment \(type @/);
     await box.click();
     await box.pressSequentially('Please review @ma');
     await drawer.getByRole('option', { name: /Max Member/ }).waitFor();
