@@ -11,7 +11,8 @@
  *   the last username of the page; a token that is not one of ours is InvalidParameterException.
  * - A disabled user (AdminDisableUser) cannot sign in or refresh: Cognito answers NotAuthorizedException
  *   "User is disabled."; cognito-local checked neither (InitiateAuth, AdminInitiateAuth,
- *   RespondToAuthChallenge).
+ *   RespondToAuthChallenge). Cognito's answer as recorded in localstack/localstack#8454 and
+ *   getmoto/moto#6552; the missing check is jagregory/cognito-local#381.
  */
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
