@@ -119,6 +119,14 @@ describe('live-event merging', () => {
     expect(ids(b.columns().TODO)).toEqual(['n']);
   });
 
+  it('merges a further page without going back on newer versions', () => {
+    const b = new BoardState({ sprintId: 's1' });
+    b.load([card({ id: 'a', version: 4, title: 'v4' })]);
+    b.merge([card({ id: 'a', version: 3, title: 'v3' }), card({ id: 'm', rank: 'zz' }), card({ id: 'o', sprintId: 's2' })]);
+    expect(b.cards.get('a')!.title).toBe('v4');
+    expect(ids(b.columns().TODO)).toEqual(['a', 'm']);
+  });
+
   it('does not yank a card out of the hand that drags it: its event waits for the drop', () => {
     const b = new BoardState({ sprintId: 's1' });
     b.load([card({ id: 'a', rank: 'a' }), card({ id: 'b', rank: 'b' })]);

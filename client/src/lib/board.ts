@@ -93,6 +93,14 @@ export class BoardState {
     for (const c of cards) if (this.inScope(c)) this.cards.set(c.id, c);
   }
 
+  /** Adds a further page of a column (cards already shown at the same or a newer version stay). */
+  merge(cards: Card[]): void {
+    for (const c of cards) {
+      const cur = this.cards.get(c.id);
+      if (this.inScope(c) && (!cur || cur.version < c.version)) this.cards.set(c.id, c);
+    }
+  }
+
   /** Columns in board order, filtered. */
   columns(filters: Filters = {}): Record<Status, Card[]> {
     const out = { TODO: [], IN_PROGRESS: [], IN_REVIEW: [], DONE: [] } as Record<Status, Card[]>;
