@@ -153,6 +153,7 @@ describe('a team day in the browser', () => {
     await ada.waitForURL(/q=comment/);
     expect(await ada.getByTestId('card').count()).toBe(1);
     await ada.goto(projectUrl);
+    await ada.getByTestId('column-IN_PROGRESS').getByTestId('card').filter({ hasText: 'Drag me across' }).waitFor();
     await shot(ada, 'board');
   });
 
