@@ -55,6 +55,13 @@ export const lambdas = {
     // sweep once more (docs/access-patterns.md); this pass finishes them, and any interrupted one.
     schedules: [{ everyMinutes: 5, event: { operation: 'resumePurges' } }],
   },
+  admin: {
+    entry: 'functions/admin/handler.ts',
+    description: "The global Admins' API: every project with its admins and size, every user (Cognito ListUsers) with their memberships, invite, disable/enable",
+    timeoutSeconds: 30,
+    table: 'read',
+    needs: ['cognito-admin'],
+  },
   reports: {
     entry: 'functions/reports/handler.ts',
     description: 'sprintReport / projectReport: burndown, velocity, status breakdown, workload, overdue (Queries on keys and indexes only)',

@@ -7,6 +7,7 @@
  *   COGNITO_PORT=PORT+1                the next two ports unless set
  *   DYNAMODB_PORT=PORT+2
  *   S3_PORT=PORT+3                     the local S3 server (attachments)
+ *   WEB_PORT=PORT+4                    the web client (client/dist, built on first start)
  *   TASKWIRE_DATA_DIR=.taskwire        DynamoDB, cognito-local and S3 data, the local CA (git-ignored)
  *   TASKWIRE_CERT_DIR=<data dir>       where the local CA and certificate are kept (under tls/)
  *   TASKWIRE_OUTPUTS=taskwire-outputs.json   where the clients' configuration file is written
@@ -40,6 +41,7 @@ export interface LocalConfig {
   cognitoPort: number;
   dynamoDbPort: number;
   s3Port: number;
+  webPort: number;
   /** DynamoDB Local without a database file (cognito-local then uses a temporary folder). */
   inMemory: boolean;
   seed: boolean;
@@ -63,7 +65,7 @@ export const DEMO_USERS: DemoUserConfig[] = [
 export const USAGE = `Usage: npm start [-- --in-memory] [-- --no-seed]
   --in-memory   keep DynamoDB data in memory (nothing written under the data folder's dynamodb/)
   --no-seed     do not create the demo project
-Environment: PORT (4000), COGNITO_PORT, DYNAMODB_PORT, S3_PORT, TASKWIRE_DATA_DIR (.taskwire), TASKWIRE_CERT_DIR,
+Environment: PORT (4000), COGNITO_PORT, DYNAMODB_PORT, S3_PORT, WEB_PORT, TASKWIRE_DATA_DIR (.taskwire), TASKWIRE_CERT_DIR,
   TASKWIRE_OUTPUTS (taskwire-outputs.json),
   TASKWIRE_QUERY_DEPTH_LIMIT (0 = none, 1–75), TASKWIRE_RESOLVER_COUNT_LIMIT (1–10000), TASKWIRE_INTROSPECTION (true|false)`;
 
@@ -106,6 +108,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Lo
     cognitoPort: port(env, 'COGNITO_PORT', Math.min(appPort + 1, 65_535)),
     dynamoDbPort: port(env, 'DYNAMODB_PORT', Math.min(appPort + 2, 65_535)),
     s3Port: port(env, 'S3_PORT', Math.min(appPort + 3, 65_535)),
+    webPort: port(env, 'WEB_PORT', Math.min(appPort + 4, 65_535)),
     inMemory: flags.has('--in-memory'),
     seed: !flags.has('--no-seed'),
     dataDir,

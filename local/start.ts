@@ -30,6 +30,7 @@ import { bundleResolvers, manifest, schemaSource, TABLE_DEFINITION } from '../sc
 import { ensureLocalCertificates } from '../packages/appsync-local/src/services/tls.ts';
 import { LOCAL_TABLE_NAME } from '../model/table.ts';
 import { AUTHORIZER } from '../functions/manifest.ts';
+import { ensureClientBuild, startWebServer } from '../client/server/web.ts';
 
 export const DEFAULT_AUTH_MODE: AuthMode = 'AMAZON_COGNITO_USER_POOLS';
 export const ADDITIONAL_AUTH_MODES: AuthMode[] = ['AWS_LAMBDA', 'AWS_IAM'];
@@ -82,6 +83,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** How long a scheduled minute lasts (tests run the manifest's schedules faster); default 60,000 ms. */
   scheduleMsPerMinute?: number;
+  /** Serve the web client (client/dist, built when missing) on config.webPort: `npm start` does. */
+  web?: boolean;
 }
 
 /** One clear line instead of a Java stack when `java` is missing. */
@@ -208,6 +211,15 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       msPerMinute: opts.scheduleMsPerMinute,
       onError: (name, err) => log(`schedule of ${name} failed: ${err instanceof Error ? err.message : String(err)}`),
     }));
+    let outputs: TaskwireOutputs | undefined;
+    let webUrl: string | null = null;
+    if (opts.web) {
+      await assertPortFree(config.webPort, 'The web client', ' (set WEB_PORT to another port)');
+      ensureClientBuild(log);
+      const web = await startWebServer({ port: config.webPort, host: config.host, outputs: () => outputs });
+      stops.push(web.close);
+      webUrl = web.url;
+    }
     const base = `https://localhost:${server.port}`;
     const urls: RuntimeUrls = {
       graphql: server.url,
@@ -217,7 +229,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       dynamodb: ddb.endpoint,
       s3: s3.endpoint,
     };
-    const outputs = buildOutputs({
+    outputs = buildOutputs({
       region: config.region,
       graphqlUrl: urls.graphql,
       realtimeUrl: urls.realtime,
@@ -230,8 +242,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       dynamoDbEndpoint: ddb.endpoint,
       groups: ['Admins'],
       caCertificatePath: tls.caCertPath,
-      // The Vue client comes with its own issue; until then there is no web URL.
-      webUrl: null,
+      webUrl,
       bucketName: ATTACHMENTS_BUCKET,
       s3Endpoint: s3.endpoint,
       demoUsers: config.demoUsers.map((u) => ({ username: u.email, password: u.password, groups: u.groups })),
@@ -246,7 +257,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       pool,
       caCertPem: tls.caCertPem,
       caCertPath: tls.caCertPath,
-      outputs,
+      outputs: outputs!,
       demoUsers: config.demoUsers,
       stop: stopAll,
     };
@@ -308,7 +319,7 @@ function banner(runtime: LocalRuntime, config: LocalConfig, ms: number): string 
     `  Cognito        ${runtime.urls.cognito}`,
     `  DynamoDB       ${runtime.urls.dynamodb}`,
     `  S3             ${runtime.urls.s3} (attachments bucket ${ATTACHMENTS_BUCKET})`,
-    `  Web client     (not yet: comes with the client issue)`,
+    `  Web client     ${(runtime.outputs.custom.webUrl as string | null) ?? '(not served)'}`,
     `  CA certificate ${runtime.caCertPath}  (trust it, or NODE_EXTRA_CA_CERTS=${runtime.caCertPath})`,
     `  Outputs        ${config.outputsPath}`,
     `  Demo users (sign in with the email):`,
@@ -378,6 +389,7 @@ async function main(): Promise<void> {
   try {
     runtime = await startLocalRuntime(config, {
       writeOutputsFile: true,
+      web: true,
       // On an empty database: the demo project, with the demo users as ADMIN, MEMBER and VIEWER.
       seed: (rt) => seedDemoProject(rt, (line) => console.log(line)).then(() => undefined),
       log: (line) => console.log(line),

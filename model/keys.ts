@@ -28,6 +28,7 @@ export const ENTITY = {
   notification: 'Notification',
   projectKeyClaim: 'ProjectKeyClaim',
   watcher: 'Watcher',
+  projectDirectoryEntry: 'ProjectDirectoryEntry',
 } as const;
 
 /** Position of each status in "my tasks" ordering (TODO first, DONE last). */
@@ -75,6 +76,25 @@ export const projectKey = (projectId: string): Key => ({ PK: projectPk(projectId
 export const projectKeyClaim = (projectKeyText: string): Key => ({
   PK: `PROJECTKEY#${projectKeyText}`,
   SK: 'PROJECTKEY',
+});
+
+/**
+ * The project directory (global Admins' `adminProjects`): one small index item per project under one
+ * known partition, `PROJECTS` / `<ACTIVE|ARCHIVED>#<projectId>`, written in the same transaction as the
+ * project on create and moved between the two prefixes on archive/restore. Only those three writes
+ * touch it (never a task's), so its one partition stays cold; listing is a Query, newest project last
+ * (ids are ULIDs). docs/access-patterns.md explains why this is not a GSI.
+ */
+export const PROJECT_DIRECTORY_PK = 'PROJECTS';
+export const projectDirectoryPrefix = (archived: boolean): string => (archived ? 'ARCHIVED#' : 'ACTIVE#');
+export const projectDirectoryKey = (projectId: string, archived: boolean): Key => ({
+  PK: PROJECT_DIRECTORY_PK,
+  SK: `${projectDirectoryPrefix(archived)}${projectId}`,
+});
+/** Active projects only: `begins_with(SK, ACTIVE#)`; with archived ones: the whole partition (ACTIVE# sorts first). */
+export const projectDirectoryQuery = (includeArchived: boolean) => ({
+  PK: PROJECT_DIRECTORY_PK,
+  prefix: includeArchived ? null : projectDirectoryPrefix(false),
 });
 
 export const MEMBER_PREFIX = 'MEMBER#';

@@ -1,13 +1,14 @@
 /**
  * Pipeline function of Mutation.createProject (after the profile steps, so ctx.prev.result is the
  * creator's profile) — TransactWriteItems: claim the key (unique), create the project, make the
- * creator its ADMIN (with the profile's email and display name), append the Activity. Any Cognito
- * user may create a project.
+ * creator its ADMIN (with the profile's email and display name), list it in the project directory
+ * (model/keys.ts projectDirectoryKey, read by adminProjects), append the Activity. Any Cognito user may
+ * create a project.
  * A taken key → ConflictError (errorInfo { reason: 'KEY_TAKEN', key }).
  */
 import { util, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { ENTITY, membershipIndexKeys, membershipKey, projectKey, projectKeyClaim } from '../model/keys.ts';
+import { ENTITY, membershipIndexKeys, membershipKey, projectDirectoryKey, projectKey, projectKeyClaim } from '../model/keys.ts';
 import type { MutationCreateProjectArgs, Project } from '../types/graphql.ts';
 import { activityItem, change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
@@ -77,6 +78,14 @@ export function request(ctx: Context<MutationCreateProjectArgs>) {
             updatedAt: t,
             version: 1,
           }),
+          condition: createCondition,
+        },
+      },
+      {
+        putItem: {
+          table,
+          key: projectDirectoryKey(id, false),
+          item: { entity: ENTITY.projectDirectoryEntry, projectId: id, createdAt: t, version: 1 },
           condition: createCondition,
         },
       },

@@ -14,10 +14,11 @@ export const dataSources: Record<string, DataSourceDef> = {
  *   loadMembership  ctx.stash.{projectId, memberUserId} → ctx.stash.membership (or null)
  *   profileGet, profileLookup, profileCreate   (in this order) → the signed-in person's profile,
  *                   created on first use with the email Cognito knows for them
+ *   profileSignIn   (after those, in Query.me) records the token's sign-in time as lastSignInAt
  * Operation-specific functions are named after their file (`Mutation.addMember.save`).
  */
 export const functions: Record<string, FunctionDef> = {
-  ...steps(['authorize', 'loadProject', 'loadMembership', 'setProjectArchived', 'profileGet', 'profileCreate']),
+  ...steps(['authorize', 'loadProject', 'loadMembership', 'setProjectArchived', 'profileGet', 'profileCreate', 'profileSignIn']),
   ...steps(['profileLookup'], 'membersFn'),
   ...own([
     'Mutation.createProject.write',
@@ -43,7 +44,8 @@ export const functions: Record<string, FunctionDef> = {
 const PROFILE_STEPS = ['profileGet', 'profileLookup', 'profileCreate'];
 
 export const resolvers: Record<string, ResolverDef> = {
-  'Query.me': pipeline('Query.me', PROFILE_STEPS),
+  // profileSignIn records the sign-in time of the caller's token (lastSignInAt, read by adminUsers).
+  'Query.me': pipeline('Query.me', [...PROFILE_STEPS, 'profileSignIn']),
   'Mutation.updateProfile': unit('Mutation.updateProfile'),
 
   'Mutation.createProject': pipeline('Mutation.createProject', [...PROFILE_STEPS, 'Mutation.createProject.write']),

@@ -9,6 +9,7 @@
  * their entries with the same helpers (`manifest.helpers.ts`: steps, own, unit, pipeline).
  */
 import type { LambdaName } from '../functions/manifest.ts';
+import * as admin from './manifest.admin.ts';
 import * as core from './manifest.core.ts';
 import * as work from './manifest.work.ts';
 
@@ -35,10 +36,11 @@ export const dataSources: Record<string, DataSourceDef> = {
   none: { type: 'NONE' },
   ...core.dataSources,
   ...work.dataSources,
+  ...admin.dataSources,
 };
 
 /** Pipeline functions (AppSync "functions"), by name. */
-export const functions: Record<string, FunctionDef> = { ...core.functions, ...work.functions };
+export const functions: Record<string, FunctionDef> = { ...core.functions, ...work.functions, ...admin.functions };
 
 /** Resolvers by `Type.field`. */
-export const resolvers: Record<string, ResolverDef> = { ...core.resolvers, ...work.resolvers };
+export const resolvers: Record<string, ResolverDef> = { ...core.resolvers, ...work.resolvers, ...admin.resolvers };

@@ -79,6 +79,46 @@ export type AddMemberInput = {
   role: Role;
 };
 
+/** A project as a global Admin sees it: with its admins and its size. */
+export type AdminProject = {
+  __typename?: 'AdminProject';
+  admins: Array<Membership>;
+  memberCount: Scalars['Int']['output'];
+  project: Project;
+  /** Tasks that exist now (archived ones included, deleted ones not); Project.taskCount counts every task ever created. */
+  taskCount: Scalars['Int']['output'];
+};
+
+export type AdminProjectConnection = {
+  __typename?: 'AdminProjectConnection';
+  items: Array<AdminProject>;
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** A person in the user pool, as a global Admin sees them. */
+export type AdminUser = {
+  __typename?: 'AdminUser';
+  createdAt: Maybe<Scalars['AWSDateTime']['output']>;
+  displayName: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['AWSEmail']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** Their Cognito groups, e.g. Admins. */
+  groups: Array<Scalars['String']['output']>;
+  /** The Cognito sub (User.id, Membership.userId). */
+  id: Scalars['ID']['output'];
+  /** When the person last signed in and opened Taskwire (the sign-in time of the token `me` was called with); null: never. */
+  lastSignInAt: Maybe<Scalars['AWSDateTime']['output']>;
+  memberships: Array<Membership>;
+  /** Cognito's user status: CONFIRMED, FORCE_CHANGE_PASSWORD, ... */
+  status: Scalars['String']['output'];
+};
+
+export type AdminUserConnection = {
+  __typename?: 'AdminUserConnection';
+  items: Array<AdminUser>;
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
 export type Attachment = {
   __typename?: 'Attachment';
   contentType: Scalars['String']['output'];
@@ -314,6 +354,10 @@ export type Mutation = {
   addComment: Comment;
   /** Adds a person by email; an email with no account is invited through Cognito. */
   addMember: Membership;
+  /** Global Admins only: invites a person (Cognito emails a temporary password); an email with an account answers that account, unchanged. */
+  adminInviteUser: AdminUser;
+  /** Global Admins only: disables (and signs out everywhere: refresh tokens stop working) or re-enables a person. */
+  adminSetUserEnabled: AdminUser;
   archiveProject: Project;
   archiveTask: Task;
   /** assigneeId null unassigns. */
@@ -365,6 +409,18 @@ export type MutationAddCommentArgs = {
 
 export type MutationAddMemberArgs = {
   input: AddMemberInput;
+};
+
+
+export type MutationAdminInviteUserArgs = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['AWSEmail']['input'];
+};
+
+
+export type MutationAdminSetUserEnabledArgs = {
+  enabled: Scalars['Boolean']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -655,6 +711,10 @@ export type Query = {
   activityByProject: ActivityConnection;
   /** Newest first. */
   activityByTask: ActivityConnection;
+  /** Global Admins only: every project (active; with includeArchived also archived), with its admins and size. */
+  adminProjects: AdminProjectConnection;
+  /** Global Admins only: every person in the user pool, with their memberships and last sign-in. */
+  adminUsers: AdminUserConnection;
   attachmentsByTask: AttachmentConnection;
   /** Tasks in no sprint, ordered by rank. */
   backlog: TaskConnection;
@@ -694,6 +754,19 @@ export type QueryActivityByTaskArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
   taskId: Scalars['ID']['input'];
+};
+
+
+export type QueryAdminProjectsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAdminUsersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 

@@ -7,18 +7,22 @@
  *   { operation: 'resumePurges', limit? }                finishes purges whose tombstone is still there
  *   { operation: 'carryOverSprint', sprintId }           see carryOver.ts; then publishes the moved
  *                                                        tasks and the sprint to subscribers (publish.ts)
+ *   { operation: 'indexProjects', startKey? }            one-time backfill of the project directory for
+ *                                                        projects made before it (indexProjects.ts)
  *
  * Env: TABLE_NAME, ATTACHMENTS_BUCKET, AWS_REGION; APPSYNC_URL (optional: publish to subscribers);
  * AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_S3 locally.
  */
 import { carryOverSprint, type CarryOverResult } from './carryOver.ts';
 import { publishChanges, type PublishOutcome } from './publish.ts';
+import { indexProjects, type IndexProjectsResult } from './indexProjects.ts';
 import { purgeTask, resumePurges, type PurgeResult } from './purgeTask.ts';
 
 export type WorkersEvent =
   | { operation: 'purgeTask'; taskId: string; projectId?: string; maxBatches?: number }
   | { operation: 'resumePurges'; limit?: number }
-  | { operation: 'carryOverSprint'; sprintId: string; projectId?: string };
+  | { operation: 'carryOverSprint'; sprintId: string; projectId?: string }
+  | { operation: 'indexProjects'; startKey?: Record<string, unknown> | null };
 
 interface ContextLike {
   getRemainingTimeInMillis?: () => number;
@@ -32,7 +36,7 @@ function text(value: unknown, name: string): string {
 export async function handler(
   event: WorkersEvent,
   context?: ContextLike,
-): Promise<PurgeResult | PurgeResult[] | (CarryOverResult & { published: PublishOutcome })> {
+): Promise<PurgeResult | PurgeResult[] | (CarryOverResult & { published: PublishOutcome }) | IndexProjectsResult> {
   const deadline = context?.getRemainingTimeInMillis ? () => context.getRemainingTimeInMillis!() : undefined;
   switch (event?.operation) {
     case 'purgeTask':
@@ -45,6 +49,8 @@ export async function handler(
       const published = await publishChanges(r.moved, sprintChanged);
       return { ...r, published };
     }
+    case 'indexProjects':
+      return indexProjects({ startKey: event.startKey ?? null, deadline });
     default:
       throw new Error(`workers: unknown operation ${JSON.stringify((event as { operation?: unknown } | null)?.operation)}`);
   }

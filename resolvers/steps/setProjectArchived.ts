@@ -1,12 +1,14 @@
 /**
  * Pipeline function (manifest `setProjectArchived`) of archiveProject/restoreProject: sets or clears
  * the archived flag (ctx.stash.archive) on ctx.stash.project, version-checked against the loaded
- * version, with its Activity (ARCHIVED / RESTORED). Already in that state: returns it, writes nothing.
+ * version, with its Activity (ARCHIVED / RESTORED), and moves its project-directory entry between the
+ * ACTIVE# and ARCHIVED# prefixes (model/keys.ts projectDirectoryKey) in the same transaction. Already in
+ * that state: returns it, writes nothing.
  * Hiding the project's work follows from the flag (lists read it); nothing else is rewritten.
  */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { projectKey } from '../../model/keys.ts';
+import { ENTITY, projectDirectoryKey, projectKey } from '../../model/keys.ts';
 import type { Project } from '../../types/graphql.ts';
 import { activityItem, change } from '../lib/activity.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -27,6 +29,15 @@ export function request(ctx: Context) {
   return ddb.transactWrite({
     items: [
       versionedUpdate({ table, key: projectKey(project.id), expectedVersion: project.version, set, now: t }),
+      // Unconditional: a project made before the directory existed gets its entry here too.
+      { deleteItem: { table, key: projectDirectoryKey(project.id, !archive) } },
+      {
+        putItem: {
+          table,
+          key: projectDirectoryKey(project.id, archive),
+          item: { entity: ENTITY.projectDirectoryEntry, projectId: project.id, createdAt: project.createdAt, version: 1 },
+        },
+      },
       activityItem({
         table,
         projectId: project.id,

@@ -28,7 +28,8 @@ import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/runtime.ts';
-import { ensureUserPool, signIn } from '../../packages/appsync-local/src/services/cognito-local.ts';
+import { AdminCreateUserCommand, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoClient, ensureUserPool, signIn } from '../../packages/appsync-local/src/services/cognito-local.ts';
 import { signRequest } from '../../packages/appsync-local/src/appsync/auth/iam.ts';
 import { LOCAL_IAM_CREDENTIALS } from '../../local/start.ts';
 import { LOCAL_REGION } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
@@ -58,6 +59,8 @@ const IAM_ONLY = /*               */ 'UA    UA    UA     UA     UA       UA   UA
 // Changing max's own comment or attachment: its author, a project ADMIN or the Admins group; a token
 // is never its author.
 const AUTHOR = /*                 */ 'ok    ok    ok     UA     NF       UA   UA  NF      401  UA';
+// The global Admins' API: the Cognito group Admins only; a project ADMIN is no global Admin.
+const GLOBAL_ADMIN = /*           */ 'ok    UA    UA     UA     UA       UA   UA  UA      401  UA';
 
 const EXPECTED: Record<string, string> = {
   'Query.me': PERSONAL,
@@ -84,6 +87,8 @@ const EXPECTED: Record<string, string> = {
   'Query.sprintReport': READ,
   'Query.projectReport': READ,
   'Query.integrationTokens': ADMINISTER,
+  'Query.adminProjects': GLOBAL_ADMIN,
+  'Query.adminUsers': GLOBAL_ADMIN,
 
   'Mutation.createProject': PERSONAL,
   'Mutation.updateProject': ADMINISTER,
@@ -126,6 +131,8 @@ const EXPECTED: Record<string, string> = {
   'Mutation.publishNotification': IAM_ONLY,
   'Mutation.publishTaskChange': IAM_ONLY,
   'Mutation.publishSprintChange': IAM_ONLY,
+  'Mutation.adminInviteUser': GLOBAL_ADMIN,
+  'Mutation.adminSetUserEnabled': GLOBAL_ADMIN,
 };
 
 /**
@@ -782,7 +789,59 @@ const OPS: Record<string, Op> = {
     cell: () => ({ variables: { p: W.project, id: W.sprint } }),
     check: isId(() => W.sprint),
   },
+
+  // ---- the global Admins' API
+  'Query.adminProjects': {
+    query: `query { adminProjects(includeArchived: true, limit: 100) { items { project { id } admins { userId } memberCount } } }`,
+    cell: fixed({}),
+    check: (v) => {
+      const mx = v.items.find((i: { project: { id: string } }) => i.project.id === W.project);
+      assert(mx && mx.memberCount === 3 && mx.admins[0]?.userId === sub.admin, `the test project in ${JSON.stringify(v.items)}`);
+    },
+  },
+  'Query.adminUsers': {
+    query: `query { adminUsers(limit: 60) { items { id email enabled } nextToken } }`,
+    cell: fixed({}),
+    check: (v) => assert(v.items.length > 0 && v.items.every((u: { id: string; email: string }) => u.id && u.email), JSON.stringify(v.items)),
+  },
+  'Mutation.adminInviteUser': {
+    query: `mutation($e: AWSEmail!) { adminInviteUser(email: $e) { id email status } }`,
+    cell: (who) => {
+      const email = `invite-${who}-${serial++}@admin.taskwire.test`.toLowerCase();
+      // Whether Cognito knows the email: still absent after a refusal.
+      return { variables: { e: email }, probe: () => cognitoUser(email).then((u) => u?.UserStatus ?? 'absent') };
+    },
+    check: (v) => assert(v.status === 'FORCE_CHANGE_PASSWORD' && /^invite-admins-/.test(v.email), JSON.stringify(v)),
+  },
+  'Mutation.adminSetUserEnabled': {
+    query: `mutation($u: ID!) { adminSetUserEnabled(userId: $u, enabled: false) { id enabled } }`,
+    cell: async (who) => {
+      // A person of their own per cell, so disabling them touches no caller of any other cell.
+      const email = `disable-${who}-${serial++}@admin.taskwire.test`.toLowerCase();
+      const client = cognitoClient(rt.runtime.urls.cognito);
+      try {
+        const made = await client.send(new AdminCreateUserCommand({ UserPoolId: rt.runtime.pool.userPoolId, Username: email, UserAttributes: [{ Name: 'email', Value: email }], MessageAction: 'SUPPRESS' }));
+        const id = made.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+        return { variables: { u: id }, probe: () => cognitoUser(email).then((u) => u?.Enabled) };
+      } finally {
+        client.destroy();
+      }
+    },
+    check: (v) => assert(v.enabled === false, JSON.stringify(v)),
+  },
 };
+
+async function cognitoUser(email: string): Promise<{ UserStatus?: string; Enabled?: boolean } | null> {
+  const client = cognitoClient(rt.runtime.urls.cognito);
+  try {
+    return await client.send(new AdminGetUserCommand({ UserPoolId: rt.runtime.pool.userPoolId, Username: email }));
+  } catch (e) {
+    if ((e as { name?: string }).name === 'UserNotFoundException') return null;
+    throw e;
+  } finally {
+    client.destroy();
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Running a cell
@@ -1054,6 +1113,8 @@ describe('an archived project', () => {
     'Mutation.createProject',
     'Mutation.updateProfile',
     'Mutation.markNotificationsRead',
+    'Mutation.adminInviteUser',
+    'Mutation.adminSetUserEnabled',
   ]);
 
   it('refuses every other mutation for everyone otherwise allowed, and changes nothing; reads and restoreProject still work', async () => {

@@ -7,6 +7,8 @@
  *   a file are serialised and atomic (temp file, fsync, rename), with the same JSON and dates.
  * - each user keeps only their latest MAX_REFRESH_TOKENS refresh tokens (cognito-local appends one per
  *   sign-in forever); older ones stop working, as revoked tokens do.
+ * - the admin operations Taskwire's Admins API needs behave as Cognito documents them (AdminUserGlobalSignOut,
+ *   ListUsers pages, disabled users refused): cognito-local-admin.ts.
  *
  * It exits when its stdin closes: the parent holds the other end, so the child dies with it even when
  * the parent is SIGKILLed.
@@ -18,6 +20,7 @@ import type { Context } from 'cognito-local/lib/services/context.js';
 import type { DataStore } from 'cognito-local/lib/services/dataStore/dataStore.js';
 import type { DataStoreFactory } from 'cognito-local/lib/services/dataStore/factory.js';
 import type { UserPoolService, UserPoolServiceFactory } from 'cognito-local/lib/services/userPoolService.js';
+import { withAdminTargets } from './cognito-local-admin.ts';
 
 export const MAX_REFRESH_TOKENS = 20;
 
@@ -213,7 +216,10 @@ async function main(): Promise<void> {
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
   };
-  const server = await createServer(Router(services), logger as never, config.ServerConfig, services).start();
+  const errors = require('cognito-local/lib/errors.js') as typeof import('cognito-local/lib/errors.js');
+  const { userToResponseObject } = require('cognito-local/lib/targets/responses.js') as typeof import('cognito-local/lib/targets/responses.js');
+  const router = withAdminTargets(Router(services) as never, { cognito, errors, userToResponseObject: userToResponseObject as never, clock });
+  const server = await createServer(router as never, logger as never, config.ServerConfig, services).start();
   const address = server.address();
   logger.info(`Cognito Local running on ${typeof address === 'object' && address ? `${address.address}:${address.port}` : address}`);
 }

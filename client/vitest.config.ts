@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+
+export default defineConfig({
+  plugins: [vue()],
+  test: { environment: 'happy-dom', include: ['test/**/*.test.ts'], pool: 'threads', maxWorkers: 1 },
+});

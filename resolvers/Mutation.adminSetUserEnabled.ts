@@ -1,0 +1,18 @@
+/**
+ * Mutation.adminSetUserEnabled (global Admins) — unit resolver on Lambda `admin`: AdminDisableUser +
+ * AdminUserGlobalSignOut (their refresh tokens stop working), or AdminEnableUser. An Admin cannot
+ * disable themselves (ValidationError); an unknown userId is NotFound.
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationAdminSetUserEnabledArgs } from '../types/graphql.ts';
+import { adminAnswer, globalAdmin, invokeAdmin } from './lib/admin.ts';
+import { id } from './lib/validate.ts';
+
+export function request(ctx: Context<MutationAdminSetUserEnabledArgs>) {
+  const caller = globalAdmin(ctx);
+  return invokeAdmin({ action: 'setEnabled', userId: id(ctx.args.userId, 'userId'), enabled: ctx.args.enabled, callerId: caller.sub });
+}
+
+export function response(ctx: Context) {
+  return adminAnswer(ctx, 'Changing the user');
+}
