@@ -10,10 +10,10 @@ import { dataSources, functions, resolvers, type DataSourceDef, type FunctionDef
 import { TABLE_DEFINITION, TTL_ATTRIBUTE } from '../../model/table.ts';
 import { ROOT, bundleResolvers, writeBundles, type Bundle, type BundleSet } from '../../scripts/lib/bundle-resolvers.ts';
 import { loadSchema } from '../../scripts/lib/schema.ts';
-import { buildOutputs, deploymentOutputs, type DeploymentOutputsInput, type TaskwireOutputs } from '../../local/outputs.ts';
+import { buildOutputs, deploymentOutputs, writeOutputs, type DeploymentOutputsInput, type TaskwireOutputs } from '../../local/outputs.ts';
 
 export { lambdas, RESOURCES, variablesOf, dataSources, functions, resolvers, TABLE_DEFINITION, TTL_ATTRIBUTE };
-export { bundleResolvers, writeBundles, loadSchema, deploymentOutputs, buildOutputs };
+export { bundleResolvers, writeBundles, loadSchema, deploymentOutputs, buildOutputs, writeOutputs };
 export type { LambdaDef, ResourceName, Uses, DataSourceDef, FunctionDef, ResolverDef, Bundle, BundleSet, DeploymentOutputsInput, TaskwireOutputs };
 
 /** The repository root (NodejsFunction's project root: entries and the lock file live under it). */

@@ -15,6 +15,7 @@ import { readConfig } from '../lib/config.ts';
 import { API_MANIFEST, buildOutputs, bundleResolvers, lambdas, RESOURCES, TABLE_DEFINITION, type BundleSet, type LambdaDef } from '../lib/repo.ts';
 import { addTaskwireStacks } from '../lib/taskwire.ts';
 import { iamMutations } from '../stacks/stateless.ts';
+import { outputsFromStack } from '../lib/outputs.ts';
 import { EVENT_ENTRIES, TEST_CONTEXT } from './event-entries.ts';
 import { standInClient, synthesize, type Synthesized } from './support.ts';
 
@@ -369,5 +370,38 @@ describe('cdk-nag', () => {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     new s3.Bucket(new Stack(app, 'Plain'), 'Unlogged');
     expect(() => app.synth()).toThrow(/AwsSolutions-S1'/);
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to stage dev, introspection on outside prod, the local runtime’s limits, no pipeline, no sender and no alarm address', () => {
+    expect(readConfig(new App().node)).toEqual({ stage: 'dev', introspection: true, queryDepthLimit: 0, resolverCountLimit: 10_000, logRetentionDays: 30 });
+    expect(readConfig(new App({ context: { stage: 'prod' } }).node).introspection).toBe(false);
+  });
+
+  it('refuses a value it cannot use, naming the key', () => {
+    expect(() => readConfig(new App({ context: { stage: 'Prod!' } }).node)).toThrow(/context stage/);
+    expect(() => readConfig(new App({ context: { queryDepthLimit: '99' } }).node)).toThrow(/context queryDepthLimit must be an integer from 0 to 75/);
+    expect(() => readConfig(new App({ context: { domain: 'tasks.example.com' } }).node)).toThrow(/needs certificateArn/);
+    expect(() => readConfig(new App({ context: { alarmEmail: 'nobody' } }).node)).toThrow(/context alarmEmail/);
+  });
+});
+
+describe('npm run deploy', () => {
+  it('writes the stack outputs as the local runtime’s outputs shape, without the local extras', () => {
+    const o = outputsFromStack({
+      Region: 'eu-west-1',
+      GraphqlUrl: 'https://x.appsync-api.eu-west-1.amazonaws.com/graphql',
+      RealtimeUrl: 'wss://x.appsync-realtime-api.eu-west-1.amazonaws.com/graphql',
+      UserPoolId: 'eu-west-1_abc',
+      UserPoolClientId: 'client',
+      AttachmentsBucket: 'bucket',
+      WebUrl: 'https://d1.cloudfront.net',
+    }) as unknown as Record<string, any>;
+    expect(o.data).toEqual({ url: 'https://x.appsync-api.eu-west-1.amazonaws.com/graphql', aws_region: 'eu-west-1', default_authorization_type: 'AMAZON_COGNITO_USER_POOLS', authorization_types: ['AWS_LAMBDA', 'AWS_IAM'] });
+    expect(o.auth).toMatchObject({ user_pool_id: 'eu-west-1_abc', user_pool_client_id: 'client', groups: [{ Admins: { precedence: 0 } }] });
+    expect(o.storage).toMatchObject({ bucket_name: 'bucket', aws_region: 'eu-west-1' });
+    expect(o.custom).toEqual({ endpoints: { appsync: 'https://x.appsync-api.eu-west-1.amazonaws.com/graphql', appsyncRealtime: 'wss://x.appsync-realtime-api.eu-west-1.amazonaws.com/graphql' }, webUrl: 'https://d1.cloudfront.net' });
+    expect(() => outputsFromStack({ Region: 'eu-west-1' })).toThrow(/lack GraphqlUrl/);
   });
 });
