@@ -39,6 +39,8 @@ export interface LambdaRunner {
   startSchedules(opts: { msPerMinute?: number; onError: (name: string, err: unknown) => void }): () => Promise<void>;
   /** The resource variables function `name` sees (exactly those its manifest entry's `uses` names). */
   environmentOf(name: string): Record<string, string>;
+  /** Runs `fn` with function `name`'s environment, as its handler's own code would (tests of a handler's parts). */
+  runAs<T>(name: string, fn: () => T): T;
 }
 
 export function createLambdaRunner(opts: { region: string; accountId: string; defs?: Record<string, LambdaDef> }): LambdaRunner {
@@ -65,6 +67,9 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
 
   const runner: LambdaRunner = {
     names: () => Object.keys(defs),
+    runAs(name, fn) {
+      return functionScope.run(runner.environmentOf(name), fn);
+    },
     environmentOf(name) {
       const def = defs[name];
       if (!def) throw new Error(`No Lambda function named ${name} in functions/manifest.ts`);
