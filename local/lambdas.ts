@@ -4,10 +4,11 @@
  * `handler(event, context)` called. Importing lazily keeps start-up fast and lets one missing or broken
  * function fail only the calls that need it.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lambdas, type LambdaDef } from '../functions/manifest.ts';
+import { lambdas, RESOURCE_VARIABLES, variablesOf, type LambdaDef } from '../functions/manifest.ts';
 import { ROOT } from '../scripts/lib/bundle-resolvers.ts';
 
 export type LambdaHandler = (event: unknown, context: LambdaContext) => unknown;
@@ -36,6 +37,10 @@ export interface LambdaRunner {
    * going; a failure is reported and the schedule goes on (as Scheduler retries on its next tick).
    */
   startSchedules(opts: { msPerMinute?: number; onError: (name: string, err: unknown) => void }): () => Promise<void>;
+  /** The resource variables function `name` sees (exactly those its manifest entry's `uses` names). */
+  environmentOf(name: string): Record<string, string>;
+  /** Runs `fn` with function `name`'s environment, as its handler's own code would (tests of a handler's parts). */
+  runAs<T>(name: string, fn: () => T): T;
 }
 
 export function createLambdaRunner(opts: { region: string; accountId: string; defs?: Record<string, LambdaDef> }): LambdaRunner {
@@ -56,12 +61,20 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
         invokedFunctionArn: `arn:aws:lambda:${opts.region}:${opts.accountId}:function:${name}`,
         getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
       };
-      return handler(event, context);
+      return functionScope.run(environmentFor(def), () => handler(event, context));
     };
   }
 
   const runner: LambdaRunner = {
     names: () => Object.keys(defs),
+    runAs(name, fn) {
+      return functionScope.run(runner.environmentOf(name), fn);
+    },
+    environmentOf(name) {
+      const def = defs[name];
+      if (!def) throw new Error(`No Lambda function named ${name} in functions/manifest.ts`);
+      return environmentFor(def);
+    },
     lazyHandler(name) {
       if (!Object.hasOwn(defs, name)) return undefined;
       return async (event: unknown) => (await runner.handler(name))(event);
@@ -70,7 +83,10 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
       const timers: NodeJS.Timeout[] = [];
       const running = new Set<Promise<unknown>>();
       for (const [name, def] of Object.entries(defs)) {
+        // Recurring schedules run here; a `cron` one (the weekly report) only on AWS.
         for (const schedule of def.schedules ?? []) {
+          if (schedule.everyMinutes === undefined) continue;
+          const everyMinutes = schedule.everyMinutes;
           let busy = false;
           const timer = setInterval(() => {
             if (busy) return;
@@ -81,7 +97,7 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
               busy = false;
               running.delete(run);
             });
-          }, schedule.everyMinutes * msPerMinute);
+          }, everyMinutes * msPerMinute);
           timer.unref();
           timers.push(timer);
         }
@@ -107,8 +123,13 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
 
 /**
  * The environment Taskwire's Lambda functions read, pointed at the local services. On AWS the CDK app
- * sets the same variables on each function (and the SDK's endpoint variables are simply absent).
- * Functions run in this process, so the variables are set on it.
+ * sets each function's variables from its manifest entry's `uses` (cdk/constructs/taskwire-function.ts).
+ *
+ * Functions run in this process. What the Lambda runtime gives every function (region, credentials) and
+ * the SDK's local endpoints (`AWS_ENDPOINT_URL_<SERVICE>`) are set on the process; the resource variables
+ * (functions/manifest.ts RESOURCES: TABLE_NAME, ATTACHMENTS_BUCKET, APPSYNC_URL, …) are not: each handler
+ * sees, while it runs, exactly the ones its `uses` names — as on AWS, a handler reading a variable its
+ * entry does not declare finds it unset.
  */
 export interface LambdaEnvironment {
   region: string;
@@ -121,20 +142,79 @@ export interface LambdaEnvironment {
   appSyncUrl?: string;
   s3Endpoint?: string;
   attachmentsBucket?: string;
+  /** Further resource variables by name (RESOURCES' `env` names: EVENT_BUS_NAME, TOPIC_ARN, …). */
+  resources?: Record<string, string | undefined>;
 }
 
+/** The resource variables' values the launcher has (set by applyLambdaEnvironment). */
+const resourceValues = new Map<string, string>();
+/** While a handler runs: the resource variables it may see. */
+const functionScope = new AsyncLocalStorage<Record<string, string>>();
+const SCOPED = new Set(RESOURCE_VARIABLES);
+
+function environmentFor(def: LambdaDef): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const name of variablesOf(def)) {
+    // A value the launcher has, else one the process was given (tests that set process.env themselves).
+    const value = resourceValues.get(name) ?? realEnv[name];
+    if (value !== undefined) vars[name] = value;
+  }
+  return vars;
+}
+
+const realEnv: NodeJS.ProcessEnv = process.env;
+/**
+ * process.env as handlers see it: inside a handler's scope a resource variable reads from that
+ * function's own variables; everything else (and everything outside a handler) is the process's.
+ */
+function installScopedEnv(): void {
+  if ((process.env as { [SCOPED_MARK]?: true })[SCOPED_MARK]) return;
+  const scoped = (key: string | symbol): Record<string, string> | undefined =>
+    typeof key === 'string' && SCOPED.has(key) ? functionScope.getStore() : undefined;
+  process.env = new Proxy(realEnv, {
+    get(target, key) {
+      if (key === SCOPED_MARK) return true;
+      const own = scoped(key);
+      return own ? own[key as string] : Reflect.get(target, key);
+    },
+    has(target, key) {
+      const own = scoped(key);
+      return own ? Object.hasOwn(own, key) : Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      const own = functionScope.getStore();
+      if (!own) return Reflect.ownKeys(target);
+      return [...Reflect.ownKeys(target).filter((k) => typeof k !== 'string' || !SCOPED.has(k)), ...Object.keys(own)];
+    },
+    getOwnPropertyDescriptor(target, key) {
+      const own = scoped(key);
+      if (!own) return Reflect.getOwnPropertyDescriptor(target, key);
+      return Object.hasOwn(own, key) ? { value: own[key as string], writable: true, enumerable: true, configurable: true } : undefined;
+    },
+  });
+}
+const SCOPED_MARK = Symbol.for('taskwire.scopedEnv');
+
 export function applyLambdaEnvironment(env: LambdaEnvironment): void {
-  const vars: Record<string, string | undefined> = {
+  installScopedEnv();
+  const processWide: Record<string, string | undefined> = {
     AWS_REGION: env.region,
     AWS_ACCESS_KEY_ID: env.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: env.credentials.secretAccessKey,
-    TABLE_NAME: env.tableName,
-    USER_POOL_ID: env.userPoolId,
     AWS_ENDPOINT_URL_DYNAMODB: env.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: env.cognitoEndpoint,
-    APPSYNC_URL: env.appSyncUrl,
     AWS_ENDPOINT_URL_S3: env.s3Endpoint,
-    ATTACHMENTS_BUCKET: env.attachmentsBucket,
   };
-  for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
+  for (const [name, value] of Object.entries(processWide)) if (value !== undefined) realEnv[name] = value;
+  const resources: Record<string, string | undefined> = {
+    TABLE_NAME: env.tableName,
+    USER_POOL_ID: env.userPoolId,
+    APPSYNC_URL: env.appSyncUrl,
+    ATTACHMENTS_BUCKET: env.attachmentsBucket,
+    ...env.resources,
+  };
+  for (const [name, value] of Object.entries(resources)) {
+    if (!SCOPED.has(name)) throw new Error(`${name} is not a resource variable of functions/manifest.ts RESOURCES`);
+    if (value !== undefined) resourceValues.set(name, value);
+  }
 }

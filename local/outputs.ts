@@ -1,26 +1,32 @@
 /**
  * `taskwire-outputs.json`: the one configuration file every client reads, in the shape of Amplify Gen 2's
  * `amplify_outputs.json` (schema version 1.4) so `Amplify.configure(outputs)` takes it as it is, with
- * what only exists locally under `custom`.
+ * what only exists locally under `custom`. The CDK deployment writes `deploymentOutputs`, the same shape
+ * without the local extras.
  */
 import { writeFileSync, renameSync } from 'node:fs';
 import type { AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
 
-export interface OutputsInput {
+/** What every deployment's outputs hold, local or on AWS (the CDK deployment writes only these). */
+export interface DeploymentOutputsInput {
   region: string;
   graphqlUrl: string;
   realtimeUrl: string;
-  evaluateCodeEndpoint: string;
   defaultAuthMode: AuthMode;
   additionalAuthModes: AuthMode[];
   userPoolId: string;
   userPoolClientId: string;
-  cognitoEndpoint: string;
-  dynamoDbEndpoint: string;
   groups: string[];
-  caCertificatePath: string;
   webUrl: string | null;
   bucketName: string;
+}
+
+/** A local run's outputs: a deployment's, with the local services' endpoints and credentials under `custom`. */
+export interface OutputsInput extends DeploymentOutputsInput {
+  evaluateCodeEndpoint: string;
+  cognitoEndpoint: string;
+  dynamoDbEndpoint: string;
+  caCertificatePath: string;
   s3Endpoint: string;
   demoUsers: { username: string; password: string; groups: string[] }[];
   /** What SDK clients sign IAM requests with locally (EvaluateCode, AWS_IAM on /graphql). */
@@ -35,7 +41,8 @@ export interface TaskwireOutputs {
   custom: Record<string, unknown>;
 }
 
-export function buildOutputs(o: OutputsInput): TaskwireOutputs {
+/** The outputs of a deployment (the CDK app's `npm run deploy` writes exactly this; `custom` has the web URL). */
+export function deploymentOutputs(o: DeploymentOutputsInput): TaskwireOutputs {
   return {
     version: '1.4',
     auth: {
@@ -63,22 +70,31 @@ export function buildOutputs(o: OutputsInput): TaskwireOutputs {
       buckets: [{ name: o.bucketName, bucket_name: o.bucketName, aws_region: o.region }],
     },
     custom: {
-      cognitoEndpoint: o.cognitoEndpoint,
-      evaluateCodeEndpoint: o.evaluateCodeEndpoint,
-      endpoints: {
-        appsync: o.graphqlUrl,
-        appsyncRealtime: o.realtimeUrl,
-        appsyncEvaluateCode: o.evaluateCodeEndpoint,
-        'cognito-idp': o.cognitoEndpoint,
-        dynamodb: o.dynamoDbEndpoint,
-        s3: o.s3Endpoint,
-      },
+      endpoints: { appsync: o.graphqlUrl, appsyncRealtime: o.realtimeUrl },
       webUrl: o.webUrl,
-      caCertificate: o.caCertificatePath,
-      demoUsers: o.demoUsers,
-      iamCredentials: { accessKeyId: o.iamCredentials.accessKeyId, secretAccessKey: o.iamCredentials.secretAccessKey },
     },
   };
+}
+
+export function buildOutputs(o: OutputsInput): TaskwireOutputs {
+  const outputs = deploymentOutputs(o);
+  outputs.custom = {
+    cognitoEndpoint: o.cognitoEndpoint,
+    evaluateCodeEndpoint: o.evaluateCodeEndpoint,
+    endpoints: {
+      appsync: o.graphqlUrl,
+      appsyncRealtime: o.realtimeUrl,
+      appsyncEvaluateCode: o.evaluateCodeEndpoint,
+      'cognito-idp': o.cognitoEndpoint,
+      dynamodb: o.dynamoDbEndpoint,
+      s3: o.s3Endpoint,
+    },
+    webUrl: o.webUrl,
+    caCertificate: o.caCertificatePath,
+    demoUsers: o.demoUsers,
+    iamCredentials: { accessKeyId: o.iamCredentials.accessKeyId, secretAccessKey: o.iamCredentials.secretAccessKey },
+  };
+  return outputs;
 }
 
 /** Written atomically (a client reading it never sees half a file). */

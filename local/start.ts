@@ -20,7 +20,7 @@ import { createRealtimeServer, type RealtimeServer } from '../packages/appsync-l
 import { startServer, EVALUATE_CODE_PATH, REALTIME_PATH, type RunningServer } from '../packages/appsync-local/src/appsync/server.ts';
 import type { AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
 import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from './config.ts';
-import { applyLambdaEnvironment, createLambdaRunner } from './lambdas.ts';
+import { applyLambdaEnvironment, createLambdaRunner, type LambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { seedDemoProject } from './seed.ts';
 import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from '../packages/appsync-local/src/services/cognito-local.ts';
@@ -68,6 +68,8 @@ export interface LocalRuntime {
   caCertPath: string;
   outputs: TaskwireOutputs;
   demoUsers: DemoUserConfig[];
+  /** Taskwire's Lambda functions as the runtime invokes them (each with exactly its own resource variables). */
+  lambdas: LambdaRunner;
   /** Stops the listener and every child process (idempotent). */
   stop(): Promise<void>;
 }
@@ -259,6 +261,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       caCertPath: tls.caCertPath,
       outputs: outputs!,
       demoUsers: config.demoUsers,
+      lambdas,
       stop: stopAll,
     };
     if (config.seed && opts.seed) await opts.seed(runtime);

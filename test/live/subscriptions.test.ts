@@ -266,7 +266,8 @@ describe('IAM-only publish mutations (how Lambda functions reach subscribers)', 
     // The worker selects every Sprint field, so a subscriber selecting all of them gets a whole event.
     const sprints = live(ON_SPRINT, { projectId: projectA });
     await registered(rt, 2);
-    const outcome = await publishChanges([{ projectId: projectA, id: task.id }], [{ projectId: projectA, id: sprint.id }]);
+    // With the workers function's own environment (APPSYNC_URL is its variable, not the process's).
+    const outcome = await rt.runtime.lambdas.runAs('workers', () => publishChanges([{ projectId: projectA, id: task.id }], [{ projectId: projectA, id: sprint.id }]));
     expect(outcome).toEqual({ sent: 2, failed: 0, skipped: false });
     await tasks.until(() => tasks.events.length >= 1);
     await sprints.until(() => sprints.events.length >= 1);
