@@ -2,6 +2,8 @@
  * Taskwire's Lambda functions, by name: read by the CDK app (one NodejsFunction each) and by the local
  * runtime (which imports `entry` and calls its `handler` in-process, as AppSync or EventBridge would).
  */
+import { DETAIL_TYPES, SOURCE } from './stream/eventTypes.ts';
+
 export interface LambdaDef {
   /** Module exporting `handler`, relative to the repository root. */
   entry: string;
@@ -12,10 +14,17 @@ export interface LambdaDef {
   /** Other AWS access it needs (CDK grants exactly these). */
   needs?: ('cognito-admin' | 'attachments-bucket' | 'appsync-iam' | 'events' | 'scheduler' | 'ses' | 'sns')[];
   /**
-   * Recurring invocations (an EventBridge Scheduler `rate()` schedule on AWS; a timer in the local
-   * runtime), each with the event it sends. Every handler they call is idempotent.
+   * Recurring invocations, each with the event it sends: every `everyMinutes` (a `rate()` schedule), or
+   * on a `cron` expression of EventBridge Scheduler (`cron(0 8 ? * MON *)`) in `timeZone` (default UTC).
+   * Every handler they call is idempotent.
    */
-  schedules?: readonly { everyMinutes: number; event: Record<string, unknown> }[];
+  schedules?: readonly { everyMinutes?: number; cron?: string; timeZone?: string; event: Record<string, unknown> }[];
+  /** Invoked by the table's stream (NEW_AND_OLD_IMAGES) in Lambda-shaped batches, reporting partial batch failures. */
+  stream?: { batchSize: number; maxBatchingWindowSeconds?: number; maxRetries?: number };
+  /** EventBridge rules on Taskwire's bus that target this function (event patterns exactly as AWS documents them). */
+  rules?: readonly { name: string; description?: string; pattern: Record<string, unknown> }[];
+  /** Target of the one-time reminder schedules in Taskwire's EventBridge Scheduler schedule group. */
+  scheduleTarget?: boolean;
 }
 
 export const lambdas = {
@@ -60,6 +69,44 @@ export const lambdas = {
     description: 'sprintReport / projectReport: burndown, velocity, status breakdown, workload, overdue (Queries on keys and indexes only)',
     timeoutSeconds: 30,
     table: 'read',
+  },
+  stream: {
+    entry: 'functions/stream/handler.ts',
+    description: "The table's stream: domain events on the bus, report aggregates, reminder schedules, unfinished background work (docs/events.md)",
+    timeoutSeconds: 300,
+    table: 'readWrite',
+    needs: ['events', 'scheduler', 'attachments-bucket', 'appsync-iam'],
+    stream: { batchSize: 100, maxBatchingWindowSeconds: 1, maxRetries: 10 },
+  },
+  notify: {
+    entry: 'functions/notify/handler.ts',
+    description: 'Domain events to people (in-app through publishNotification, coalesced email digests) and to the SNS topic',
+    timeoutSeconds: 60,
+    table: 'readWrite',
+    needs: ['appsync-iam', 'ses', 'sns', 'scheduler'],
+    rules: [
+      {
+        name: 'taskwire-domain-events',
+        description: "Every domain event of Taskwire's stream handler (docs/events.md)",
+        pattern: { source: [SOURCE], 'detail-type': [...DETAIL_TYPES] },
+      },
+    ],
+  },
+  reminders: {
+    entry: 'functions/reminders/handler.ts',
+    description: 'Due-soon and overdue reminders, and email digests, when their one-time schedule fires (idempotent per task, due date, person and kind)',
+    timeoutSeconds: 60,
+    table: 'readWrite',
+    needs: ['appsync-iam', 'ses'],
+    scheduleTarget: true,
+  },
+  weeklyReport: {
+    entry: 'functions/reports/weekly.ts',
+    description: "Emails each project's admins its weekly report (HTML and text)",
+    timeoutSeconds: 300,
+    table: 'readWrite',
+    needs: ['ses'],
+    schedules: [{ cron: 'cron(0 8 ? * MON *)', timeZone: 'UTC', event: { operation: 'weeklyReport' } }],
   },
 } as const satisfies Record<string, LambdaDef>;
 

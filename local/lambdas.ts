@@ -71,6 +71,9 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
       const running = new Set<Promise<unknown>>();
       for (const [name, def] of Object.entries(defs)) {
         for (const schedule of def.schedules ?? []) {
+          // cron schedules need the local Scheduler (issue 12's local endpoints); timers run rate() ones.
+          if (schedule.everyMinutes === undefined) continue;
+          const everyMinutes = schedule.everyMinutes;
           let busy = false;
           const timer = setInterval(() => {
             if (busy) return;
@@ -81,7 +84,7 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
               busy = false;
               running.delete(run);
             });
-          }, schedule.everyMinutes * msPerMinute);
+          }, everyMinutes * msPerMinute);
           timer.unref();
           timers.push(timer);
         }
