@@ -7,7 +7,7 @@
  *   - deltas telescope, so records applied in any order give the same sums;
  *   - a failed transaction changes nothing, and the record is retried.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ENTITY, projectReportKey, REPORT_ENTITY, sprintReportKey, streamMarkerKey, STREAM_MARKER_ENTITY } from '../../model/keys.ts';
 import { TTL_ATTRIBUTE } from '../../model/table.ts';
 import { addInto, contribution, delta, scopeDelta, type Counters } from '../reports/aggregate.ts';
@@ -80,6 +80,9 @@ export function aggregateUpdates(change: Change): { key: { PK: string; SK: strin
 export async function applyAggregates(change: Change): Promise<boolean> {
   const updates = aggregateUpdates(change);
   if (updates.length === 0) return false;
+  // A redelivered record: its marker is there already (the transaction below would refuse it too).
+  const seen = await docClient().send(new GetCommand({ TableName: tableName(), Key: streamMarkerKey(change.record.eventID), ConsistentRead: true }));
+  if (seen.Item) return false;
   const marker = {
     Put: {
       TableName: tableName(),
