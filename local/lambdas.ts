@@ -121,6 +121,21 @@ export interface LambdaEnvironment {
   appSyncUrl?: string;
   s3Endpoint?: string;
   attachmentsBucket?: string;
+  /** The local event services and the names functions read (functions/manifest.ts, CONTRACTS §A). */
+  events?: {
+    eventBridgeEndpoint: string;
+    schedulerEndpoint: string;
+    snsEndpoint: string;
+    sesEndpoint: string;
+    dynamoDbStreamsEndpoint: string;
+    eventBusName: string;
+    scheduleGroupName: string;
+    schedulerRoleArn: string;
+    reminderFunctionArn?: string;
+    topicArn: string;
+    senderEmail: string;
+    webUrl?: string;
+  };
 }
 
 export function applyLambdaEnvironment(env: LambdaEnvironment): void {
@@ -135,6 +150,18 @@ export function applyLambdaEnvironment(env: LambdaEnvironment): void {
     APPSYNC_URL: env.appSyncUrl,
     AWS_ENDPOINT_URL_S3: env.s3Endpoint,
     ATTACHMENTS_BUCKET: env.attachmentsBucket,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: env.events?.eventBridgeEndpoint,
+    AWS_ENDPOINT_URL_SCHEDULER: env.events?.schedulerEndpoint,
+    AWS_ENDPOINT_URL_SNS: env.events?.snsEndpoint,
+    AWS_ENDPOINT_URL_SESV2: env.events?.sesEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: env.events?.dynamoDbStreamsEndpoint,
+    EVENT_BUS_NAME: env.events?.eventBusName,
+    SCHEDULE_GROUP_NAME: env.events?.scheduleGroupName,
+    SCHEDULER_ROLE_ARN: env.events?.schedulerRoleArn,
+    REMINDER_FUNCTION_ARN: env.events?.reminderFunctionArn,
+    TOPIC_ARN: env.events?.topicArn,
+    SENDER_EMAIL: env.events?.senderEmail,
+    WEB_URL: env.events?.webUrl,
   };
   for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
 }
