@@ -141,12 +141,13 @@ describe('schedules', () => {
     await expect(client.send(new UpdateScheduleCommand(reminder('missing', T0)))).rejects.toBeInstanceOf(ResourceNotFoundException);
 
     await client.send(new CreateScheduleCommand(reminder('crud-2', T0 + 3_600_000)));
-    const page1 = await client.send(new ListSchedulesCommand({ ScheduleGroup: 'reminders', NamePrefix: 'crud', MaxResults: 1 }));
+    const page1 = await client.send(new ListSchedulesCommand({ GroupName: 'reminders', NamePrefix: 'crud', MaxResults: 1 }));
     expect(page1.Schedules!.map((s) => s.Name)).toEqual(['crud']);
-    const page2 = await client.send(new ListSchedulesCommand({ ScheduleGroup: 'reminders', NamePrefix: 'crud', MaxResults: 1, NextToken: page1.NextToken }));
+    const page2 = await client.send(new ListSchedulesCommand({ GroupName: 'reminders', NamePrefix: 'crud', MaxResults: 1, NextToken: page1.NextToken }));
     expect(page2.Schedules!.map((s) => s.Name)).toEqual(['crud-2']);
     expect(page2.NextToken).toBeUndefined();
     expect(page2.Schedules![0]!.Target).toEqual({ Arn: FN_ARN });
+    expect((await client.send(new ListSchedulesCommand({ GroupName: 'default', NamePrefix: 'crud' }))).Schedules).toEqual([]);
 
     await client.send(new DeleteScheduleCommand({ Name: 'crud', GroupName: 'reminders' }));
     await client.send(new DeleteScheduleCommand({ Name: 'crud-2', GroupName: 'reminders' }));
