@@ -1,6 +1,6 @@
 /**
- * Taskwire's Lambda functions, run in-process as AppSync (data sources, the authorizer) or EventBridge
- * would invoke them: each `functions/manifest.ts` entry's module is imported on first use and its
+ * Taskwire's Lambda functions, run in-process as AppSync (data sources, the authorizer), EventBridge,
+ * Scheduler, SNS or the stream would invoke them (local/events.ts wires those): each `functions/manifest.ts` entry's module is imported on first use and its
  * `handler(event, context)` called. Importing lazily keeps start-up fast and lets one missing or broken
  * function fail only the calls that need it.
  */
@@ -30,12 +30,6 @@ export interface LambdaRunner {
    * undefined for a name the manifest does not have.
    */
   lazyHandler(name: string): ((event: unknown) => Promise<unknown>) | undefined;
-  /**
-   * Runs the manifest's `schedules` (functions/manifest.ts) on timers until the returned stop is called
-   * and its runs in flight have ended. A run is skipped while the previous one of its schedule is still
-   * going; a failure is reported and the schedule goes on (as Scheduler retries on its next tick).
-   */
-  startSchedules(opts: { msPerMinute?: number; onError: (name: string, err: unknown) => void }): () => Promise<void>;
 }
 
 export function createLambdaRunner(opts: { region: string; accountId: string; defs?: Record<string, LambdaDef> }): LambdaRunner {
@@ -65,31 +59,6 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
     lazyHandler(name) {
       if (!Object.hasOwn(defs, name)) return undefined;
       return async (event: unknown) => (await runner.handler(name))(event);
-    },
-    startSchedules({ msPerMinute = 60_000, onError }) {
-      const timers: NodeJS.Timeout[] = [];
-      const running = new Set<Promise<unknown>>();
-      for (const [name, def] of Object.entries(defs)) {
-        for (const schedule of def.schedules ?? []) {
-          let busy = false;
-          const timer = setInterval(() => {
-            if (busy) return;
-            busy = true;
-            const run = runner.handler(name).then((h) => h(schedule.event)).catch((err: unknown) => onError(name, err));
-            running.add(run);
-            void run.finally(() => {
-              busy = false;
-              running.delete(run);
-            });
-          }, schedule.everyMinutes * msPerMinute);
-          timer.unref();
-          timers.push(timer);
-        }
-      }
-      return async () => {
-        for (const t of timers) clearInterval(t);
-        await Promise.allSettled([...running]);
-      };
     },
     handler(name) {
       let entry = loaded.get(name);
