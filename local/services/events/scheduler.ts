@@ -385,7 +385,6 @@ export async function startLocalScheduler(opts: LocalSchedulerOptions): Promise<
     const scheduledTime = s.nextAt!;
     const executionId = randomUUID();
     const maxRetries = Math.min(s.Target.RetryPolicy?.MaximumRetryAttempts ?? 185, localRetry.maxRetries);
-    let delivered = false;
     try {
       await withRetries(
         async (attempt) => {
@@ -402,13 +401,11 @@ export async function startLocalScheduler(opts: LocalSchedulerOptions): Promise<
         { ...localRetry, maxRetries },
         () => stopped,
       );
-      delivered = true;
     } catch (error) {
       // Stopping mid-delivery leaves the schedule due: it fires again on the next start.
       if (stopped) return;
       opts.onDeliveryFailure?.({ scheduleArn: s.Arn, targetArn: s.Target.Arn, error });
     }
-    void delivered;
     const current = schedules.get(k);
     if (!current || current.revision !== s.revision) return; // changed or deleted meanwhile
     const now = clock.now();
