@@ -318,14 +318,23 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
  * A runtime that leaves nothing behind, for tests and benchmarks: free ports, in-memory DynamoDB, a
  * temporary data folder (removed by `stop()`), no outputs file. The local CA comes from
  * TASKWIRE_CERT_DIR when set (the test run's shared CA), else from the temporary folder.
+ *
+ * With `dataDir`, the runtime keeps its data there instead (DynamoDB, Cognito, S3, the Scheduler's
+ * schedules, stream checkpoints), and `stop()` leaves the folder: a second runtime on the same folder
+ * is a restart (tests of what survives one). The caller removes the folder.
  */
-export async function startThrowawayRuntime(opts: StartOptions = {}): Promise<LocalRuntime> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
+export async function startThrowawayRuntime(opts: StartOptions & { dataDir?: string } = {}): Promise<LocalRuntime> {
+  const kept = opts.dataDir;
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
+  const removeDataDir = () => {
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     const ports: number[] = [];
     for (let i = 0; i < 8; i += 1) ports.push(await freePort());
     const [port, cognitoPort, dynamoDbPort, s3Port, eventBridgePort, schedulerPort, snsPort, sesPort] = ports as [number, number, number, number, number, number, number, number];
-    const config = parseConfig(opts.seed ? ['--in-memory'] : ['--in-memory', '--no-seed'], {
+    const flags = [...(kept ? [] : ['--in-memory']), ...(opts.seed ? [] : ['--no-seed'])];
+    const config = parseConfig(flags, {
       PORT: String(port),
       COGNITO_PORT: String(cognitoPort),
       DYNAMODB_PORT: String(dynamoDbPort),
@@ -342,11 +351,11 @@ export async function startThrowawayRuntime(opts: StartOptions = {}): Promise<Lo
     return Object.assign(runtime, {
       async stop() {
         await stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        removeDataDir();
       },
     });
   } catch (err) {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
     throw err;
   }
 }
