@@ -1,6 +1,6 @@
 /**
- * Taskwire's Lambda functions, run in-process as AppSync (data sources, the authorizer) or EventBridge
- * would invoke them: each `functions/manifest.ts` entry's module is imported on first use and its
+ * Taskwire's Lambda functions, run in-process as AppSync (data sources, the authorizer), EventBridge,
+ * Scheduler, SNS or the stream would invoke them (local/events.ts wires those): each `functions/manifest.ts` entry's module is imported on first use and its
  * `handler(event, context)` called. Importing lazily keeps start-up fast and lets one missing or broken
  * function fail only the calls that need it.
  */
@@ -30,12 +30,6 @@ export interface LambdaRunner {
    * undefined for a name the manifest does not have.
    */
   lazyHandler(name: string): ((event: unknown) => Promise<unknown>) | undefined;
-  /**
-   * Runs the manifest's `schedules` (functions/manifest.ts) on timers until the returned stop is called
-   * and its runs in flight have ended. A run is skipped while the previous one of its schedule is still
-   * going; a failure is reported and the schedule goes on (as Scheduler retries on its next tick).
-   */
-  startSchedules(opts: { msPerMinute?: number; onError: (name: string, err: unknown) => void }): () => Promise<void>;
 }
 
 export function createLambdaRunner(opts: { region: string; accountId: string; defs?: Record<string, LambdaDef> }): LambdaRunner {
@@ -65,34 +59,6 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
     lazyHandler(name) {
       if (!Object.hasOwn(defs, name)) return undefined;
       return async (event: unknown) => (await runner.handler(name))(event);
-    },
-    startSchedules({ msPerMinute = 60_000, onError }) {
-      const timers: NodeJS.Timeout[] = [];
-      const running = new Set<Promise<unknown>>();
-      for (const [name, def] of Object.entries(defs)) {
-        for (const schedule of def.schedules ?? []) {
-          // cron schedules need the local Scheduler (issue 12's local endpoints); timers run rate() ones.
-          if (schedule.everyMinutes === undefined) continue;
-          const everyMinutes = schedule.everyMinutes;
-          let busy = false;
-          const timer = setInterval(() => {
-            if (busy) return;
-            busy = true;
-            const run = runner.handler(name).then((h) => h(schedule.event)).catch((err: unknown) => onError(name, err));
-            running.add(run);
-            void run.finally(() => {
-              busy = false;
-              running.delete(run);
-            });
-          }, everyMinutes * msPerMinute);
-          timer.unref();
-          timers.push(timer);
-        }
-      }
-      return async () => {
-        for (const t of timers) clearInterval(t);
-        await Promise.allSettled([...running]);
-      };
     },
     handler(name) {
       let entry = loaded.get(name);
@@ -124,6 +90,21 @@ export interface LambdaEnvironment {
   appSyncUrl?: string;
   s3Endpoint?: string;
   attachmentsBucket?: string;
+  /** The local event services and the names functions read (functions/manifest.ts, CONTRACTS §A). */
+  events?: {
+    eventBridgeEndpoint: string;
+    schedulerEndpoint: string;
+    snsEndpoint: string;
+    sesEndpoint: string;
+    dynamoDbStreamsEndpoint: string;
+    eventBusName: string;
+    scheduleGroupName: string;
+    schedulerRoleArn: string;
+    reminderFunctionArn?: string;
+    topicArn: string;
+    senderEmail: string;
+    webUrl?: string;
+  };
 }
 
 export function applyLambdaEnvironment(env: LambdaEnvironment): void {
@@ -138,6 +119,18 @@ export function applyLambdaEnvironment(env: LambdaEnvironment): void {
     APPSYNC_URL: env.appSyncUrl,
     AWS_ENDPOINT_URL_S3: env.s3Endpoint,
     ATTACHMENTS_BUCKET: env.attachmentsBucket,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: env.events?.eventBridgeEndpoint,
+    AWS_ENDPOINT_URL_SCHEDULER: env.events?.schedulerEndpoint,
+    AWS_ENDPOINT_URL_SNS: env.events?.snsEndpoint,
+    AWS_ENDPOINT_URL_SESV2: env.events?.sesEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: env.events?.dynamoDbStreamsEndpoint,
+    EVENT_BUS_NAME: env.events?.eventBusName,
+    SCHEDULE_GROUP_NAME: env.events?.scheduleGroupName,
+    SCHEDULER_ROLE_ARN: env.events?.schedulerRoleArn,
+    REMINDER_FUNCTION_ARN: env.events?.reminderFunctionArn,
+    TOPIC_ARN: env.events?.topicArn,
+    SENDER_EMAIL: env.events?.senderEmail,
+    WEB_URL: env.events?.webUrl,
   };
   for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
 }
