@@ -1,8 +1,8 @@
 /**
  * Lambda `stream`: the table's DynamoDB stream (NEW_AND_OLD_IMAGES), in the batches Lambda's event
- * source mapping delivers, reporting partial batch failures (ReportBatchItemFailures). For each record,
- * in order:
- *   1. report aggregates (aggregates.ts): once per record, by a marker in the same transaction;
+ * source mapping delivers, reporting partial batch failures (ReportBatchItemFailures):
+ *   1. report aggregates for the whole batch (aggregates.ts): once per record, by a marker per record in
+ *      the same transaction as the summed changes; then for each record:
  *   2. domain events on the bus (events.ts): repeats carry the same eventId;
  *   3. the task's reminder schedules (reminders.ts): recomputed from the task as it is now;
  *   4. background work a lost invocation left (background.ts): idempotent jobs; the weekly report list.
@@ -13,7 +13,7 @@
  * Env: TABLE_NAME, EVENT_BUS_NAME, SCHEDULE_GROUP_NAME, SCHEDULER_ROLE_ARN, REMINDER_FUNCTION_ARN,
  * ATTACHMENTS_BUCKET, APPSYNC_URL (optional), AWS_ENDPOINT_URL_<SERVICE> locally.
  */
-import { applyAggregates } from './aggregates.ts';
+import { applyAggregatesBatch } from './aggregates.ts';
 import { keepWeeklyReportList, resumeBackgroundWork } from './background.ts';
 import { domainEvents, putEvents } from './events.ts';
 import { changeOf, type BatchResponse, type StreamEvent, type StreamRecord } from './records.ts';
@@ -28,7 +28,6 @@ export const LANES = 8;
 
 async function processRecord(record: StreamRecord, deadline?: () => number): Promise<void> {
   const change = changeOf(record);
-  await applyAggregates(change);
   await putEvents(domainEvents(change));
   if (touchesSchedules(change)) await syncTaskSchedules(String((change.new ?? change.old)!.id));
   const user = profileMovesReminders(change);
@@ -49,6 +48,13 @@ export async function handler(event: StreamEvent, context?: ContextLike): Promis
     byItem.set(k, [...(byItem.get(k) ?? []), i]);
   });
   const groups = [...byItem.values()];
+  // 1. Aggregates for the whole batch first (summed per aggregate item, once per record).
+  try {
+    await applyAggregatesBatch(records.map(changeOf));
+  } catch (err) {
+    console.error('[stream] aggregates failed:', (err as Error).message);
+    return { batchItemFailures: records.length ? [{ itemIdentifier: records[0]!.dynamodb.SequenceNumber }] : [] };
+  }
   let firstFailed = Infinity;
   let next = 0;
   await Promise.all(

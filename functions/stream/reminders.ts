@@ -2,7 +2,7 @@
  * Keeps each task's two one-time schedules in step with the task (docs/events.md "Reminders"):
  *   task-<id>-remind   at dueAt − the assignee's reminderLeadMinutes, written in the assignee's time zone
  *   task-<id>-overdue  at dueAt
- * both present while the task has a due date and an assignee and is neither DONE, archived nor
+ * (the first only while the lead is not 0, which turns reminders off), both present while the task has a due date and an assignee and is neither DONE, archived nor
  * deleted; otherwise both are deleted. The desired state is computed from the task and profile AS THEY
  * ARE NOW (strongly consistent reads), never from the record's image, so a record delivered twice, or
  * late, converges on the same schedules.
@@ -59,11 +59,12 @@ export async function syncTaskSchedules(taskId: string, now: number = Date.now()
   const remindAt = due - who.reminderLeadMinutes * 60_000;
   const plan: ReminderPlan = { remindAt: null, overdueAt: Math.max(due, now + CATCH_UP_MS), timeZone: who.timeZone };
   const label = `${String(task.key ?? taskId)}`;
-  if (due > now) {
+  // A lead of 0 turns "due soon" reminders off (updateProfile); the overdue alert stays.
+  if (due > now && who.reminderLeadMinutes > 0) {
     plan.remindAt = Math.max(remindAt, now + CATCH_UP_MS);
     await upsertOneTime(reminderScheduleName(taskId), plan.remindAt, who.timeZone, { kind: 'DUE_SOON', taskId, projectId, dueAt, userId }, `Reminder: ${label} is due ${dueAt}`);
   } else {
-    // Already due: the overdue alert says it; no "due soon" any more.
+    // Already due (the overdue alert says it), or reminders turned off.
     await deleteSchedule(reminderScheduleName(taskId));
   }
   await upsertOneTime(overdueScheduleName(taskId), plan.overdueAt!, 'UTC', { kind: 'OVERDUE', taskId, projectId, dueAt, userId }, `Overdue: ${label} was due ${dueAt}`);
