@@ -54,7 +54,9 @@ function fromActivity(a: Item, base: (type: DetailType, extra: Record<string, un
       return out;
     }
     if (action === 'DELETED') return [base('TaskDeleted', { taskId, key: byField.get('key')?.before ?? null, title: byField.get('title')?.before ?? null })];
-    if (action !== 'UPDATED') return out;
+    // Changes of the task's own fields (UPDATED, MOVED, ASSIGNED, ARCHIVED, RESTORED, ...); time logged,
+    // comments and attachments have their own activities and events.
+    if (action === 'TIME_LOGGED' || action === 'COMMENTED' || action === 'ATTACHED' || action === 'WATCHED' || action === 'UNWATCHED') return out;
     const updated: Record<string, { before: unknown; after: unknown }> = {};
     for (const [field, v] of byField) {
       if (field === 'assigneeId') out.push(base('TaskAssigned', { taskId, assigneeId: v.after ?? null, previousAssigneeId: v.before ?? null }));

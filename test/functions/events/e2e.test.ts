@@ -64,6 +64,7 @@ describe('reminders', () => {
     const s = await eventually(() => {
       const found = schedule(reminderScheduleName(taskId));
       expect(found).toBeDefined();
+      expect(schedule(overdueScheduleName(taskId))).toBeDefined();
       return found!;
     }, { timeoutMs: 30_000 });
     expect(s.ScheduleExpression).toBe(atExpression(Date.parse(dueAt) - 60_000, 'Europe/Berlin'));
