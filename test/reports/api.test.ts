@@ -410,6 +410,7 @@ describe('a sprint stored with dates from before they were bounded', () => {
     } finally {
       db.destroy();
     }
+    await caughtUp({ sprintId: wild });
     const r = await raw('otto', SPRINT_REPORT, { s: wild });
     expect(r.errors).toBeUndefined();
     const burndown = r.data!.sprintReport.burndown as { date: string; remainingPoints: number; idealPoints: number }[];
