@@ -131,7 +131,7 @@ export async function sendWeeklyReport(projectId: string, now: Date): Promise<We
   return { projectId, sent };
 }
 
-export async function handler(event: { operation?: string; now?: string } | undefined, _context?: unknown, clock: () => number = Date.now): Promise<WeeklyResult> {
+export async function handler(event: { operation?: string } | undefined, _context?: unknown, clock: () => number = Date.now): Promise<WeeklyResult> {
   if (event?.operation !== undefined && event.operation !== 'weeklyReport') throw new Error(`weeklyReport: unknown operation ${JSON.stringify(event.operation)}`);
   const now = new Date(clock());
   const result: WeeklyResult = { week: weekOf(now), projects: [] };
