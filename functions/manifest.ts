@@ -2,6 +2,8 @@
  * Taskwire's Lambda functions, by name: read by the CDK app (one NodejsFunction each) and by the local
  * runtime (which imports `entry` and calls its `handler` in-process, as AppSync or EventBridge would).
  */
+import { DETAIL_TYPES, SOURCE } from './stream/eventTypes.ts';
+
 /**
  * The AWS resources a function may use, each with the environment variable(s) that carry its name or
  * address and the access levels it can be granted. A function's `uses` names resources and access
@@ -54,7 +56,7 @@ export interface LambdaDef {
   /** The resources it needs, with the access to each (RESOURCES): its grants and its environment, said once. */
   uses: Uses;
   /**
-   * Recurring invocations (an EventBridge Scheduler schedule on AWS; a timer in the local runtime), each
+   * Recurring invocations (an EventBridge Scheduler schedule, on AWS and in the local Scheduler), each
    * with the event it sends. `everyMinutes` is a `rate()`; a `cron` (Scheduler's `cron(...)` expression,
    * in `timeZone`, UTC by default) runs on AWS at those times. Every handler they call is idempotent.
    */
@@ -112,6 +114,40 @@ export const lambdas = {
     description: 'sprintReport / projectReport: burndown, velocity, status breakdown, workload, overdue (Queries on keys and indexes only)',
     timeoutSeconds: 30,
     uses: { table: 'read' },
+  },
+  stream: {
+    entry: 'functions/stream/handler.ts',
+    description: "The table's stream: domain events on the bus, report aggregates, reminder schedules, unfinished background work (docs/events.md)",
+    timeoutSeconds: 300,
+    uses: { table: 'readWrite', bucket: 'purge', appsync: 'publish', bus: 'put', scheduler: 'manage' },
+    stream: { batchSize: 100, maxBatchingWindowSeconds: 1, maxRetries: 10 },
+  },
+  notify: {
+    entry: 'functions/notify/handler.ts',
+    description: 'Domain events to people (in-app through publishNotification, coalesced email digests) and to the SNS topic',
+    timeoutSeconds: 60,
+    uses: { table: 'readWrite', appsync: 'publish', scheduler: 'manage', topic: 'publish', email: 'send', web: 'link' },
+    rules: [
+      {
+        name: 'taskwire-domain-events',
+        description: "Every domain event of Taskwire's stream handler (docs/events.md)",
+        pattern: { source: [SOURCE], 'detail-type': [...DETAIL_TYPES] },
+      },
+    ],
+  },
+  reminders: {
+    entry: 'functions/reminders/handler.ts',
+    description: 'Due-soon and overdue reminders, and email digests, when their one-time schedule fires (idempotent per task, due date, person and kind)',
+    timeoutSeconds: 60,
+    uses: { table: 'readWrite', appsync: 'publish', scheduler: 'manage', email: 'send', web: 'link' },
+    scheduleTarget: true,
+  },
+  weeklyReport: {
+    entry: 'functions/reports/weekly.ts',
+    description: "Emails each project's admins its weekly report (HTML and text)",
+    timeoutSeconds: 300,
+    uses: { table: 'readWrite', email: 'send', web: 'link' },
+    schedules: [{ cron: 'cron(0 8 ? * MON *)', timeZone: 'UTC', event: { operation: 'weeklyReport' } }],
   },
 } as const satisfies Record<string, LambdaDef>;
 

@@ -7,8 +7,13 @@
  *   COGNITO_PORT=PORT+1                the next two ports unless set
  *   DYNAMODB_PORT=PORT+2
  *   S3_PORT=PORT+3                     the local S3 server (attachments)
- *   WEB_PORT=PORT+4                    the web client (client/dist, built on first start)
- *   TASKWIRE_DATA_DIR=.taskwire        DynamoDB, cognito-local and S3 data, the local CA (git-ignored)
+ *   EVENTBRIDGE_PORT=PORT+4            the local EventBridge (PutEvents, rules → functions)
+ *   SCHEDULER_PORT=PORT+5              the local EventBridge Scheduler
+ *   SNS_PORT=PORT+6                    the local SNS (Publish; GET /messages lists what was published)
+ *   SES_PORT=PORT+7                    aws-ses-v2-local (SES v2; its web page lists the mail sent)
+ *   WEB_PORT=PORT+8                    the web client (client/dist, built on first start)
+ *   TASKWIRE_DATA_DIR=.taskwire        DynamoDB, cognito-local, S3 and Scheduler data, stream checkpoints,
+ *                                      the local CA (git-ignored)
  *   TASKWIRE_CERT_DIR=<data dir>       where the local CA and certificate are kept (under tls/)
  *   TASKWIRE_OUTPUTS=taskwire-outputs.json   where the clients' configuration file is written
  *   TASKWIRE_QUERY_DEPTH_LIMIT=0       0 = none, else 1–75 (AppSync's range)
@@ -42,6 +47,10 @@ export interface LocalConfig {
   dynamoDbPort: number;
   s3Port: number;
   webPort: number;
+  eventBridgePort: number;
+  schedulerPort: number;
+  snsPort: number;
+  sesPort: number;
   /** DynamoDB Local without a database file (cognito-local then uses a temporary folder). */
   inMemory: boolean;
   seed: boolean;
@@ -65,7 +74,8 @@ export const DEMO_USERS: DemoUserConfig[] = [
 export const USAGE = `Usage: npm start [-- --in-memory] [-- --no-seed]
   --in-memory   keep DynamoDB data in memory (nothing written under the data folder's dynamodb/)
   --no-seed     do not create the demo project
-Environment: PORT (4000), COGNITO_PORT, DYNAMODB_PORT, S3_PORT, WEB_PORT, TASKWIRE_DATA_DIR (.taskwire), TASKWIRE_CERT_DIR,
+Environment: PORT (4000), COGNITO_PORT, DYNAMODB_PORT, S3_PORT, EVENTBRIDGE_PORT, SCHEDULER_PORT, SNS_PORT,
+  SES_PORT, WEB_PORT (PORT+1 … PORT+8), TASKWIRE_DATA_DIR (.taskwire), TASKWIRE_CERT_DIR,
   TASKWIRE_OUTPUTS (taskwire-outputs.json),
   TASKWIRE_QUERY_DEPTH_LIMIT (0 = none, 1–75), TASKWIRE_RESOLVER_COUNT_LIMIT (1–10000), TASKWIRE_INTROSPECTION (true|false)`;
 
@@ -108,7 +118,11 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Lo
     cognitoPort: port(env, 'COGNITO_PORT', Math.min(appPort + 1, 65_535)),
     dynamoDbPort: port(env, 'DYNAMODB_PORT', Math.min(appPort + 2, 65_535)),
     s3Port: port(env, 'S3_PORT', Math.min(appPort + 3, 65_535)),
-    webPort: port(env, 'WEB_PORT', Math.min(appPort + 4, 65_535)),
+    webPort: port(env, 'WEB_PORT', Math.min(appPort + 8, 65_535)),
+    eventBridgePort: port(env, 'EVENTBRIDGE_PORT', Math.min(appPort + 4, 65_535)),
+    schedulerPort: port(env, 'SCHEDULER_PORT', Math.min(appPort + 5, 65_535)),
+    snsPort: port(env, 'SNS_PORT', Math.min(appPort + 6, 65_535)),
+    sesPort: port(env, 'SES_PORT', Math.min(appPort + 7, 65_535)),
     inMemory: flags.has('--in-memory'),
     seed: !flags.has('--no-seed'),
     dataDir,

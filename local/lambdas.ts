@@ -1,6 +1,6 @@
 /**
- * Taskwire's Lambda functions, run in-process as AppSync (data sources, the authorizer) or EventBridge
- * would invoke them: each `functions/manifest.ts` entry's module is imported on first use and its
+ * Taskwire's Lambda functions, run in-process as AppSync (data sources, the authorizer), EventBridge,
+ * Scheduler, SNS or the stream would invoke them (local/events.ts wires those): each `functions/manifest.ts` entry's module is imported on first use and its
  * `handler(event, context)` called. Importing lazily keeps start-up fast and lets one missing or broken
  * function fail only the calls that need it.
  */
@@ -31,12 +31,6 @@ export interface LambdaRunner {
    * undefined for a name the manifest does not have.
    */
   lazyHandler(name: string): ((event: unknown) => Promise<unknown>) | undefined;
-  /**
-   * Runs the manifest's `schedules` (functions/manifest.ts) on timers until the returned stop is called
-   * and its runs in flight have ended. A run is skipped while the previous one of its schedule is still
-   * going; a failure is reported and the schedule goes on (as Scheduler retries on its next tick).
-   */
-  startSchedules(opts: { msPerMinute?: number; onError: (name: string, err: unknown) => void }): () => Promise<void>;
   /** The resource variables function `name` sees (exactly those its manifest entry's `uses` names). */
   environmentOf(name: string): Record<string, string>;
   /** Runs `fn` with function `name`'s environment, as its handler's own code would (tests of a handler's parts). */
@@ -79,34 +73,6 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
       if (!Object.hasOwn(defs, name)) return undefined;
       return async (event: unknown) => (await runner.handler(name))(event);
     },
-    startSchedules({ msPerMinute = 60_000, onError }) {
-      const timers: NodeJS.Timeout[] = [];
-      const running = new Set<Promise<unknown>>();
-      for (const [name, def] of Object.entries(defs)) {
-        // Recurring schedules run here; a `cron` one (the weekly report) only on AWS.
-        for (const schedule of def.schedules ?? []) {
-          if (schedule.everyMinutes === undefined) continue;
-          const everyMinutes = schedule.everyMinutes;
-          let busy = false;
-          const timer = setInterval(() => {
-            if (busy) return;
-            busy = true;
-            const run = runner.handler(name).then((h) => h(schedule.event)).catch((err: unknown) => onError(name, err));
-            running.add(run);
-            void run.finally(() => {
-              busy = false;
-              running.delete(run);
-            });
-          }, everyMinutes * msPerMinute);
-          timer.unref();
-          timers.push(timer);
-        }
-      }
-      return async () => {
-        for (const t of timers) clearInterval(t);
-        await Promise.allSettled([...running]);
-      };
-    },
     handler(name) {
       let entry = loaded.get(name);
       if (!entry) {
@@ -144,6 +110,21 @@ export interface LambdaEnvironment {
   attachmentsBucket?: string;
   /** Further resource variables by name (RESOURCES' `env` names: EVENT_BUS_NAME, TOPIC_ARN, …). */
   resources?: Record<string, string | undefined>;
+  /** The local event services and the names functions read (functions/manifest.ts, CONTRACTS §A). */
+  events?: {
+    eventBridgeEndpoint: string;
+    schedulerEndpoint: string;
+    snsEndpoint: string;
+    sesEndpoint: string;
+    dynamoDbStreamsEndpoint: string;
+    eventBusName: string;
+    scheduleGroupName: string;
+    schedulerRoleArn: string;
+    reminderFunctionArn?: string;
+    topicArn: string;
+    senderEmail: string;
+    webUrl?: string;
+  };
 }
 
 /** The resource variables' values the launcher has (set by applyLambdaEnvironment). */
@@ -204,6 +185,11 @@ export function applyLambdaEnvironment(env: LambdaEnvironment): void {
     AWS_ENDPOINT_URL_DYNAMODB: env.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: env.cognitoEndpoint,
     AWS_ENDPOINT_URL_S3: env.s3Endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: env.events?.eventBridgeEndpoint,
+    AWS_ENDPOINT_URL_SCHEDULER: env.events?.schedulerEndpoint,
+    AWS_ENDPOINT_URL_SNS: env.events?.snsEndpoint,
+    AWS_ENDPOINT_URL_SESV2: env.events?.sesEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: env.events?.dynamoDbStreamsEndpoint,
   };
   for (const [name, value] of Object.entries(processWide)) if (value !== undefined) realEnv[name] = value;
   const resources: Record<string, string | undefined> = {
@@ -211,6 +197,13 @@ export function applyLambdaEnvironment(env: LambdaEnvironment): void {
     USER_POOL_ID: env.userPoolId,
     APPSYNC_URL: env.appSyncUrl,
     ATTACHMENTS_BUCKET: env.attachmentsBucket,
+    EVENT_BUS_NAME: env.events?.eventBusName,
+    SCHEDULE_GROUP_NAME: env.events?.scheduleGroupName,
+    SCHEDULER_ROLE_ARN: env.events?.schedulerRoleArn,
+    REMINDER_FUNCTION_ARN: env.events?.reminderFunctionArn,
+    TOPIC_ARN: env.events?.topicArn,
+    SENDER_EMAIL: env.events?.senderEmail,
+    WEB_URL: env.events?.webUrl,
     ...env.resources,
   };
   for (const [name, value] of Object.entries(resources)) {

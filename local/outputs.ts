@@ -28,6 +28,8 @@ export interface OutputsInput extends DeploymentOutputsInput {
   dynamoDbEndpoint: string;
   caCertificatePath: string;
   s3Endpoint: string;
+  /** The local event services (absent in runtimes started without them). */
+  eventEndpoints?: { eventbridge: string; scheduler: string; sns: string; sesv2: string; sesWeb: string; snsMessages: string; eventBridgeEvents: string };
   demoUsers: { username: string; password: string; groups: string[] }[];
   /** What SDK clients sign IAM requests with locally (EvaluateCode, AWS_IAM on /graphql). */
   iamCredentials: { accessKeyId: string; secretAccessKey: string };
@@ -88,6 +90,18 @@ export function buildOutputs(o: OutputsInput): TaskwireOutputs {
       'cognito-idp': o.cognitoEndpoint,
       dynamodb: o.dynamoDbEndpoint,
       s3: o.s3Endpoint,
+      ...(o.eventEndpoints
+        ? {
+            events: o.eventEndpoints.eventbridge,
+            scheduler: o.eventEndpoints.scheduler,
+            sns: o.eventEndpoints.sns,
+            sesv2: o.eventEndpoints.sesv2,
+            // For people: the mail sent, what was published, the events put.
+            sesWeb: o.eventEndpoints.sesWeb,
+            snsMessages: o.eventEndpoints.snsMessages,
+            eventBridgeEvents: o.eventEndpoints.eventBridgeEvents,
+          }
+        : {}),
     },
     webUrl: o.webUrl,
     caCertificate: o.caCertificatePath,

@@ -1,7 +1,9 @@
 /**
  * `npm start`: the whole local runtime as one process tree that stops cleanly.
  *   DynamoDB Local (+ the table) → cognito-local (+ pool, client, Admins, demo users) → resolvers
- *   bundled and compiled → the local AppSync on https://localhost:PORT/graphql → taskwire-outputs.json.
+ *   bundled and compiled → the local event services (EventBridge, Scheduler, SNS, SES: local/events.ts)
+ *   → the local AppSync on https://localhost:PORT/graphql → the table's stream to its functions
+ *   → taskwire-outputs.json.
  *
  * `startLocalRuntime` is the same assembly for tests (test/support/runtime.ts), with random ports, a
  * temporary data folder and no outputs file.
@@ -24,13 +26,15 @@ import { applyLambdaEnvironment, createLambdaRunner, type LambdaRunner } from '.
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { seedDemoProject } from './seed.ts';
 import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from '../packages/appsync-local/src/services/cognito-local.ts';
-import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
+import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from '../packages/appsync-local/src/services/s3-local.ts';
 import { bundleResolvers, manifest, schemaSource, TABLE_DEFINITION } from '../scripts/lib/project.ts';
 import { ensureLocalCertificates } from '../packages/appsync-local/src/services/tls.ts';
 import { LOCAL_TABLE_NAME } from '../model/table.ts';
-import { AUTHORIZER } from '../functions/manifest.ts';
+import { AUTHORIZER, lambdas as manifestLambdas, type LambdaDef } from '../functions/manifest.ts';
 import { ensureClientBuild, startWebServer } from '../client/server/web.ts';
+import { startEventServices, type EventServices, type FunctionDefs } from './events.ts';
+import { createAcceleratedClock, type Clock } from '../packages/appsync-local/src/services/events/common.ts';
 
 export const DEFAULT_AUTH_MODE: AuthMode = 'AMAZON_COGNITO_USER_POOLS';
 export const ADDITIONAL_AUTH_MODES: AuthMode[] = ['AWS_LAMBDA', 'AWS_IAM'];
@@ -56,6 +60,11 @@ export interface RuntimeUrls {
   cognito: string;
   dynamodb: string;
   s3: string;
+  eventBridge: string;
+  scheduler: string;
+  sns: string;
+  /** aws-ses-v2-local: the SES v2 endpoint and its web page (GET /store lists the mail as JSON). */
+  ses: string;
 }
 
 export interface LocalRuntime {
@@ -70,6 +79,8 @@ export interface LocalRuntime {
   demoUsers: DemoUserConfig[];
   /** Taskwire's Lambda functions as the runtime invokes them (each with exactly its own resource variables). */
   lambdas: LambdaRunner;
+  /** The local EventBridge, Scheduler, SNS and SES (inspection in tests: recent(), invocations(), messages(), emails()). */
+  events: EventServices;
   /** Stops the listener and every child process (idempotent). */
   stop(): Promise<void>;
 }
@@ -83,10 +94,19 @@ export interface StartOptions {
   writeOutputsFile?: boolean;
   seed?: SeedHook | null;
   log?: (line: string) => void;
-  /** How long a scheduled minute lasts (tests run the manifest's schedules faster); default 60,000 ms. */
+  /**
+   * How long a minute lasts for the local Scheduler (tests run the manifest's schedules faster); default
+   * 60,000 ms. Ignored when `clock` is given.
+   */
   scheduleMsPerMinute?: number;
   /** Serve the web client (client/dist, built when missing) on config.webPort: `npm start` does. */
   web?: boolean;
+  /** The local Scheduler's and EventBridge's clock (tests: a manual clock moved forward). */
+  clock?: Clock;
+  /** Real ms between the local Scheduler's due checks (default 1000, less with scheduleMsPerMinute). */
+  schedulerPollMs?: number;
+  /** The functions to run instead of functions/manifest.ts (tests add temporary entries). */
+  functions?: FunctionDefs;
 }
 
 /** One clear line instead of a Java stack when `java` is missing. */
@@ -110,6 +130,10 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     await assertPortFree(config.cognitoPort, 'cognito-local', ' (set COGNITO_PORT to another port, or stop what holds it)');
     await assertPortFree(config.dynamoDbPort, 'DynamoDB Local', ' (set DYNAMODB_PORT to another port, or stop what holds it)');
     await assertPortFree(config.s3Port, 'The local S3 server', ' (set S3_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.eventBridgePort, 'The local EventBridge', ' (set EVENTBRIDGE_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.schedulerPort, 'The local Scheduler', ' (set SCHEDULER_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.snsPort, 'The local SNS', ' (set SNS_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.sesPort, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
     // The three services start side by side (Java's start-up dominates), while the resolvers bundle.
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {
@@ -158,8 +182,29 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       s3Endpoint: s3.endpoint,
       attachmentsBucket: ATTACHMENTS_BUCKET,
     };
-    applyLambdaEnvironment(lambdaEnv);
-    const lambdas = createLambdaRunner({ region: config.region, accountId: LOCAL_ACCOUNT_ID });
+    const defs: FunctionDefs = opts.functions ?? manifestLambdas;
+    const lambdas = createLambdaRunner({ region: config.region, accountId: LOCAL_ACCOUNT_ID, defs: defs as Record<string, LambdaDef> });
+    // EventBridge rules, reminder and recurring schedules, SNS and SES, wired to the functions.
+    const msPerMinute = opts.scheduleMsPerMinute;
+    const events = await startEventServices({
+      config,
+      accountId: LOCAL_ACCOUNT_ID,
+      defs,
+      lambdas,
+      tableName: LOCAL_TABLE_NAME,
+      dynamoDb: { endpoint: ddb.endpoint, credentials: LOCAL_CREDENTIALS },
+      credentials: LOCAL_IAM_CREDENTIALS,
+      clock: opts.clock ?? (msPerMinute ? createAcceleratedClock(60_000 / msPerMinute) : undefined),
+      schedulerPollMs: opts.schedulerPollMs ?? (msPerMinute && !opts.clock ? Math.max(5, Math.floor(msPerMinute / 4)) : undefined),
+      log,
+    });
+    stops.push(events.stop);
+    log(`EventBridge      ${events.eventBridge.endpoint} (bus ${events.env.eventBusName})`);
+    log(`Scheduler        ${events.scheduler.endpoint} (group ${events.env.scheduleGroupName})`);
+    log(`SNS              ${events.sns.endpoint} (topic ${events.env.topicArn})`);
+    log(`SES (local)      ${events.ses.endpoint}`);
+    const lambdaEnvWithEvents = { ...lambdaEnv, events: events.env };
+    applyLambdaEnvironment(lambdaEnvWithEvents);
     const authorizer = AUTHORIZER ? lambdas.lazyHandler(AUTHORIZER) : undefined;
     const authenticator = createAuthenticator({
       defaultMode: DEFAULT_AUTH_MODE,
@@ -174,8 +219,8 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
         dependencies: {
           dynamodb: { client: ddbClient, tableName: LOCAL_TABLE_NAME, tokenSecret: randomBytes(32) },
           lambdaHandler: (name) => lambdas.lazyHandler(name),
-          // Until the local EventBridge endpoint lands, events are recorded in memory.
-          eventSink: createRecordingEventSink(),
+          // The EventBridge data source puts events on the local bus (rules deliver them to functions).
+          eventSink: events.sink,
         },
       },
       defaultAuthMode: DEFAULT_AUTH_MODE,
@@ -207,12 +252,12 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     stops.push(() => realtime.close());
     // Stopping runs in reverse: background Lambda work finishes first, while the API still answers it.
     stops.push(() => app.drain());
-    applyLambdaEnvironment({ ...lambdaEnv, appSyncUrl: server.url });
-    // Recurring background work (functions/manifest.ts `schedules`), as Scheduler runs it on AWS.
-    stops.push(lambdas.startSchedules({
-      msPerMinute: opts.scheduleMsPerMinute,
-      onError: (name, err) => log(`schedule of ${name} failed: ${err instanceof Error ? err.message : String(err)}`),
-    }));
+    applyLambdaEnvironment({ ...lambdaEnvWithEvents, appSyncUrl: server.url });
+    // Recurring background work (functions/manifest.ts `schedules`) as Scheduler schedules, as on AWS,
+    // and the table's stream to its functions, now that the API they call answers.
+    await events.ensureRecurringSchedules();
+    await events.startDelivery();
+    stops.push(() => events.drain());
     let outputs: TaskwireOutputs | undefined;
     let webUrl: string | null = null;
     if (opts.web) {
@@ -230,6 +275,10 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       cognito: cognito.endpoint,
       dynamodb: ddb.endpoint,
       s3: s3.endpoint,
+      eventBridge: events.eventBridge.endpoint,
+      scheduler: events.scheduler.endpoint,
+      sns: events.sns.endpoint,
+      ses: events.ses.endpoint,
     };
     outputs = buildOutputs({
       region: config.region,
@@ -247,6 +296,15 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       webUrl,
       bucketName: ATTACHMENTS_BUCKET,
       s3Endpoint: s3.endpoint,
+      eventEndpoints: {
+        eventbridge: events.eventBridge.endpoint,
+        scheduler: events.scheduler.endpoint,
+        sns: events.sns.endpoint,
+        sesv2: events.ses.endpoint,
+        sesWeb: events.ses.webUrl,
+        snsMessages: `${events.sns.endpoint}/messages`,
+        eventBridgeEvents: `${events.eventBridge.endpoint}/events`,
+      },
       demoUsers: config.demoUsers.map((u) => ({ username: u.email, password: u.password, groups: u.groups })),
       iamCredentials: LOCAL_IAM_CREDENTIALS,
     });
@@ -262,6 +320,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       outputs: outputs!,
       demoUsers: config.demoUsers,
       lambdas,
+      events,
       stop: stopAll,
     };
     if (config.seed && opts.seed) await opts.seed(runtime);
@@ -276,16 +335,31 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
  * A runtime that leaves nothing behind, for tests and benchmarks: free ports, in-memory DynamoDB, a
  * temporary data folder (removed by `stop()`), no outputs file. The local CA comes from
  * TASKWIRE_CERT_DIR when set (the test run's shared CA), else from the temporary folder.
+ *
+ * With `dataDir`, the runtime keeps its data there instead (DynamoDB, Cognito, S3, the Scheduler's
+ * schedules, stream checkpoints), and `stop()` leaves the folder: a second runtime on the same folder
+ * is a restart (tests of what survives one). The caller removes the folder.
  */
-export async function startThrowawayRuntime(opts: StartOptions = {}): Promise<LocalRuntime> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
+export async function startThrowawayRuntime(opts: StartOptions & { dataDir?: string } = {}): Promise<LocalRuntime> {
+  const kept = opts.dataDir;
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'taskwire-runtime-'));
+  const removeDataDir = () => {
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
-    const [port, cognitoPort, dynamoDbPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const config = parseConfig(opts.seed ? ['--in-memory'] : ['--in-memory', '--no-seed'], {
+    const ports: number[] = [];
+    for (let i = 0; i < 8; i += 1) ports.push(await freePort());
+    const [port, cognitoPort, dynamoDbPort, s3Port, eventBridgePort, schedulerPort, snsPort, sesPort] = ports as [number, number, number, number, number, number, number, number];
+    const flags = [...(kept ? [] : ['--in-memory']), ...(opts.seed ? [] : ['--no-seed'])];
+    const config = parseConfig(flags, {
       PORT: String(port),
       COGNITO_PORT: String(cognitoPort),
       DYNAMODB_PORT: String(dynamoDbPort),
       S3_PORT: String(s3Port),
+      EVENTBRIDGE_PORT: String(eventBridgePort),
+      SCHEDULER_PORT: String(schedulerPort),
+      SNS_PORT: String(snsPort),
+      SES_PORT: String(sesPort),
       TASKWIRE_DATA_DIR: dataDir,
       ...(process.env.TASKWIRE_CERT_DIR ? { TASKWIRE_CERT_DIR: process.env.TASKWIRE_CERT_DIR } : {}),
     });
@@ -294,11 +368,11 @@ export async function startThrowawayRuntime(opts: StartOptions = {}): Promise<Lo
     return Object.assign(runtime, {
       async stop() {
         await stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        removeDataDir();
       },
     });
   } catch (err) {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
     throw err;
   }
 }
@@ -322,6 +396,10 @@ function banner(runtime: LocalRuntime, config: LocalConfig, ms: number): string 
     `  Cognito        ${runtime.urls.cognito}`,
     `  DynamoDB       ${runtime.urls.dynamodb}`,
     `  S3             ${runtime.urls.s3} (attachments bucket ${ATTACHMENTS_BUCKET})`,
+    `  EventBridge    ${runtime.urls.eventBridge} (bus ${runtime.events.env.eventBusName}; GET /events lists the events put)`,
+    `  Scheduler      ${runtime.urls.scheduler} (group ${runtime.events.env.scheduleGroupName})`,
+    `  SNS            ${runtime.urls.sns} (topic ${runtime.events.env.topicArn}; GET /messages lists what was published)`,
+    `  Email (SES)    ${runtime.urls.ses}  (open it in a browser to read the mail sent; JSON at /store)`,
     `  Web client     ${(runtime.outputs.custom.webUrl as string | null) ?? '(not served)'}`,
     `  CA certificate ${runtime.caCertPath}  (trust it, or NODE_EXTRA_CA_CERTS=${runtime.caCertPath})`,
     `  Outputs        ${config.outputsPath}`,

@@ -246,3 +246,40 @@ export const taskPurgeIndexKeys = (taskId: string, deletedAt: string) => ({
   GSI4SK: `${deletedAt}#${taskId}`,
 });
 export const pendingPurgesQuery = () => ({ GSI4PK: PENDING_PURGES_PK });
+
+// ---- the event side (functions/stream, reminders, notify, reports) --------------------------------
+
+/**
+ * Report aggregates (docs/access-patterns.md "Report aggregates"): one item per sprint (in the sprint's
+ * partition) and one per project (its whole board), holding the counters of a Tally as flat numeric
+ * attributes that the stream handler ADDs to.
+ */
+export const REPORT_SK = 'REPORT';
+export const REPORT_ENTITY = 'ReportAggregate';
+export const sprintReportKey = (sprintId: string): Key => ({ PK: sprintPk(sprintId), SK: REPORT_SK });
+export const projectReportKey = (projectId: string): Key => ({ PK: projectPk(projectId), SK: REPORT_SK });
+
+/** Marks one stream record's aggregate change as applied (conditional create; expires by TTL). */
+export const STREAM_MARKER_ENTITY = 'StreamMarker';
+export const streamMarkerKey = (eventId: string): Key => ({ PK: `STREAM#${eventId}`, SK: 'APPLIED' });
+
+/**
+ * One delivery of one reminder: (task, dueAt, recipient, kind). Lives in the task's partition, so a
+ * purge removes it with the task; expires by TTL.
+ */
+export const REMINDER_ENTITY = 'ReminderDelivery';
+export const reminderDeliveryKey = (taskId: string, kind: string, dueAt: string, userId: string): Key => ({
+  PK: taskPk(taskId),
+  SK: `REMINDED#${kind}#${dueAt}#${userId}`,
+});
+
+/** A person's pending email digest of one task's changes (coalesced until the window ends). */
+export const DIGEST_ENTITY = 'EmailDigest';
+export const emailDigestKey = (userId: string, taskId: string): Key => ({ PK: userPk(userId), SK: `DIGEST#${taskId}` });
+
+/** Projects the weekly report goes to: one item per live project, kept by the stream handler. */
+export const WEEKLY_REPORT_ENTITY = 'WeeklyReportProject';
+export const WEEKLY_REPORT_PK = 'REPORTS#WEEKLY';
+export const weeklyReportProjectKey = (projectId: string): Key => ({ PK: WEEKLY_REPORT_PK, SK: projectPk(projectId) });
+/** One weekly report of one project (the week's Monday, YYYY-MM-DD): sent once. */
+export const weeklyReportSentKey = (projectId: string, week: string): Key => ({ PK: projectPk(projectId), SK: `WEEKLY#${week}` });

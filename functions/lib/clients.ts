@@ -1,6 +1,7 @@
 /**
  * AWS SDK v3 clients for Taskwire's Lambda functions. Endpoints come from the SDK's standard variables
- * (`AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, `AWS_ENDPOINT_URL_S3`, or
+ * (`AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, `AWS_ENDPOINT_URL_S3`,
+ * `AWS_ENDPOINT_URL_EVENTBRIDGE`, `AWS_ENDPOINT_URL_SCHEDULER`, `AWS_ENDPOINT_URL_SNS`, `AWS_ENDPOINT_URL_SESV2`, or
  * `AWS_ENDPOINT_URL`), so the same code reaches AWS or the local services unchanged.
  *
  * One client per process, as in a warm Lambda container; a client is made again when the environment
@@ -9,6 +10,10 @@
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
 
 interface Destroyable {
   destroy(): void;
@@ -36,6 +41,22 @@ export function dynamoDbClient(): DynamoDBClient {
 
 export function cognitoClient(): CognitoIdentityProviderClient {
   return cachedClient('cognito', ['AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER'], () => new CognitoIdentityProviderClient({}));
+}
+
+export function eventBridgeClient(): EventBridgeClient {
+  return cachedClient('eventbridge', ['AWS_ENDPOINT_URL_EVENTBRIDGE'], () => new EventBridgeClient({}));
+}
+
+export function schedulerClient(): SchedulerClient {
+  return cachedClient('scheduler', ['AWS_ENDPOINT_URL_SCHEDULER'], () => new SchedulerClient({}));
+}
+
+export function snsClient(): SNSClient {
+  return cachedClient('sns', ['AWS_ENDPOINT_URL_SNS'], () => new SNSClient({}));
+}
+
+export function sesClient(): SESv2Client {
+  return cachedClient('sesv2', ['AWS_ENDPOINT_URL_SESV2'], () => new SESv2Client({}));
 }
 
 /** Drops every cached client (tests that change endpoints between files). */

@@ -1,17 +1,20 @@
 /**
  * Where the reports' numbers come from — the only module of functions/reports that reads the table.
  * Every read is a GetItem or a Query on a key or index (model/keys.ts), paginated to the end; never a
- * Scan. Tasks are folded into a Tally page by page (maths.ts `addTask`), so memory stays small.
+ * Scan.
  *
  *   sprint(sprintId)             the Sprint item (GetItem)                         table
- *   sprintTally(sprintId)        every task now in the sprint, all statuses        bySprint  SPRINT#<id>
- *   boardTally(projectId)        the project's board, one Query per column         byStatus  PROJECT#<id>#STATUS#<s>
+ *   sprintTally(sprintId)        the sprint's report aggregate (GetItem)           table     SPRINT#<id> / REPORT
+ *   boardTally(projectId)        the project's report aggregate (GetItem)          table     PROJECT#<id> / REPORT
  *   completedSprints(projectId)  COMPLETED sprints with their recorded points      byParent  PROJECT#<id> / SPRINT#COMPLETED#
  *   displayNames(projectId)      members' display names                            table     PROJECT#<id> / MEMBER#
  *
- * Cost grows with the sprint (or the board), not with the table. When the stream handler maintains
- * pre-aggregated items, `sprintTally` / `boardTally` become GetItems of those items (a Tally is
- * exactly their shape) and nothing else changes.
+ * The aggregates are kept by the stream handler (functions/stream/aggregates.ts; docs/access-patterns.md
+ * "Report aggregates"), so a report costs the same for a sprint of 20 tasks or 2,000: they are
+ * eventually consistent (a change counts once its stream record is processed, normally within a
+ * second or two). The partition tallies (every task of a sprint or board column, folded page by page)
+ * remain for what must see the table as it is this instant: the points a sprint records when it
+ * completes (sprintPointTotals), and recomputation checks.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -19,13 +22,16 @@ import {
   ENTITY,
   MEMBER_PREFIX,
   projectPk,
+  projectReportKey,
   projectSprintsQuery,
   sprintKey,
+  sprintReportKey,
   sprintPk,
   statusColumnPk,
 } from '../../model/keys.ts';
 import { INDEX } from '../../model/table.ts';
 import { docClient, tableName } from '../workers/db.ts';
+import { dailyFromItem, tallyFromItem } from './aggregate.ts';
 import { addTask, emptyTally, STATUSES, type SprintFact, type TaskFact, type Tally } from './maths.ts';
 
 /** The task attributes the tally reads (a projection: less to read per page). */
@@ -76,13 +82,33 @@ export async function sprint(sprintId: string): Promise<SprintFact | null> {
   return item && item.entity === ENTITY.sprint ? item : null;
 }
 
-/** Every task in the sprint's partition of bySprint (all statuses). */
-export function sprintTally(sprintId: string): Promise<Tally> {
+async function aggregate(key: { PK: string; SK: string }): Promise<Record<string, unknown> | null> {
+  const r = await docClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  return (r.Item as Record<string, unknown> | undefined) ?? null;
+}
+
+/** The sprint's tally, from its report aggregate (no aggregate yet: nothing counted). */
+export async function sprintTally(sprintId: string): Promise<Tally> {
+  return tallyFromItem(await aggregate(sprintReportKey(sprintId)));
+}
+
+/** The project's board tally (every task of the project), from its report aggregate. */
+export async function boardTally(projectId: string): Promise<Tally> {
+  return tallyFromItem(await aggregate(projectReportKey(projectId)));
+}
+
+/** Per-day scope and done figures of a sprint (its aggregate). */
+export async function sprintDaily(sprintId: string) {
+  return dailyFromItem(await aggregate(sprintReportKey(sprintId)));
+}
+
+/** Every task in the sprint's partition of bySprint (all statuses), read now. */
+export function sprintPartitionTally(sprintId: string): Promise<Tally> {
   return tallyPartition(INDEX.bySprint.name, INDEX.bySprint.pk, sprintPk(sprintId), emptyTally());
 }
 
-/** Every column of the project's board (byStatus, one partition per status). */
-export async function boardTally(projectId: string): Promise<Tally> {
+/** Every column of the project's board (byStatus, one partition per status), read now. */
+export async function boardPartitionTally(projectId: string): Promise<Tally> {
   const tally = emptyTally();
   // The columns are read side by side, all folded into one tally (callbacks run one at a time).
   await Promise.all(STATUSES.map((status) => tallyPartition(INDEX.byStatus.name, INDEX.byStatus.pk, statusColumnPk(projectId, status), tally)));
@@ -119,7 +145,7 @@ export async function completedSprints(projectId: string): Promise<SprintFact[]>
 
 /** What a sprint's partition holds now: every point (committed) and the DONE ones (completed). */
 export async function sprintPointTotals(sprintId: string): Promise<{ committedPoints: number; completedPoints: number }> {
-  const t = await sprintTally(sprintId);
+  const t = await sprintPartitionTally(sprintId);
   return { committedPoints: t.points, completedPoints: t.byStatus.DONE.points };
 }
 

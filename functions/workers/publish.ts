@@ -5,9 +5,7 @@
  * chain, as the DynamoDB client resolves them). Without APPSYNC_URL (tests, tools) nothing is sent.
  * Best effort: the data is already right in the table; a failed publish is logged and counted.
  */
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { dynamoDbClient } from '../lib/clients.ts';
+import { signedGraphql } from '../lib/appsync.ts';
 
 export const TASK_CHANGE_FIELDS =
   'id projectId number key title description status priority labels assigneeId reporterId watcherIds storyId sprintId dueAt estimatePoints timeSpentMinutes rank archived archivedAt createdAt updatedAt version';
@@ -22,26 +20,7 @@ export interface PublishOutcome {
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
-  const u = new URL(url);
-  const body = JSON.stringify({ query, variables });
-  const credentials = await dynamoDbClient().config.credentials();
-  const region = await dynamoDbClient().config.region();
-  const signer = new SignatureV4({ service: 'appsync', region, sha256: Sha256, credentials });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: u.protocol,
-    hostname: u.hostname,
-    port: u.port ? Number(u.port) : undefined,
-    path: u.pathname,
-    query: {},
-    headers: { host: u.host, 'content-type': 'application/json' },
-    body,
-  });
-  const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
-  const json = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-  if (!res.ok || !json || json.errors?.length) {
-    throw new Error(`HTTP ${res.status}: ${json?.errors?.map((e) => e.message).join('; ') ?? 'no JSON body'}`);
-  }
+  await signedGraphql(url, query, variables);
 }
 
 export async function publishChanges(

@@ -5,6 +5,7 @@
  *   profileDefaults(u, now, person?)  the User item created on first use (steps/profileCreate), with
  *                            the email and name Cognito knows (steps/profileLookup) over token claims
  */
+import { PROFILE_DEFAULTS } from '../../model/profile.ts';
 import { util } from '@aws-appsync/utils';
 import { ENTITY, profileKey } from '../../model/keys.ts';
 import { ADMINS_GROUP } from './actor.ts';
@@ -42,7 +43,7 @@ export function signedInUser(ctx: { identity?: unknown }): SignedInUser {
   };
 }
 
-export const PROFILE_DEFAULTS = { timeZone: 'UTC', reminderLeadMinutes: 60, emailNotifications: true } as const;
+export { PROFILE_DEFAULTS };
 
 /** What Cognito says about a person (Lambda `members`), when it could tell. */
 export interface Person {

@@ -17,6 +17,8 @@ import { createLocalDynamoDbClient } from '../../packages/appsync-local/src/serv
 import { LOCAL_TABLE_NAME } from '../../model/table.ts';
 import { sprintKey, taskKey } from '../../model/keys.ts';
 import { PAGE_SIZE } from '../../functions/reports/source.ts';
+import * as source from '../../functions/reports/source.ts';
+import { eventually } from '../support/eventually.ts';
 import { MAX_BURNDOWN_DAYS } from '../../functions/reports/maths.ts';
 
 const rt = useLocalRuntime();
@@ -71,8 +73,25 @@ const PROJECT_REPORT = `query($p: ID!) { projectReport(projectId: $p) {
   workload { userId displayName openTasks openPoints donePoints timeSpentMinutes }
   overdueTasks generatedAt } }`;
 
-const sprintReport = async (who: Person | { token: string }, s: string) => (await gql(who, SPRINT_REPORT, { s })).sprintReport;
-const projectReport = async (who: Person | { token: string }, p: string) => (await gql(who, PROJECT_REPORT, { p })).projectReport;
+/**
+ * Reports read aggregates the stream handler keeps (eventually consistent: docs/access-patterns.md
+ * "Report aggregates"): before reading one, wait until the stream has caught up with the writes —
+ * the aggregate equals the same tally recomputed from the partition.
+ */
+async function caughtUp(s: { sprintId?: string; projectId?: string }): Promise<void> {
+  await eventually(async () => {
+    if (s.sprintId) expect(await source.sprintTally(s.sprintId)).toEqual(await source.sprintPartitionTally(s.sprintId));
+    if (s.projectId) expect(await source.boardTally(s.projectId)).toEqual(await source.boardPartitionTally(s.projectId));
+  }, { timeoutMs: 30_000 });
+}
+const sprintReport = async (who: Person | { token: string }, s: string) => {
+  await caughtUp({ sprintId: s });
+  return (await gql(who, SPRINT_REPORT, { s })).sprintReport;
+};
+const projectReport = async (who: Person | { token: string }, p: string) => {
+  await caughtUp({ projectId: p });
+  return (await gql(who, PROJECT_REPORT, { p })).projectReport;
+};
 
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -340,6 +359,7 @@ describe('a sprint of 250 tasks', () => {
     await inLanes(doneIdx, 6, (i) => move('vera', ids[i]!, 'DONE'));
     const donePoints = doneIdx.reduce((s, i) => s + pts[i]!, 0);
 
+    await caughtUp({ sprintId: big });
     const res = await rt.post({ query: SPRINT_REPORT, variables: { s: big } }, await rt.token(EMAIL.vera));
     const r = (res.json as Answer).data!.sprintReport;
     expect([r.committedPoints, r.completedPoints]).toEqual([750, donePoints]);
@@ -390,6 +410,7 @@ describe('a sprint stored with dates from before they were bounded', () => {
     } finally {
       db.destroy();
     }
+    await caughtUp({ sprintId: wild });
     const r = await raw('otto', SPRINT_REPORT, { s: wild });
     expect(r.errors).toBeUndefined();
     const burndown = r.data!.sprintReport.burndown as { date: string; remainingPoints: number; idealPoints: number }[];

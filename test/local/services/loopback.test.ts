@@ -36,8 +36,9 @@ beforeAll(async () => {
 afterAll(async () => runtime?.stop());
 
 describe('local servers listen on loopback only', () => {
-  it('the AppSync HTTPS/WSS server, cognito-local and s3rver', () => {
-    for (const url of [runtime.urls.graphql, runtime.urls.cognito, runtime.urls.s3]) {
+  it('the AppSync HTTPS/WSS server, cognito-local, s3rver and the event services (EventBridge, Scheduler, SNS, SES)', () => {
+    const { graphql, cognito, s3, eventBridge, scheduler, sns, ses } = runtime.urls;
+    for (const url of [graphql, cognito, s3, eventBridge, scheduler, sns, ses]) {
       const addresses = listeningAddresses(Number(new URL(url).port));
       expect(addresses.length, url).toBeGreaterThan(0);
       for (const a of addresses) expect(LOOPBACK, `${url} listens on ${a}`).toContain(a);

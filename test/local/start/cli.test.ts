@@ -19,7 +19,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { sc
 let child: ChildProcess;
 let output = '';
 let dataDir = '';
-const ports = { app: 0, cognito: 0, dynamodb: 0, s3: 0 };
+const ports = { app: 0, cognito: 0, dynamodb: 0, s3: 0, eventBridge: 0, scheduler: 0, sns: 0, ses: 0 };
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -49,6 +49,10 @@ beforeAll(async () => {
       COGNITO_PORT: String(ports.cognito),
       DYNAMODB_PORT: String(ports.dynamodb),
       S3_PORT: String(ports.s3),
+      EVENTBRIDGE_PORT: String(ports.eventBridge),
+      SCHEDULER_PORT: String(ports.scheduler),
+      SNS_PORT: String(ports.sns),
+      SES_PORT: String(ports.ses),
       TASKWIRE_DATA_DIR: dataDir,
       TASKWIRE_OUTPUTS: join(dataDir, 'taskwire-outputs.json'),
       // Not the test run's CA: the CLI makes and trusts its own, as on a fresh clone.
@@ -76,6 +80,11 @@ describe('npm start', () => {
 
     const outputs = JSON.parse(readFileSync(join(dataDir, 'taskwire-outputs.json'), 'utf8'));
     expect(outputs.data.url).toBe(`https://localhost:${ports.app}/graphql`);
+    // The local email's web page, printed and named in the outputs, answers.
+    const sesUrl = `http://127.0.0.1:${ports.ses}`;
+    expect(output).toContain(`Email (SES)    ${sesUrl}`);
+    expect(outputs.custom.endpoints).toMatchObject({ sesWeb: sesUrl, sesv2: sesUrl, events: `http://127.0.0.1:${ports.eventBridge}`, scheduler: `http://127.0.0.1:${ports.scheduler}`, sns: `http://127.0.0.1:${ports.sns}` });
+    expect((await fetch(sesUrl)).status).toBe(200);
     const cognito = new CognitoIdentityProviderClient({
       region: outputs.auth.aws_region,
       endpoint: outputs.custom.cognitoEndpoint,

@@ -36,7 +36,7 @@ export interface RecordedEvent {
   entry: EventBridgeEntry;
 }
 
-/** An in-memory sink that accepts everything and keeps what it received (for tests and as a default). */
+/** An in-memory sink that accepts everything and keeps what it received (tests; the runtime puts on the local bus). */
 export function createRecordingEventSink(): EventSink & { events: RecordedEvent[] } {
   const events: RecordedEvent[] = [];
   return {
