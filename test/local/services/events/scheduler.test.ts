@@ -190,6 +190,34 @@ describe('schedules', () => {
     expect(attempts.map((a) => [a.attempt, a.ok])).toEqual([[1, false], [2, false], [3, true]]);
   });
 
+  it('keeps a DISABLED schedule without firing it, and fires a cron schedule at each of its times until its EndDate', async () => {
+    calls.length = 0;
+    await client.send(new CreateScheduleCommand(reminder('off', clock.now() + 60_000, { State: 'DISABLED' })));
+    await advance(2 * 60_000);
+    expect(calls).toEqual([]);
+    await client.send(new DeleteScheduleCommand({ Name: 'off', GroupName: 'reminders' }));
+
+    // Every 30 minutes, on the half hour, for two hours.
+    const start = Math.ceil(clock.now() / 1_800_000) * 1_800_000;
+    clock.set(start - 60_000);
+    await client.send(
+      new CreateScheduleCommand({
+        Name: 'half-hourly',
+        GroupName: 'reminders',
+        ScheduleExpression: 'cron(0/30 * * * ? *)',
+        EndDate: new Date(start + 2 * 3_600_000 - 1),
+        FlexibleTimeWindow: { Mode: 'FLEXIBLE', MaximumWindowInMinutes: 5 },
+        ActionAfterCompletion: 'DELETE',
+        Target: { Arn: FN_ARN, RoleArn: ROLE, Input: '{"at":"<aws.scheduler.scheduled-time>"}' },
+      }),
+    );
+    for (let i = 0; i < 6; i += 1) await advance(30 * 60_000);
+    const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+    expect(calls).toEqual([0, 1, 2, 3].map((k) => ({ at: iso(start + k * 1_800_000) })));
+    // Past its EndDate with nothing left to run: deleted (ActionAfterCompletion DELETE).
+    expect(scheduler.schedules().some((s) => s.Name === 'half-hourly')).toBe(false);
+  });
+
   it('after a restart, fires once what fell due while it was stopped', async () => {
     calls.length = 0;
     await client.send(new CreateScheduleCommand(reminder('while-down', clock.now() + 5 * 60_000)));

@@ -162,15 +162,26 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
 
     async function consumeShard(streamArn: string, shardId: string): Promise<void> {
       const state = (cp.shards[shardId] ??= {});
-      let iterator: string | undefined = (
-        await streams.send(
-          new GetShardIteratorCommand(
-            state.after
-              ? { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.after }
-              : { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' },
-          ),
-        )
-      ).ShardIterator;
+      const iteratorFrom = async (after: string | undefined) =>
+        (
+          await streams.send(
+            new GetShardIteratorCommand(
+              after
+                ? { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+                : { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' },
+            ),
+          )
+        ).ShardIterator;
+      let iterator: string | undefined;
+      try {
+        iterator = await iteratorFrom(state.after);
+      } catch (err) {
+        // The checkpoint's record is older than the stream keeps (24 hours): go on from the oldest
+        // record left, as an event source mapping does after a long outage (the rest is lost on AWS too).
+        if ((err as Error).name !== 'TrimmedDataAccessException') throw err;
+        opts.onError?.(c.name, new Error(`records after ${state.after} in ${shardId} were trimmed; reading from the oldest one left`));
+        iterator = await iteratorFrom(undefined);
+      }
       let buffer: DynamoDBStreamRecord[] = [];
       let firstBufferedAt = 0;
       let failures = 0;
