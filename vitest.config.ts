@@ -9,6 +9,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       'packages/*/vitest.config.ts',
+      'client/vitest.config.ts',
+      'cdk/vitest.config.ts',
       {
         test: {
           name: 'taskwire',

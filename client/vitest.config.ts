@@ -3,5 +3,5 @@ import vue from '@vitejs/plugin-vue';
 
 export default defineConfig({
   plugins: [vue()],
-  test: { environment: 'happy-dom', include: ['test/**/*.test.ts'], pool: 'threads', maxWorkers: 1 },
+  test: { name: 'client', environment: 'happy-dom', include: ['test/**/*.test.ts'], pool: 'threads', maxWorkers: 1 },
 });

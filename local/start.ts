@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '../packages/appsync-local/src/appsync/app.ts';
 import { createAuthenticator } from '../packages/appsync-local/src/appsync/auth/index.ts';
-import { createRecordingEventSink } from '../packages/appsync-local/src/appsync/datasources/index.ts';
 import { createFieldAuthorizer } from '../packages/appsync-local/src/appsync/graphql/authz.ts';
 import { createRealtimeServer, type RealtimeServer } from '../packages/appsync-local/src/appsync/realtime/index.ts';
 import { startServer, EVALUATE_CODE_PATH, REALTIME_PATH, type RunningServer } from '../packages/appsync-local/src/appsync/server.ts';

@@ -19,7 +19,7 @@ const clock = createManualClock(Date.now());
 const functions = {
   // The manifest's functions without its own event-side entries: the fixture below stands in for them.
   ...Object.fromEntries(Object.entries(lambdas).filter(([, d]) => !('stream' in d || 'rules' in d || 'scheduleTarget' in d || d.entry === lambdas.weeklyReport.entry))),
-  remind: { entry: 'test/local/services/events/fixtures/recording-handler.ts', description: 'records (test)', timeoutSeconds: 10, table: 'none' as const, scheduleTarget: true },
+  remind: { entry: 'test/local/services/events/fixtures/recording-handler.ts', description: 'records (test)', timeoutSeconds: 10, uses: {}, scheduleTarget: true },
 };
 let runtime: LocalRuntime | undefined;
 const start = async () => (runtime = await startThrowawayRuntime({ dataDir, clock, functions, schedulerPollMs: 50 }));

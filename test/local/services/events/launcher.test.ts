@@ -21,7 +21,7 @@ import { invocation } from '../../datasources/context.ts';
 import { recorded } from './fixtures/recording-handler.ts';
 
 const entry = 'test/local/services/events/fixtures/recording-handler.ts';
-const base = { entry, description: 'records its events (test)', timeoutSeconds: 10, table: 'none' as const };
+const base = { entry, description: 'records its events (test)', timeoutSeconds: 10, uses: {} };
 const clock = createManualClock(Date.now());
 const rt = useLocalRuntime({
   clock,
