@@ -251,12 +251,6 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     stops.push(() => realtime.close());
     // Stopping runs in reverse: background Lambda work finishes first, while the API still answers it.
     stops.push(() => app.drain());
-    applyLambdaEnvironment({ ...lambdaEnvWithEvents, appSyncUrl: server.url });
-    // Recurring background work (functions/manifest.ts `schedules`) as Scheduler schedules, as on AWS,
-    // and the table's stream to its functions, now that the API they call answers.
-    await events.ensureRecurringSchedules();
-    await events.startDelivery();
-    stops.push(() => events.drain());
     let outputs: TaskwireOutputs | undefined;
     let webUrl: string | null = null;
     if (opts.web) {
@@ -266,6 +260,13 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       stops.push(web.close);
       webUrl = web.url;
     }
+    // Email links point at the web client when it is served (WEB_URL).
+    applyLambdaEnvironment({ ...lambdaEnvWithEvents, appSyncUrl: server.url, resources: webUrl ? { WEB_URL: webUrl } : {} });
+    // Recurring background work (functions/manifest.ts `schedules`) as Scheduler schedules, as on AWS,
+    // and the table's stream to its functions, now that the API they call answers.
+    await events.ensureRecurringSchedules();
+    await events.startDelivery();
+    stops.push(() => events.drain());
     const base = `https://localhost:${server.port}`;
     const urls: RuntimeUrls = {
       graphql: server.url,

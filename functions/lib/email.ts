@@ -1,6 +1,6 @@
 /**
  * Taskwire's emails: rendered as HTML and text parts and sent through SES v2 (`SendEmail`, simple
- * content) from SENDER_EMAIL. The link back to the task is WEB_URL + /projects/<projectId>/tasks/<taskId>.
+ * content) from SENDER_EMAIL. The link back to the task is WEB_URL + /p/<projectId>?task=<taskId>.
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { sesClient } from './clients.ts';
@@ -21,7 +21,8 @@ export function escapeHtml(s: string): string {
 export function taskUrl(projectId: string, taskId: string): string | null {
   const base = process.env.WEB_URL;
   if (!base) return null;
-  return `${base.replace(/\/+$/, '')}/projects/${encodeURIComponent(projectId)}/tasks/${encodeURIComponent(taskId)}`;
+  // The web client opens a task as a drawer over its project's board (client/src/router.ts).
+  return `${base.replace(/\/+$/, '')}/p/${encodeURIComponent(projectId)}?task=${encodeURIComponent(taskId)}`;
 }
 
 /** An email of a heading, lines and an optional link, in both parts. */

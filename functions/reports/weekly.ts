@@ -120,7 +120,7 @@ export async function sendWeeklyReport(projectId: string, now: Date): Promise<We
         subject: `[${project.key}] Weekly report, week of ${week}`,
         heading: `${project.name} (${project.key}): week of ${week}`,
         lines,
-        link: web ? { url: `${web.replace(/\/+$/, '')}/projects/${encodeURIComponent(projectId)}/reports`, label: 'Open the reports' } : null,
+        link: web ? { url: `${web.replace(/\/+$/, '')}/p/${encodeURIComponent(projectId)}/reports`, label: 'Open the reports' } : null,
       }),
     );
     sent.push(s.email);
