@@ -12,25 +12,14 @@ import { isObjectType } from 'graphql';
 import { dataSources, functions, resolvers, type ResolverDef } from '../../resolvers/manifest.ts';
 import { lambdas } from '../../functions/manifest.ts';
 import { loadSchema } from './schema.ts';
+import { MAX_PIPELINE_FUNCTIONS, type Bundle, type BundleSet } from '../../packages/appsync-local/src/appsync/bundles.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RESOLVERS_DIR = join(ROOT, 'resolvers');
 /** AppSync's limit on a resolver's or function's code size. */
 export const CODE_LIMIT = 32_768;
-export const MAX_PIPELINE_FUNCTIONS = 10;
-
-export interface Bundle {
-  /** `Query.task` for a resolver, the function's name for a pipeline function. */
-  name: string;
-  kind: 'resolver' | 'function';
-  sourceFile: string;
-  code: string;
-}
-
-export interface BundleSet {
-  resolvers: Map<string, Bundle>;
-  functions: Map<string, Bundle>;
-}
+// The bundle shapes and AppSync's pipeline limit are the runtime package's (it is what consumes them).
+export { MAX_PIPELINE_FUNCTIONS, type Bundle, type BundleSet } from '../../packages/appsync-local/src/appsync/bundles.ts';
 
 /** Checks the manifest against the schema and itself; returns every problem found (empty = consistent). */
 export function checkManifest(): string[] {
