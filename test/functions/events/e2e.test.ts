@@ -9,14 +9,17 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { useLocalRuntime } from '../../support/runtime.ts';
 import { eventually } from '../../support/eventually.ts';
 import { createManualClock } from '../../../packages/appsync-local/src/services/events/common.ts';
-import { handler as reminders } from '../../../functions/reminders/handler.ts';
-import { handler as weeklyReport, reportLines } from '../../../functions/reports/weekly.ts';
+import { handler as remindersHandler } from '../../../functions/reminders/handler.ts';
+import { handler as weeklyReportHandler, reportLines } from '../../../functions/reports/weekly.ts';
 import { atExpression, overdueScheduleName, reminderScheduleName } from '../../../functions/lib/schedules.ts';
 import { configureAmplify, signInAs, watch } from '../../live/amplify.ts';
 import type { StoredEmail } from '../../../packages/appsync-local/src/services/events/ses.ts';
 
 const clock = createManualClock(Date.now());
 const rt = useLocalRuntime({ clock });
+// Handlers called directly run as their function would: with exactly its own environment.
+const reminders = (event: Parameters<typeof remindersHandler>[0]) => rt.runtime.lambdas.runAs('reminders', () => remindersHandler(event));
+const weeklyReport = (event: Parameters<typeof weeklyReportHandler>[0]) => rt.runtime.lambdas.runAs('weeklyReport', () => weeklyReportHandler(event));
 
 type Person = 'max' | 'vera' | 'ada' | 'otto';
 const EMAIL: Record<Person, string> = { max: 'max@taskwire.local', vera: 'vera@taskwire.local', ada: 'ada@taskwire.local', otto: 'otto@taskwire.local' };

@@ -21,7 +21,7 @@ import { invocation } from '../../datasources/context.ts';
 import { recorded } from './fixtures/recording-handler.ts';
 
 const entry = 'test/local/services/events/fixtures/recording-handler.ts';
-const base = { entry, description: 'records its events (test)', timeoutSeconds: 10, uses: {} };
+const base = { entry, description: 'records its events (test)', timeoutSeconds: 10, uses: { bus: 'put', scheduler: 'manage', topic: 'publish', email: 'send' } } as const;
 const clock = createManualClock(Date.now());
 const rt = useLocalRuntime({
   clock,
@@ -37,6 +37,8 @@ const rt = useLocalRuntime({
 });
 
 const credentials = { accessKeyId: 'x', secretAccessKey: 'x' };
+/** What the test functions see: the process's endpoints, and the names their `uses` give them. */
+const fnEnv = (): Record<string, string | undefined> => ({ ...process.env, ...rt.runtime.lambdas.environmentOf('remind') });
 const of = (name: string) => recorded.filter((r) => r.functionName === name).map((r) => r.event);
 
 describe('the launcher wires the event services', () => {
@@ -52,7 +54,7 @@ describe('the launcher wires the event services', () => {
       snsMessages: `${urls.sns}/messages`,
       eventBridgeEvents: `${urls.eventBridge}/events`,
     });
-    expect(process.env).toMatchObject({
+    expect(fnEnv()).toMatchObject({
       AWS_ENDPOINT_URL_EVENTBRIDGE: urls.eventBridge,
       AWS_ENDPOINT_URL_SCHEDULER: urls.scheduler,
       AWS_ENDPOINT_URL_SNS: urls.sns,
@@ -68,7 +70,7 @@ describe('the launcher wires the event services', () => {
 
   it('delivers events put on the bus (by the SDK, and by the AppSync EventBridge data source) to the rule target', async () => {
     const eb = new EventBridgeClient({ region: 'us-east-1', credentials });
-    await eb.send(new PutEventsCommand({ Entries: [{ EventBusName: process.env.EVENT_BUS_NAME, Source: 'taskwire', DetailType: 'TaskAssigned', Detail: '{"taskId":"T-SDK"}' }] }));
+    await eb.send(new PutEventsCommand({ Entries: [{ EventBusName: fnEnv().EVENT_BUS_NAME, Source: 'taskwire', DetailType: 'TaskAssigned', Detail: '{"taskId":"T-SDK"}' }] }));
     eb.destroy();
     const ds = createEventBridgeDataSource({ sink: rt.runtime.events.sink });
     const res = await ds.invoke(invocation({ operation: 'PutEvents', events: [{ source: 'taskwire', detailType: 'TaskAssigned', detail: { taskId: 'T-DS' } }] }));
@@ -83,17 +85,17 @@ describe('the launcher wires the event services', () => {
     await scheduler.send(
       new CreateScheduleCommand({
         Name: 'task-T1',
-        GroupName: process.env.SCHEDULE_GROUP_NAME,
+        GroupName: fnEnv().SCHEDULE_GROUP_NAME,
         ScheduleExpression: `at(${due.toISOString().slice(0, 19)})`,
         FlexibleTimeWindow: { Mode: 'OFF' },
         ActionAfterCompletion: 'DELETE',
-        Target: { Arn: process.env.REMINDER_FUNCTION_ARN!, RoleArn: process.env.SCHEDULER_ROLE_ARN!, Input: '{"taskId":"T1"}' },
+        Target: { Arn: fnEnv().REMINDER_FUNCTION_ARN!, RoleArn: fnEnv().SCHEDULER_ROLE_ARN!, Input: '{"taskId":"T1"}' },
       }),
     );
     clock.advance(2 * 60_000);
     await eventually(() => expect(of('remind')).toEqual([{ taskId: 'T1' }]));
     await eventually(async () => {
-      const err = await scheduler.send(new GetScheduleCommand({ Name: 'task-T1', GroupName: process.env.SCHEDULE_GROUP_NAME })).catch((e: unknown) => e);
+      const err = await scheduler.send(new GetScheduleCommand({ Name: 'task-T1', GroupName: fnEnv().SCHEDULE_GROUP_NAME })).catch((e: unknown) => e);
       expect((err as Error).name).toBe('ResourceNotFoundException');
     });
     // The manifest's recurring schedule is a cron schedule in the default group.
@@ -116,12 +118,12 @@ describe('the launcher wires the event services', () => {
 
   it('lets functions publish to the topic and send mail through the SDKs, visible to people', async () => {
     const sns = new SNSClient({ region: 'us-east-1', credentials });
-    const { MessageId } = await sns.send(new PublishCommand({ TopicArn: process.env.TOPIC_ARN, Message: '{"kind":"TaskAssigned"}', MessageAttributes: { kind: { DataType: 'String', StringValue: 'TaskAssigned' } } }));
+    const { MessageId } = await sns.send(new PublishCommand({ TopicArn: fnEnv().TOPIC_ARN, Message: '{"kind":"TaskAssigned"}', MessageAttributes: { kind: { DataType: 'String', StringValue: 'TaskAssigned' } } }));
     sns.destroy();
     const listed = (await (await fetch(`${rt.runtime.urls.sns}/messages`)).json()) as { messages: { MessageId: string }[] };
     expect(listed.messages.map((m) => m.MessageId)).toContain(MessageId);
     const ses = new SESv2Client({ region: 'us-east-1', credentials });
-    await ses.send(new SendEmailCommand({ FromEmailAddress: process.env.SENDER_EMAIL, Destination: { ToAddresses: ['max@taskwire.local'] }, Content: { Simple: { Subject: { Data: 'Hello' }, Body: { Text: { Data: 'Hi' } } } } }));
+    await ses.send(new SendEmailCommand({ FromEmailAddress: fnEnv().SENDER_EMAIL, Destination: { ToAddresses: ['max@taskwire.local'] }, Content: { Simple: { Subject: { Data: 'Hello' }, Body: { Text: { Data: 'Hi' } } } } }));
     ses.destroy();
     expect((await rt.runtime.events.ses.emails()).map((m) => m.subject)).toContain('Hello');
   });
