@@ -139,7 +139,7 @@ export const lambdas = {
     entry: 'functions/reminders/handler.ts',
     description: 'Due-soon and overdue reminders, and email digests, when their one-time schedule fires (idempotent per task, due date, person and kind)',
     timeoutSeconds: 60,
-    uses: { table: 'readWrite', appsync: 'publish', scheduler: 'manage', email: 'send', web: 'link' },
+    uses: { table: 'readWrite', appsync: 'publish', email: 'send', web: 'link' },
     scheduleTarget: true,
   },
   weeklyReport: {

@@ -1,6 +1,6 @@
 /**
  * Temporary functions/manifest.ts entries in the shape the event side's entries will take (stream,
- * rules, scheduleTarget, a cron schedule; the bus, scheduler, topic, email and web resources), so the
+ * rules, a cron schedule — the reminder schedules' one target is the manifest's own `reminders`; the bus, scheduler, topic, email and web resources), so the
  * generic constructs are tested before those handlers land. Tests assert "for every entry with …" over
  * the manifest plus these, so they keep holding when the real entries appear.
  */
@@ -22,13 +22,6 @@ export const EVENT_ENTRIES: Record<string, LambdaDef> = {
     timeoutSeconds: 30,
     uses: { table: 'readWrite', appsync: 'publish', topic: 'publish', email: 'send', web: 'link' },
     rules: [{ name: 'test-task-assigned', description: 'test rule', pattern: { source: ['taskwire'], 'detail-type': ['TaskAssigned', 'MentionAdded'] } }],
-  },
-  testReminder: {
-    entry,
-    description: 'test: reminders',
-    timeoutSeconds: 30,
-    uses: { table: 'read', bus: 'put' },
-    scheduleTarget: true,
   },
   testWeekly: {
     entry,

@@ -260,10 +260,10 @@ describe('the event side', () => {
     const statements = resources(s.stateless, 'AWS::IAM::Policy')
       .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(roleId))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
-    expect(statements).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [functionOf('testReminder').id, 'Arn'] } }]);
+    expect(statements).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [functionOf('reminders').id, 'Arn'] } }]);
     const reminder = functionOf('testStream').props.Environment.Variables;
     expect(reminder.SCHEDULER_ROLE_ARN).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
-    expect(reminder.REMINDER_FUNCTION_ARN).toEqual({ 'Fn::GetAtt': [functionOf('testReminder').id, 'Arn'] });
+    expect(reminder.REMINDER_FUNCTION_ARN).toEqual({ 'Fn::GetAtt': [functionOf('reminders').id, 'Arn'] });
   });
 
   it('runs each recurring schedule (rate or cron in its time zone) with its event', () => {
