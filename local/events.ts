@@ -1,7 +1,7 @@
 /**
  * Taskwire's event side in the local runtime: starts the local EventBridge, Scheduler, SNS and SES
  * (local/services/events/, which know no product) and wires them to the functions of
- * functions/manifest.ts as CDK wires them on AWS (CONTRACTS §A fields of an entry):
+ * functions/manifest.ts as CDK wires them on AWS fields of an entry):
  *   - `rules`          EventBridge rules on Taskwire's bus, targeting the function;
  *   - `scheduleTarget` the function REMINDER_FUNCTION_ARN names (the reminder schedules' target);
  *   - `schedules`      recurring Scheduler schedules (`rate(N minutes)`, or `cron` in `timeZone`);
@@ -27,7 +27,7 @@ export const SCHEDULE_GROUP_NAME = 'taskwire';
 export const TOPIC_NAME = 'taskwire-events';
 export const SENDER_EMAIL = 'notifications@taskwire.local';
 
-/** The event-side fields of a manifest entry (CONTRACTS §A), read whether or not LambdaDef has them yet. */
+/** The event-side fields of a manifest entry, read whether or not LambdaDef has them yet. */
 export interface EventSideDef {
   stream?: { batchSize: number; maxBatchingWindowSeconds?: number; maxRetries?: number };
   rules?: readonly { name: string; description?: string; pattern: Record<string, unknown> }[];

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lambdas, RESOURCE_VARIABLES, variablesOf, type LambdaDef } from '../functions/manifest.ts';
 import { ROOT } from '../scripts/lib/bundle-resolvers.ts';
+import type { EventServices } from './events.ts';
 
 export type LambdaHandler = (event: unknown, context: LambdaContext) => unknown;
 
@@ -110,21 +111,8 @@ export interface LambdaEnvironment {
   attachmentsBucket?: string;
   /** Further resource variables by name (RESOURCES' `env` names: EVENT_BUS_NAME, TOPIC_ARN, …). */
   resources?: Record<string, string | undefined>;
-  /** The local event services and the names functions read (functions/manifest.ts, CONTRACTS §A). */
-  events?: {
-    eventBridgeEndpoint: string;
-    schedulerEndpoint: string;
-    snsEndpoint: string;
-    sesEndpoint: string;
-    dynamoDbStreamsEndpoint: string;
-    eventBusName: string;
-    scheduleGroupName: string;
-    schedulerRoleArn: string;
-    reminderFunctionArn?: string;
-    topicArn: string;
-    senderEmail: string;
-    webUrl?: string;
-  };
+  /** The local event services' endpoints and the names functions read (functions/manifest.ts RESOURCES). */
+  events?: EventServices['env'] & { webUrl?: string };
 }
 
 /** The resource variables' values the launcher has (set by applyLambdaEnvironment). */

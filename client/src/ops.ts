@@ -1,4 +1,4 @@
-/** The GraphQL the client sends (schema.graphql is the contract; Admin operations: CONTRACTS §C). */
+/** The GraphQL the client sends (schema.graphql is the contract; Admin operations:. */
 export const TASK_FIELDS = 'id projectId key number title description status priority labels assigneeId reporterId watcherIds storyId sprintId dueAt estimatePoints timeSpentMinutes rank archived deletedAt version updatedAt createdAt';
 export const PROJECT_FIELDS = 'id key name description archived archivedAt activeSprintId taskCount myRole version';
 export const SPRINT_FIELDS = 'id projectId name goal startsAt endsAt state startedAt completedAt carriedOverTo carryOverDone version';
@@ -72,7 +72,7 @@ const BREAKDOWN = 'statusBreakdown { status tasks points }';
 export const SPRINT_REPORT = `query SprintReport($id: ID!) { sprintReport(sprintId: $id) { committedPoints completedPoints overdueTasks generatedAt sprint { id name } burndown { date remainingPoints idealPoints } ${BREAKDOWN} ${WORKLOAD} } }`;
 export const PROJECT_REPORT = `query ProjectReport($p: ID!) { projectReport(projectId: $p) { overdueTasks generatedAt velocity { sprintId name committedPoints completedPoints completedAt } ${BREAKDOWN} ${WORKLOAD} } }`;
 
-// CONTRACTS §C (Admins group only).
+// (Admins group only).
 export const ADMIN_PROJECTS = `query AdminProjects($inc: Boolean, $next: String) { adminProjects(includeArchived: $inc, limit: 25, nextToken: $next) { items { memberCount taskCount project { ${PROJECT_FIELDS} } admins { ${MEMBER_FIELDS} } } nextToken } }`;
 export const ADMIN_USER_FIELDS = `id email displayName status enabled createdAt lastSignInAt memberships { ${MEMBER_FIELDS} }`;
 export const ADMIN_USERS = `query AdminUsers($next: String) { adminUsers(limit: 25, nextToken: $next) { items { ${ADMIN_USER_FIELDS} } nextToken } }`;

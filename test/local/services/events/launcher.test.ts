@@ -1,5 +1,5 @@
 /**
- * The launcher wires the local event services to the functions of the manifest (CONTRACTS §A): here
+ * The launcher wires the local event services to the functions of the manifest: here
  * the manifest plus temporary entries (a rule target, the schedule target, a recurring cron schedule,
  * a stream consumer) whose handler records what it gets. Handlers reach the services only through
  * the SDK endpoint variables; every endpoint is named under `custom.endpoints`.
