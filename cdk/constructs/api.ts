@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -71,6 +71,9 @@ export class TaskwireApi extends Construct {
         operationLevelMetricsConfig: appsync.OperationLevelMetricsConfig.ENABLED,
       },
     });
+    // Every resolver and data source is meant to report metrics (no per-resolver MetricsConfig is set).
+    Annotations.of(this.api).acknowledgeWarning('@aws-cdk/aws-appsync:fullRequestResolverMetrics', 'Metrics for every resolver are intended.');
+    Annotations.of(this.api).acknowledgeWarning('@aws-cdk/aws-appsync:fullRequestDataSourceMetrics', 'Metrics for every data source are intended.');
     this.realtimeUrl = (this.api.node.defaultChild as appsync.CfnGraphQLApi).attrRealtimeUrl;
     Validations.of(this.api).acknowledge(
       { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs]', reason: 'AppSync\'s managed logging policy only lets the API write its own logs.' },

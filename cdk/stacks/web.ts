@@ -97,13 +97,13 @@ export class WebStack extends Stack {
       },
       // The client routes in the browser: unknown paths get the app (S3 answers 403 for a missing key under OAC).
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.seconds(0) })),
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
-      ...(certificate && config.domain ? { certificate, domainNames: [config.domain] } : {}),
+      // The TLS policy can only be chosen with a custom certificate (the default one's is fixed).
+      ...(certificate && config.domain ? { certificate, domainNames: [config.domain], minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
     });
     Validations.of(this.distribution).acknowledge(
       { id: 'AwsSolutions-CFR1', reason: 'A project tracker for teams anywhere: no country is blocked.' },
