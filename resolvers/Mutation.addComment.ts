@@ -1,6 +1,6 @@
 /**
- * addComment: pipeline loadTask → authorize (write) → .members (the project's members, for @mentions)
- * → .write (comment + COMMENTED activity + the commenter joins the watchers, one transaction).
+ * addComment: the comment, its COMMENTED activity, and the commenter joining the watchers, in one
+ * transaction; @mentions are resolved against the project's members.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationAddCommentArgs } from '../types/graphql.ts';

@@ -1,5 +1,5 @@
 /**
- * Pipeline function of Mutation.addMember, Lambda data source `members`:
+ * addMember's Lambda step (`members`): finds the Cognito user by email or invites them.
  *   payload { email } → { userId, email, displayName, invited }
  * Sets ctx.stash.person and ctx.stash.memberUserId (for loadMembership).
  */

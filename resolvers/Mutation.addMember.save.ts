@@ -1,7 +1,7 @@
 /**
- * Pipeline function of Mutation.addMember: conditional put of the membership (+ the project's
- * adminCount for an ADMIN) and its Activity, in one transaction. See Mutation.addMember.ts for what
- * happens when the person is already a member.
+ * addMember's write: conditional put of the membership (+ the project's adminCount for an ADMIN)
+ * and its Activity, in one transaction. See Mutation.addMember.ts for what happens when the person is
+ * already a member.
  */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';

@@ -1,6 +1,5 @@
 /**
- * Mutation.addMember — pipeline [loadProject, authorize(admin), Mutation.addMember.findUser (Lambda
- * `members`: finds the Cognito user by email or invites them), loadMembership, Mutation.addMember.save].
+ * addMember (project ADMINs): finds the person by email, or invites them.
  * Adding someone who is already a member: same role → the existing membership is returned (idempotent,
  * nothing written); another role → ConflictError (reason ALREADY_MEMBER; use updateMemberRole).
  */

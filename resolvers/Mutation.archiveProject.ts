@@ -1,4 +1,4 @@
-/** Mutation.archiveProject — pipeline [loadProject, authorize(admin), setProjectArchived]. */
+/** archiveProject (project ADMINs): the project becomes read-only until restored. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationArchiveProjectArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

@@ -1,4 +1,4 @@
-/** archiveTask: pipeline loadTask → authorize (write) → .write (archived flag + archivedAt). */
+/** archiveTask: sets the archived flag and archivedAt; archived tasks leave the lists unless asked for. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationArchiveTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

@@ -1,4 +1,4 @@
-/** assignTask: pipeline loadTask → authorize (write) → loadAssignee → .write. Null unassigns; the new assignee watches. */
+/** assignTask: the assignee must be a member. Null unassigns; the new assignee watches. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationAssignTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

@@ -1,6 +1,6 @@
 /**
- * attachmentDownloadUrl: pipeline loadTask → authorize (read) → loadAttachment → .sign (Lambda
- * `attachments`: a presigned GET of that one object, ~5 min, served as a download under its file name).
+ * attachmentDownloadUrl: a presigned GET of that one object (Lambda `attachments`, ~5 min, served as a
+ * download under its file name), for anyone who may read the task.
  * Only READY attachments: a PENDING one → ConflictError (reason ATTACHMENT_NOT_READY). A Mutation
  * because it mints a credential; it changes nothing, so it writes no activity.
  */

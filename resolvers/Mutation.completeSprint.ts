@@ -1,5 +1,5 @@
 /**
- * completeSprint: pipeline loadSprint → authorize (write) → .target → .tasks → .write → .carryOver.
+ * completeSprint: .target checks the sprint the unfinished work goes to, .tasks reads that work.
  * One transaction marks the sprint COMPLETED (carriedOverTo = target or null) and clears the project's
  * activeSprintId. Unfinished tasks (not DONE) go to the target PLANNED sprint or to the backlog:
  *   ≤ 25 of them: inline, in the same transaction (each a versioned task write + its activity), and the

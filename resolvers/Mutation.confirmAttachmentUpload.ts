@@ -1,6 +1,6 @@
 /**
- * confirmAttachmentUpload: pipeline loadTask → authorize (write) → loadAttachment (uploader or ADMIN) →
- * .head (Lambda `attachments` HEADs the one object) → .write (PENDING → READY, versioned, + activity).
+ * confirmAttachmentUpload (the uploader or an ADMIN): the object is checked in S3 (Lambda
+ * `attachments` HEADs it), then the attachment goes PENDING → READY (versioned, + activity).
  * Absent object → ValidationError; present with another size or content type than declared →
  * ValidationError. Idempotent: an attachment that is already READY is returned as it is, and a
  * concurrent confirm that lost the race answers with the READY item too.

@@ -1,8 +1,8 @@
 /**
- * createAttachmentUpload: pipeline loadTask → authorize (write: MEMBER+, read-write token) → .presign
- * (Lambda `attachments`: a presigned S3 POST for exactly attachmentObjectKey(projectId, taskId, id),
- * Content-Type pinned, content-length-range = the declared size, ~10 min) → .write (the Attachment item,
- * status PENDING, + ATTACHED activity, one transaction). The client then POSTs `fields` + the file to
+ * createAttachmentUpload (MEMBER+, read-write tokens): a presigned S3 POST from the `attachments`
+ * function for exactly attachmentObjectKey(projectId, taskId, id) (Content-Type pinned,
+ * content-length-range = the declared size, ~10 min), then the Attachment item, status PENDING, + ATTACHED
+ * activity, one transaction. The client then POSTs `fields` + the file to
  * `url` and calls confirmAttachmentUpload. Bounds: fileName 1..255 characters without `/`, `\` or
  * control characters; contentType from ALLOWED_CONTENT_TYPES; size 1 byte..25 MB.
  */

@@ -1,5 +1,5 @@
 /**
- * Pipeline function of Mutation.createIntegrationToken, Lambda data source `tokens`:
+ * createIntegrationToken's Lambda step (`tokens`):
  *   payload { projectId } → { tokenId, secret, secretHash, prefix, token }   (token = the bearer string)
  * The payload and result types are the handler's own (functions/tokens/handler.ts).
  */

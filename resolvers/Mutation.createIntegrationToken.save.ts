@@ -1,4 +1,4 @@
-/** Pipeline function of Mutation.createIntegrationToken: conditional put of the token (hash only) + Activity. */
+/** createIntegrationToken's write: conditional put of the token (hash only) + Activity. */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, tokenKey } from '../model/keys.ts';

@@ -1,6 +1,5 @@
 /**
- * Mutation.createIntegrationToken — pipeline [loadProject, authorize(admin),
- * Mutation.createIntegrationToken.generate (Lambda `tokens`), Mutation.createIntegrationToken.save].
+ * createIntegrationToken (project ADMINs): the `tokens` function makes the secret.
  * The secret is returned once (CreatedIntegrationToken.secret is the whole bearer string); only its
  * hash is stored.
  */

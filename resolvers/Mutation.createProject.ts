@@ -1,6 +1,6 @@
 /**
- * Mutation.createProject — pipeline [profileGet, profileLookup, profileCreate, Mutation.createProject.write]:
- * the creator's profile first (created on first use, with their email from Cognito), then the project.
+ * createProject: the creator's profile first (created on first use, with their email from Cognito),
+ * then the project.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateProjectArgs } from '../types/graphql.ts';

@@ -1,5 +1,5 @@
 /**
- * Pipeline function of Mutation.createProject (after the profile steps, so ctx.prev.result is the
+ * createProject's write (after the profile steps, so ctx.prev.result is the
  * creator's profile) — TransactWriteItems: claim the key (unique), create the project, make the
  * creator its ADMIN (with the profile's email and display name), list it in the project directory
  * (model/keys.ts projectDirectoryKey, read by adminProjects), append the Activity. Any Cognito user may

@@ -1,4 +1,4 @@
-/** createSprint: pipeline authorize (write) → .write. New sprints are PLANNED. */
+/** createSprint: new sprints are PLANNED. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateSprintArgs } from '../types/graphql.ts';
 import { checkDates } from './lib/sprint.ts';

@@ -1,4 +1,4 @@
-/** createStory: pipeline authorize (write) → .write (story + CREATED activity). Criteria ids via util.autoId. */
+/** createStory: the story + CREATED activity. Criteria ids via util.autoId. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateStoryArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';

@@ -1,7 +1,7 @@
 /**
- * createTask: pipeline authorize → loadStory → loadSprint → loadAssignee → .rank (bottom of TODO) →
- * .number (atomic taskCount increment) → .write (one transaction: task, activity, story counters,
- * assignee membership check). Input and references are checked before the number is taken, so a create
+ * createTask: a new card goes to the bottom of TODO (.rank) and takes the next number (.number, an
+ * atomic taskCount increment); .write is one transaction (task, activity, story counters, assignee
+ * membership check). Input and references are checked before the number is taken, so a create
  * refused for them burns no task number; one whose transaction fails afterwards (the assignee removed or
  * the story deleted in between) leaves a gap in the numbers — they are never reused.
  */

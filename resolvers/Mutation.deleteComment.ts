@@ -1,4 +1,4 @@
-/** deleteComment: pipeline loadTask → authorize (write) → loadComment (author or ADMIN) → .write. */
+/** deleteComment: by its author or a project ADMIN. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteCommentArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

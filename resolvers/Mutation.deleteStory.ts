@@ -1,7 +1,7 @@
 /**
- * deleteStory: pipeline loadStory → authorize (write) → .write. Refused (ConflictError, reason
- * STORY_HAS_TASKS) while tasks link to the story — unlink or move them first; the condition sits on
- * the story's own counter, so a task linked at the same moment cannot slip through.
+ * deleteStory: refused (ConflictError, reason STORY_HAS_TASKS) while tasks link to the story — unlink
+ * or move them first; the condition sits on the story's own counter, so a task linked at the same
+ * moment cannot slip through.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteStoryArgs } from '../types/graphql.ts';

@@ -1,5 +1,5 @@
 /**
- * deleteTask: pipeline loadTask → authorize (write) → .write. One transaction removes the task item
+ * deleteTask: one transaction removes the task item
  * (conditioned on the version read), records DELETED in the project's history (the task's own
  * partition is purged), writes the purge tombstone and takes the task out of its story's counters.
  * Then .purge invokes the `workers` function (Event: AppSync does not wait) with purgeTask, which

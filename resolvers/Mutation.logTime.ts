@@ -1,4 +1,4 @@
-/** logTime: pipeline loadTask → authorize (write) → .write (entry + task.timeSpentMinutes + activity, one transaction). */
+/** logTime: the entry, task.timeSpentMinutes and the activity, in one transaction. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationLogTimeArgs } from '../types/graphql.ts';
 import { LIMITS, clearableText, id, intRange } from './lib/validate.ts';

@@ -1,4 +1,4 @@
-/** Pipeline function of markNotificationsRead: the candidates (BatchGetItem of ids, or the unread index). */
+/** markNotificationsRead's candidates: BatchGetItem of ids, or the unread index. */
 import { runtime, type Context } from '@aws-appsync/utils';
 
 const NEXT = { skipTo: 'NEXT' as const };

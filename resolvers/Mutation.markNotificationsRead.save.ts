@@ -1,5 +1,5 @@
 /**
- * Pipeline function of markNotificationsRead: one transaction marking each unread candidate read
+ * markNotificationsRead's write: one transaction marking each unread candidate read
  * (version-checked, version+1, readAt, and off the unread index). Personal state: no Activity.
  * A concurrent change to one of them cancels the whole call (ConflictError): nothing is half-marked.
  */

@@ -1,6 +1,5 @@
 /**
- * Mutation.markNotificationsRead — pipeline [Mutation.markNotificationsRead.find,
- * Mutation.markNotificationsRead.save]. Either `ids` (at most 25, the caller's own; unknown ids are
+ * markNotificationsRead: either `ids` (at most 25, the caller's own; unknown ids are
  * ignored) or `all: true` (the 25 newest unread per call: when `updated` is 25, call again).
  */
 import type { Context } from '@aws-appsync/utils';

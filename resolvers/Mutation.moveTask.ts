@@ -1,7 +1,6 @@
 /**
- * moveTask: pipeline loadTask → authorize (write) → .neighbours (the named cards) → .gap (the missing
- * neighbour from the column) → .write. The card gets a rank strictly between its neighbours in the
- * target column; no other card is rewritten. Neither neighbour → bottom of the column.
+ * moveTask: the card gets a rank strictly between its neighbours in the target column; no other card
+ * is rewritten. Neither neighbour → bottom of the column.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationMoveTaskArgs } from '../types/graphql.ts';

@@ -1,8 +1,8 @@
 /**
  * Mutation.publishSprintChange(projectId, id) — IAM only (Taskwire's Lambda functions, e.g. the sprint
- * carry-over in functions/workers): pipeline [loadSprint, authorize]. Re-reads the sprint (strongly
- * consistent GetItem; loadSprint refuses a sprint of another project than the stashed projectId) and
- * returns it, so AppSync delivers it to onSprintChanged subscribers of its project. Subscribers
+ * carry-over in functions/workers). Re-reads the sprint (strongly consistent GetItem; loadSprint
+ * refuses a sprint of another project than the stashed projectId) and returns it, so AppSync delivers
+ * it to onSprintChanged subscribers of its project. Subscribers
  * receive only the fields this mutation's selection set selected: the caller must select the whole
  * Sprint. Unknown sprint or another project's → NotFound (and nothing is delivered).
  */

@@ -1,6 +1,6 @@
 /**
  * Mutation.publishTaskChange(projectId, id) — IAM only (Taskwire's Lambda functions, e.g. the sprint
- * carry-over in functions/workers): pipeline [loadTask, authorize]. Re-reads the task (strongly
+ * carry-over in functions/workers). Re-reads the task (strongly
  * consistent GetItem) and returns it, so AppSync delivers it to onTaskChanged subscribers of its
  * project. Subscribers receive only the fields this mutation's selection set selected: the caller must
  * select the whole Task (functions/workers/publish.ts TASK_CHANGE_FIELDS). A task that does not exist

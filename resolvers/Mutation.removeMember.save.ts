@@ -1,5 +1,5 @@
 /**
- * Pipeline function of Mutation.removeMember: version-checked delete of the membership + adminCount
+ * removeMember's write: version-checked delete of the membership + adminCount
  * (guarded by adminCount > 1 for an ADMIN) + Activity, in one transaction. Returns the removed membership.
  */
 import type { Context } from '@aws-appsync/utils';

@@ -1,6 +1,5 @@
 /**
- * Mutation.removeMember — pipeline [loadProject, authorize(admin), loadMembership,
- * Mutation.removeMember.save]. The last ADMIN cannot be removed (ConflictError, reason LAST_ADMIN).
+ * removeMember (project ADMINs). The last ADMIN cannot be removed (ConflictError, reason LAST_ADMIN).
  *
  * Removing a member also ends their live access at once: the response invalidates their
  * onTaskChanged / onSprintChanged / onCommentAdded subscriptions of this project with the payload

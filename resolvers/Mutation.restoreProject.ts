@@ -1,4 +1,4 @@
-/** Mutation.restoreProject — pipeline [loadProject, authorize(admin), setProjectArchived]. */
+/** restoreProject (project ADMINs): an archived project becomes writable again. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationRestoreProjectArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

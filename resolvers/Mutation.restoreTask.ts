@@ -1,4 +1,4 @@
-/** restoreTask: pipeline loadTask → authorize (write) → .write (archived flag + archivedAt). */
+/** restoreTask: clears the archived flag and archivedAt. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationRestoreTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

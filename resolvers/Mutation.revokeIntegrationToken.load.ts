@@ -1,4 +1,4 @@
-/** Pipeline function of Mutation.revokeIntegrationToken: GetItem the token; absent → NotFound. */
+/** revokeIntegrationToken's read: GetItem the token; absent → NotFound. */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { tokenKey } from '../model/keys.ts';

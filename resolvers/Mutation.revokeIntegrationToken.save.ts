@@ -1,4 +1,4 @@
-/** Pipeline function of Mutation.revokeIntegrationToken: version-checked revoke + Activity, in one transaction. */
+/** revokeIntegrationToken's write: version-checked revoke + Activity, in one transaction. */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { tokenKey } from '../model/keys.ts';

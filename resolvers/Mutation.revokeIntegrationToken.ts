@@ -1,6 +1,5 @@
 /**
- * Mutation.revokeIntegrationToken — pipeline [loadProject, authorize(admin),
- * Mutation.revokeIntegrationToken.load, Mutation.revokeIntegrationToken.save]. Revoking a revoked token
+ * revokeIntegrationToken (project ADMINs). Revoking a revoked token
  * returns it unchanged. The authorizer answers with ttlOverride 0, so the next request is refused, and
  * the token's live subscriptions on the project are closed at once (lib/live.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * setAcceptanceCriterion: pipeline loadStory → authorize (write) → .write. No criterionId: add (text
+ * setAcceptanceCriterion: no criterionId: add (text
  * required); with it: edit text and/or done, or remove. Versioned on the story version read, so two
  * concurrent edits never lose one another (the loser gets ConflictError and retries).
  */

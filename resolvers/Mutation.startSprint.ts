@@ -1,5 +1,5 @@
 /**
- * startSprint: pipeline loadSprint → authorize (write) → .write. At most one ACTIVE sprint per
+ * startSprint: at most one ACTIVE sprint per
  * project: the same transaction sets the project's activeSprintId on condition that none is set.
  */
 import type { Context } from '@aws-appsync/utils';

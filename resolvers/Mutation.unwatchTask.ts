@@ -1,4 +1,4 @@
-/** unwatchTask: pipeline loadTask → authorize (read: anyone who may see the task may watch it) → .write; removes the caller from the watchers. */
+/** unwatchTask: removes the caller from the watchers; anyone who may see the task may (read access). */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUnwatchTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

@@ -1,6 +1,6 @@
 /**
- * updateComment: pipeline loadTask → authorize (write) → loadComment (author or ADMIN) →
- * Mutation.addComment.members (the new body's @mentions, as addComment records them) → .write (versioned).
+ * updateComment: by its author or a project ADMIN; versioned. The new body's @mentions are resolved
+ * again, as addComment records them.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateCommentArgs } from '../types/graphql.ts';

@@ -1,5 +1,5 @@
 /**
- * Pipeline function of Mutation.updateMemberRole: version-checked role change + adminCount (guarded
+ * updateMemberRole's write: version-checked role change + adminCount (guarded
  * by adminCount > 1 when demoting an ADMIN) + Activity, in one transaction. Same role: no write.
  */
 import { runtime, type Context } from '@aws-appsync/utils';

@@ -1,7 +1,4 @@
-/**
- * Mutation.updateMemberRole — pipeline [loadProject, authorize(admin), loadMembership,
- * Mutation.updateMemberRole.save]. The last ADMIN cannot be demoted (ConflictError, reason LAST_ADMIN).
- */
+/** updateMemberRole (project ADMINs). The last ADMIN cannot be demoted (ConflictError, reason LAST_ADMIN). */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateMemberRoleArgs } from '../types/graphql.ts';
 import { id, oneOf } from './lib/validate.ts';

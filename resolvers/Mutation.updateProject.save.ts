@@ -1,5 +1,5 @@
 /**
- * Pipeline function of Mutation.updateProject: optimistic update of name/description against
+ * updateProject's write: optimistic update of name/description against
  * `expectedVersion` (stale → ConflictError { currentVersion }), with its Activity, in one transaction.
  */
 import { runtime, type Context } from '@aws-appsync/utils';

@@ -1,4 +1,4 @@
-/** Mutation.updateProject — pipeline [loadProject, authorize(admin), Mutation.updateProject.save]. */
+/** updateProject (project ADMINs): name and description, versioned. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateProjectArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

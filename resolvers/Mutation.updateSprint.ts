@@ -1,4 +1,4 @@
-/** updateSprint: pipeline loadSprint → authorize (write) → .write (versioned on expectedVersion). */
+/** updateSprint: versioned on expectedVersion. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateSprintArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';

@@ -1,4 +1,4 @@
-/** updateStory: pipeline loadStory → authorize (write) → .write (versioned on expectedVersion). */
+/** updateStory: versioned on expectedVersion. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateStoryArgs } from '../types/graphql.ts';
 import { MAX_POINTS } from './lib/task.ts';

@@ -1,5 +1,5 @@
 /**
- * updateTask: pipeline loadTask → authorize (write) → loadStory/loadSprint (new links only) → .write.
+ * updateTask: only the story and sprint links the input changes are checked.
  * Omitted fields stay, explicit null clears. A stale expectedVersion → ConflictError { currentVersion }.
  */
 import type { Context } from '@aws-appsync/utils';

@@ -1,4 +1,4 @@
-/** watchTask: pipeline loadTask → authorize (read: anyone who may see the task may watch it) → .write; adds the caller to the watchers. */
+/** watchTask: adds the caller to the watchers; anyone who may see the task may (read access). */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationWatchTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

@@ -1,4 +1,4 @@
-/** activityByProject: pipeline authorize (read) → .query (PK = PROJECT#id, ACTIVITY# prefix, newest first). */
+/** activityByProject: PK = PROJECT#id, ACTIVITY# prefix, newest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryActivityByProjectArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

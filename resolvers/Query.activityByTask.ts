@@ -1,4 +1,4 @@
-/** activityByTask: pipeline loadTask → authorize (read) → .query (newest first). */
+/** activityByTask: newest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryActivityByTaskArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

@@ -1,4 +1,4 @@
-/** attachmentsByTask: pipeline loadTask → authorize (read) → .query (oldest first). */
+/** attachmentsByTask: oldest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryAttachmentsByTaskArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

@@ -1,4 +1,4 @@
-/** backlog: tasks of the project in no sprint, by rank. Pipeline authorize (read) → .query. */
+/** backlog: tasks of the project in no sprint, by rank. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryBacklogArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

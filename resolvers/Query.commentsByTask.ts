@@ -1,4 +1,4 @@
-/** commentsByTask: pipeline loadTask → authorize (read) → .query (oldest first). */
+/** commentsByTask: oldest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryCommentsByTaskArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

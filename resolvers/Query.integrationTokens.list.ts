@@ -1,4 +1,4 @@
-/** Pipeline function of Query.integrationTokens: Query PROJECT#p, SK begins_with TOKEN#, without the hash. */
+/** integrationTokens' list: Query PROJECT#p, SK begins_with TOKEN#, without the hash. */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectPk, TOKEN_PREFIX } from '../model/keys.ts';

@@ -1,4 +1,4 @@
-/** Query.integrationTokens — pipeline [loadProject, authorize(admin), Query.integrationTokens.list]. Hashes never leave the table. */
+/** integrationTokens (project ADMINs). Hashes never leave the table. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryIntegrationTokensArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

@@ -1,4 +1,4 @@
-/** Query.me — pipeline [profileGet, profileLookup, profileCreate]: the caller's profile, created on first call. */
+/** Query.me: the caller's profile, created on first call. */
 import type { Context } from '@aws-appsync/utils';
 
 export function request(ctx: Context) {

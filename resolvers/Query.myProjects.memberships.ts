@@ -1,4 +1,4 @@
-/** Pipeline function of Query.myProjects: one page of the caller's memberships (byParent). */
+/** myProjects' first step: one page of the caller's memberships (byParent). */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { userProjectsQuery } from '../model/keys.ts';

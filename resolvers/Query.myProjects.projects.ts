@@ -1,4 +1,4 @@
-/** Pipeline function of Query.myProjects: BatchGetItem of the page's projects, in membership order. */
+/** myProjects' second step: BatchGetItem of the page's projects, in membership order. */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectKey } from '../model/keys.ts';

@@ -1,6 +1,6 @@
 /**
- * Query.myProjects — pipeline [Query.myProjects.memberships, Query.myProjects.projects]: the caller's
- * memberships (byParent index, USER#sub → PROJECT#…), then one BatchGetItem of those projects. Archived
+ * Query.myProjects: the caller's memberships (byParent index, USER#sub → PROJECT#…), then one
+ * BatchGetItem of those projects. Archived
  * projects are dropped unless includeArchived (a page may then hold fewer than `limit` items; follow
  * nextToken). Each project carries the caller's role.
  */

@@ -1,4 +1,4 @@
-/** Query.project — pipeline [loadProject, authorize(read)]: the project with the caller's role. */
+/** Query.project: the project with the caller's role. */
 import type { Context } from '@aws-appsync/utils';
 import type { Project, QueryProjectArgs } from '../types/graphql.ts';
 import type { Actor } from './lib/actor.ts';

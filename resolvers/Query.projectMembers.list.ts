@@ -1,4 +1,4 @@
-/** Pipeline function of Query.projectMembers: Query PROJECT#p, SK begins_with MEMBER#. */
+/** projectMembers' list: Query PROJECT#p, SK begins_with MEMBER#. */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { MEMBER_PREFIX, projectPk } from '../model/keys.ts';

@@ -1,4 +1,4 @@
-/** Query.projectMembers — pipeline [loadProject, authorize(read), Query.projectMembers.list]. */
+/** Query.projectMembers: anyone who may read the project. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryProjectMembersArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

@@ -1,5 +1,5 @@
 /**
- * projectReport(projectId): pipeline loadProject → authorize (read) → .build (Lambda `reports`).
+ * projectReport(projectId): built by the `reports` function.
  * A non-member (or a token of another project) gets NotFound, as for the project itself.
  */
 import type { Context } from '@aws-appsync/utils';

@@ -1,4 +1,4 @@
-/** sprint(id): pipeline loadSprint → authorize (read). */
+/** sprint(id). Unknown or foreign id → NotFound. */
 import type { Context } from '@aws-appsync/utils';
 import type { QuerySprintArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

@@ -1,5 +1,5 @@
 /**
- * sprintReport(sprintId): pipeline loadSprint → authorize (read) → .build (Lambda `reports`).
+ * sprintReport(sprintId): built by the `reports` function.
  * A non-member (or a token of another project) gets NotFound, as for the sprint itself.
  */
 import type { Context } from '@aws-appsync/utils';

@@ -1,4 +1,4 @@
-/** sprintsByProject: pipeline authorize (read) → .query (byParent, optional state prefix). */
+/** sprintsByProject: byParent, optional state prefix. */
 import type { Context } from '@aws-appsync/utils';
 import type { QuerySprintsByProjectArgs } from '../types/graphql.ts';
 import { pageLimit } from './lib/page.ts';

@@ -1,4 +1,4 @@
-/** storiesByProject: pipeline authorize (read) → .query (byParent PROJECT#id / STORY#, oldest first). */
+/** storiesByProject: byParent PROJECT#id / STORY#, oldest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryStoriesByProjectArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

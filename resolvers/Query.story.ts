@@ -1,4 +1,4 @@
-/** story(id): pipeline loadStory → authorize (read). */
+/** story(id). Unknown or foreign id → NotFound. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryStoryArgs } from '../types/graphql.ts';
 import { toStory, type StoryItem } from './lib/story.ts';

@@ -1,4 +1,4 @@
-/** task(id): pipeline loadTask → authorize (read). Unknown or foreign id → NotFound. */
+/** task(id). Unknown or foreign id → NotFound. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';

@@ -1,6 +1,6 @@
 /**
  * tasksByAssignee ("my tasks"): byAssignee, ordered by status then due date, optional status prefix.
- * Pipeline [.query, .members] with its own access rule (no `authorize`), since the list spans projects:
+ * It has its own access rule (no `authorize`), since the list spans projects:
  *   a Cognito user may list their own tasks (assigneeId = their sub); the `Admins` group anyone's;
  *   an integration token only the tasks of its project (a filter on projectId);
  *   IAM (Taskwire's functions) anyone's; everybody else → Unauthorized.

@@ -1,6 +1,6 @@
 /**
- * tasksByStatus: a board column by rank. Pipeline loadSprint (only with sprintId; must be the project's)
- * → authorize (read) → .query. Without sprintId: the project's column (byStatus); with it: the
+ * tasksByStatus: a board column by rank. A sprintId must be the project's (loadSprint runs only
+ * then). Without sprintId: the project's column (byStatus); with it: the
  * sprint's column (bySprint, status prefix). The client passes the active sprint's id when one is
  * active (Project.activeSprintId), so the board shows that sprint; otherwise all open tasks.
  */

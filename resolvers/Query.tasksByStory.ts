@@ -1,4 +1,4 @@
-/** tasksByStory: pipeline loadStory → authorize (read) → .query (byParent: STORY#id, TASK# prefix, by rank). */
+/** tasksByStory: byParent STORY#id, TASK# prefix, by rank. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryTasksByStoryArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

@@ -1,4 +1,4 @@
-/** timeEntriesByTask: pipeline loadTask → authorize (read) → .query (oldest first). */
+/** timeEntriesByTask: oldest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryTimeEntriesByTaskArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';

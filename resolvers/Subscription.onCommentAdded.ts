@@ -1,6 +1,6 @@
 /**
- * onCommentAdded(taskId): pipeline loadTask (unknown task → NotFound; sets the project) → authorize
- * (read access to the task's project; an integration token only for its own project) → enhanced filter
+ * onCommentAdded(taskId): an unknown task → NotFound; read access to the task's project (an
+ * integration token only for its own project); then an enhanced filter
  * on taskId, and the invalidation filter { projectId, userId } that Mutation.removeMember matches to
  * end a removed member's live access (lib/live.ts).
  */

@@ -1,6 +1,6 @@
 /**
- * onSprintChanged(projectId): pipeline authorize (read access to the project; an integration token only
- * for its own project) → enhanced filter on projectId, so a subscriber never receives another project's
+ * onSprintChanged(projectId): read access to the project (an integration token only for its own
+ * project); then an enhanced filter on projectId, so a subscriber never receives another project's
  * events (the mutation's selection must include projectId), and the invalidation filter
  * { projectId, userId } that Mutation.removeMember matches to end a removed member's live access
  * (lib/live.ts).

@@ -1,6 +1,6 @@
 /**
- * The core domain through the real local AppSync, in-process: the esbuild bundles of
- * resolvers/manifest.ts, a fresh DynamoDB Local, a fresh cognito-local with real users and tokens, the
+ * The projects domain (projects, members, profiles, tokens, notifications) through the real local
+ * AppSync, in-process: the esbuild bundles of resolvers/manifest.ts, a fresh DynamoDB Local, a fresh cognito-local with real users and tokens, the
  * real Lambda handlers of functions/ (members, tokens, and the authorizer behind AWS_LAMBDA auth).
  * Requests go through app.graphql (HTTP shape, Authorization header) so auth is the real thing;
  * IAM callers (Taskwire's own functions) use app.execute with an IAM identity.
