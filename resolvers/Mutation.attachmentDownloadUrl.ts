@@ -7,8 +7,9 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationAttachmentDownloadUrlArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationAttachmentDownloadUrlArgs>) {
+export function request(ctx: Context<MutationAttachmentDownloadUrlArgs, Stash>) {
   ctx.stash.taskId = id(ctx.args.taskId, 'taskId');
   ctx.stash.attachmentId = id(ctx.args.id, 'id');
   ctx.stash.need = 'read';
@@ -17,6 +18,6 @@ export function request(ctx: Context<MutationAttachmentDownloadUrlArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

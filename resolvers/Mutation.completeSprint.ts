@@ -15,8 +15,9 @@ import type { Context } from '@aws-appsync/utils';
 import type { MutationCompleteSprintArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCompleteSprintArgs>) {
+export function request(ctx: Context<MutationCompleteSprintArgs, Stash>) {
   ctx.stash.sprintId = id(ctx.args.input.id, 'id');
   ctx.stash.targetId = ctx.args.input.carryOverTo ? id(ctx.args.input.carryOverTo, 'carryOverTo') : null;
   if (ctx.stash.targetId === ctx.stash.sprintId) validationError('A sprint cannot carry over to itself', 'carryOverTo');
@@ -24,6 +25,6 @@ export function request(ctx: Context<MutationCompleteSprintArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

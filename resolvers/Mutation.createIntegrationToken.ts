@@ -6,8 +6,9 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateIntegrationTokenArgs } from '../types/graphql.ts';
 import { id, LIMITS, oneOf, text } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCreateIntegrationTokenArgs>) {
+export function request(ctx: Context<MutationCreateIntegrationTokenArgs, Stash>) {
   const input = ctx.args.input;
   ctx.stash.projectId = id(input.projectId, 'projectId');
   ctx.stash.need = 'admin';
@@ -16,6 +17,6 @@ export function request(ctx: Context<MutationCreateIntegrationTokenArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

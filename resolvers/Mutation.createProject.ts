@@ -4,11 +4,12 @@
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateProjectArgs } from '../types/graphql.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCreateProjectArgs>) {
+export function request(ctx: Context<MutationCreateProjectArgs, Stash>) {
   return {};
 }
 
-export function response(ctx: Context<MutationCreateProjectArgs>) {
+export function response(ctx: Context<MutationCreateProjectArgs, Stash>) {
   return ctx.prev.result;
 }

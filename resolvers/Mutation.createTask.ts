@@ -10,8 +10,9 @@ import type { MutationCreateTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
 import { now } from './lib/ids.ts';
 import { createTaskFields } from './lib/taskInput.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCreateTaskArgs>) {
+export function request(ctx: Context<MutationCreateTaskArgs, Stash>) {
   const fields = createTaskFields(ctx.args.input);
   ctx.stash.fields = fields;
   ctx.stash.projectId = id(ctx.args.input.projectId, 'projectId');
@@ -23,6 +24,6 @@ export function request(ctx: Context<MutationCreateTaskArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -8,8 +8,9 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteAttachmentArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationDeleteAttachmentArgs>) {
+export function request(ctx: Context<MutationDeleteAttachmentArgs, Stash>) {
   ctx.stash.taskId = id(ctx.args.taskId, 'taskId');
   ctx.stash.attachmentId = id(ctx.args.id, 'id');
   ctx.stash.uploaderOnly = true;
@@ -17,6 +18,6 @@ export function request(ctx: Context<MutationDeleteAttachmentArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.stash.attachment;
 }

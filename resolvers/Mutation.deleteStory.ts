@@ -6,13 +6,14 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteStoryArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationDeleteStoryArgs>) {
+export function request(ctx: Context<MutationDeleteStoryArgs, Stash>) {
   ctx.stash.storyId = id(ctx.args.id, 'id');
   ctx.stash.need = 'write';
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

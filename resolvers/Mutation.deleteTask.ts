@@ -12,13 +12,14 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationDeleteTaskArgs>) {
+export function request(ctx: Context<MutationDeleteTaskArgs, Stash>) {
   ctx.stash.taskId = id(ctx.args.id, 'id');
   ctx.stash.need = 'write';
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

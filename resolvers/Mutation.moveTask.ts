@@ -7,8 +7,9 @@ import type { MutationMoveTaskArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { TASK_STATUSES } from './lib/task.ts';
 import { id, oneOf } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationMoveTaskArgs>) {
+export function request(ctx: Context<MutationMoveTaskArgs, Stash>) {
   const input = ctx.args.input;
   ctx.stash.taskId = id(input.id, 'id');
   ctx.stash.status = oneOf(input.status, 'status', TASK_STATUSES);
@@ -24,6 +25,6 @@ export function request(ctx: Context<MutationMoveTaskArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -9,14 +9,15 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationPublishSprintChangeArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationPublishSprintChangeArgs>) {
+export function request(ctx: Context<MutationPublishSprintChangeArgs, Stash>) {
   ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
   ctx.stash.sprintId = id(ctx.args.id, 'id');
   ctx.stash.need = 'write';
   return {};
 }
 
-export function response(ctx: Context<MutationPublishSprintChangeArgs>) {
+export function response(ctx: Context<MutationPublishSprintChangeArgs, Stash>) {
   return ctx.stash.sprint;
 }

@@ -9,18 +9,18 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationPublishTaskChangeArgs } from '../types/graphql.ts';
 import { notFound } from './lib/errors.ts';
-import type { TaskItem } from './lib/task.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationPublishTaskChangeArgs>) {
+export function request(ctx: Context<MutationPublishTaskChangeArgs, Stash>) {
   ctx.stash.publishProjectId = id(ctx.args.projectId, 'projectId');
   ctx.stash.taskId = id(ctx.args.id, 'id');
   ctx.stash.need = 'write';
   return {};
 }
 
-export function response(ctx: Context<MutationPublishTaskChangeArgs>) {
-  const task = ctx.stash.task as TaskItem;
+export function response(ctx: Context<MutationPublishTaskChangeArgs, Stash>) {
+  const task = ctx.stash.task;
   if (task.projectId !== ctx.stash.publishProjectId) return notFound('Task');
   return task;
 }

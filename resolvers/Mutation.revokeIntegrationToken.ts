@@ -8,15 +8,16 @@ import type { MutationRevokeIntegrationTokenArgs } from '../types/graphql.ts';
 import { tokenActorId } from './lib/actor.ts';
 import { invalidateMemberSubscriptions } from './lib/live.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationRevokeIntegrationTokenArgs>) {
+export function request(ctx: Context<MutationRevokeIntegrationTokenArgs, Stash>) {
   ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
   ctx.stash.tokenId = id(ctx.args.id, 'id');
   ctx.stash.need = 'admin';
   return {};
 }
 
-export function response(ctx: Context) {
-  invalidateMemberSubscriptions(ctx.stash.projectId as string, tokenActorId(ctx.stash.tokenId as string));
+export function response(ctx: Context<unknown, Stash>) {
+  invalidateMemberSubscriptions(ctx.stash.projectId, tokenActorId(ctx.stash.tokenId));
   return ctx.prev.result;
 }

@@ -5,16 +5,17 @@ import { projectPk, TOKEN_PREFIX } from '../model/keys.ts';
 import type { IntegrationToken, QueryIntegrationTokensArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import { withoutSecret } from './lib/tokens.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryIntegrationTokensArgs>) {
+export function request(ctx: Context<QueryIntegrationTokensArgs, Stash>) {
   return ddb.query({
-    query: { PK: { eq: projectPk(ctx.stash.projectId as string) }, SK: { beginsWith: TOKEN_PREFIX } },
-    limit: ctx.stash.limit as number,
+    query: { PK: { eq: projectPk(ctx.stash.projectId) }, SK: { beginsWith: TOKEN_PREFIX } },
+    limit: ctx.stash.limit,
     nextToken: ctx.args.nextToken ?? null,
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const page = connection<IntegrationToken & { secretHash?: string }>(ctx);
   return { items: page.items.map((t) => withoutSecret(t)), nextToken: page.nextToken };
 }

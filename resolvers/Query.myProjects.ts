@@ -8,13 +8,14 @@ import type { Context } from '@aws-appsync/utils';
 import type { QueryMyProjectsArgs } from '../types/graphql.ts';
 import { pageLimit } from './lib/page.ts';
 import { signedInUser } from './lib/user.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryMyProjectsArgs>) {
+export function request(ctx: Context<QueryMyProjectsArgs, Stash>) {
   ctx.stash.user = signedInUser(ctx);
   ctx.stash.limit = pageLimit(ctx.args.limit);
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -7,19 +7,19 @@
  */
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import type { SubscriptionOnSprintChangedArgs } from '../types/graphql.ts';
-import type { Actor } from './lib/actor.ts';
 import { setMemberInvalidationFilter } from './lib/live.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<SubscriptionOnSprintChangedArgs>) {
+export function request(ctx: Context<SubscriptionOnSprintChangedArgs, Stash>) {
   ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
   ctx.stash.need = 'read';
   return { payload: null };
 }
 
-export function response(ctx: Context<SubscriptionOnSprintChangedArgs>) {
-  const projectId = ctx.stash.projectId as string;
+export function response(ctx: Context<SubscriptionOnSprintChangedArgs, Stash>) {
+  const projectId = ctx.stash.projectId;
   extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ projectId: { eq: projectId } }));
-  setMemberInvalidationFilter(projectId, ctx.stash.actor as Actor);
+  setMemberInvalidationFilter(projectId, ctx.stash.actor);
   return null;
 }

@@ -44,8 +44,8 @@ export const dataSources: Record<string, DataSourceDef> = {
 };
 
 /**
- * The shared steps (`steps/<name>.ts`), referenced by name from any pipeline; each one's header says
- * what it reads from the stash and what it adds.
+ * The shared steps (`steps/<name>.ts`), referenced by name from any pipeline. What steps hand each
+ * other through ctx.stash is typed once, in lib/stash.ts.
  *   authorize       the caller's access to ctx.stash.projectId → ctx.stash.actor
  *   load<Thing>     ctx.stash.<thing>Id → ctx.stash.<thing>, NotFound when absent (loadMembership: or null)
  *   profileGet, profileLookup, profileCreate   (in this order) → the signed-in person's profile,
