@@ -14,6 +14,7 @@ import { handler as weeklyReportHandler, reportLines } from '../../../functions/
 import { atExpression, overdueScheduleName, reminderScheduleName } from '../../../functions/lib/schedules.ts';
 import { configureAmplify, signInAs, watch } from '../../live/amplify.ts';
 import type { StoredEmail } from '../../../packages/appsync-local/src/services/events/ses.ts';
+import { START_TIMEOUT_MS } from '../../support/timeouts.ts';
 
 const clock = createManualClock(Date.now());
 const rt = useLocalRuntime({ clock });
@@ -131,7 +132,7 @@ describe('reminders', () => {
     }, { timeoutMs: 30_000 });
     expect(await reminders({ kind: 'DUE_SOON', taskId, projectId: project, dueAt, userId: sub.vera })).toEqual({ delivered: false, skipped: 'DONE' });
   }, 60_000);
-});
+}, START_TIMEOUT_MS);
 
 describe('notifications', () => {
   it('a mention notifies the mentioned member, and nobody outside the project', async () => {

@@ -23,6 +23,7 @@ import { resetClients } from '../../../functions/lib/clients.ts';
 import { manifestApp } from '../../support/app.ts';
 import { startTestCognito, type TestCognito } from '../../support/cognito.ts';
 import { useDynamoDbTable, type DynamoDbFixture } from '../../support/dynamodb.ts';
+import { START_TIMEOUT_MS } from '../../support/timeouts.ts';
 
 export const USERS = {
   root: { username: 'root', email: 'root@taskwire.test', password: 'Root-pass-1', displayName: 'Rae Root', groups: ['Admins'] },
@@ -132,7 +133,7 @@ export function useCoreApp(): CoreApp {
       const r = (await core.app.execute({ query, variables, auth: SYSTEM, headers: {} })) as unknown as GqlResult;
       return { ...r, status: 200 };
     };
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     resetClients();
     await core.app?.close();
