@@ -7,17 +7,17 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, commentKey } from '../model/keys.ts';
 import { change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { newId, now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { TASK_GONE, taskActivity, taskNotDeleted, taskTxOutcome, type TaskItem } from './lib/task.ts';
+import { TASK_GONE, taskActivity, taskNotDeleted, taskTxOutcome } from './lib/task.ts';
 import { createCondition } from './lib/versioned.ts';
 import { watcherPut } from './lib/watchers.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const table = tableName(ctx);
-  const task = ctx.stash.task as TaskItem;
-  const actor = ctx.stash.actor as Actor;
+  const task = ctx.stash.task;
+  const actor = ctx.stash.actor;
   const at = now();
   const commentId = newId();
   const comment = {
@@ -26,8 +26,8 @@ export function request(ctx: Context) {
     taskId: task.id,
     projectId: task.projectId,
     authorId: actor.id,
-    body: ctx.stash.body as string,
-    mentions: ctx.stash.mentions as string[],
+    body: ctx.stash.body,
+    mentions: ctx.stash.mentions,
     edited: false,
     createdAt: at,
     updatedAt: at,
@@ -44,7 +44,7 @@ export function request(ctx: Context) {
   return ddb.transactWrite({ items: items as never });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   taskTxOutcome(ctx, -1, { '2': TASK_GONE });
   return ctx.stash.created;
 }

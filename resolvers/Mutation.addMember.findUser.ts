@@ -1,25 +1,20 @@
 /**
- * Pipeline function of Mutation.addMember, Lambda data source `members`:
+ * addMember's Lambda step (`members`): finds the Cognito user by email or invites them.
  *   payload { email } → { userId, email, displayName, invited }
- * Sets ctx.stash.person and ctx.stash.memberUserId (for loadMembership).
+ * Sets ctx.stash.found and ctx.stash.memberUserId (for loadMembership).
  */
 import { util, type Context } from '@aws-appsync/utils';
+import type { FoundPerson } from '../functions/members/contract.ts';
+import type { Stash } from './lib/stash.ts';
 
-export interface FoundPerson {
-  userId: string;
-  email: string;
-  displayName: string | null;
-  invited: boolean;
+export function request(ctx: Context<unknown, Stash>) {
+  return { operation: 'Invoke' as const, payload: { email: ctx.stash.email } };
 }
 
-export function request(ctx: Context) {
-  return { operation: 'Invoke' as const, payload: { email: ctx.stash.email as string } };
-}
-
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   if (ctx.error) return util.error('Could not look up or invite that person; try again', 'MemberLookupFailed');
   const person = ctx.result as FoundPerson;
-  ctx.stash.person = person;
+  ctx.stash.found = person;
   ctx.stash.memberUserId = person.userId;
   return person;
 }

@@ -1,20 +1,18 @@
 /**
- * Pipeline function of Mutation.addMember: conditional put of the membership (+ the project's
- * adminCount for an ADMIN) and its Activity, in one transaction. See Mutation.addMember.ts for what
- * happens when the person is already a member.
+ * addMember's write: conditional put of the membership (+ the project's adminCount for an ADMIN)
+ * and its Activity, in one transaction. See Mutation.addMember.ts for what happens when the person is
+ * already a member.
  */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, membershipIndexKeys, membershipKey } from '../model/keys.ts';
-import type { Membership, Role } from '../types/graphql.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, stateConflict } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { adminCountChange } from './lib/members.ts';
 import { tableName } from './lib/table.ts';
 import { createCondition } from './lib/versioned.ts';
-import type { FoundPerson } from './Mutation.addMember.findUser.ts';
+import type { Stash } from './lib/stash.ts';
 
 function alreadyMember(userId: string, role: string): never {
   return stateConflict(`That person is already a member (${role}); use updateMemberRole to change the role`, 'ALREADY_MEMBER', {
@@ -23,16 +21,16 @@ function alreadyMember(userId: string, role: string): never {
   });
 }
 
-export function request(ctx: Context) {
-  const projectId = ctx.stash.projectId as string;
-  const person = ctx.stash.person as FoundPerson;
-  const role = ctx.stash.role as Role;
-  const existing = ctx.stash.membership as Membership | null;
+export function request(ctx: Context<unknown, Stash>) {
+  const projectId = ctx.stash.projectId;
+  const person = ctx.stash.found;
+  const role = ctx.stash.role;
+  const existing = ctx.stash.membership;
   if (existing) {
     if (existing.role === role) return runtime.earlyReturn(existing);
     return alreadyMember(person.userId, existing.role);
   }
-  const actor = ctx.stash.actor as Actor;
+  const actor = ctx.stash.actor;
   const table = tableName(ctx);
   const t = now();
   const membership = {
@@ -72,10 +70,10 @@ export function request(ctx: Context) {
   return ddb.transactWrite({ items });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const failed = cancellation(ctx);
   if (failed) {
-    const person = ctx.stash.person as FoundPerson;
+    const person = ctx.stash.found;
     return alreadyMember(person.userId, failed.item ? String(failed.item.role) : 'another role');
   }
   return ctx.stash.result;

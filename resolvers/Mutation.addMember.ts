@@ -1,6 +1,5 @@
 /**
- * Mutation.addMember — pipeline [loadProject, authorize(admin), Mutation.addMember.findUser (Lambda
- * `members`: finds the Cognito user by email or invites them), loadMembership, Mutation.addMember.save].
+ * addMember (project ADMINs): finds the person by email, or invites them.
  * Adding someone who is already a member: same role → the existing membership is returned (idempotent,
  * nothing written); another role → ConflictError (reason ALREADY_MEMBER; use updateMemberRole).
  */
@@ -8,8 +7,9 @@ import type { Context } from '@aws-appsync/utils';
 import type { MutationAddMemberArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { id, LIMITS, oneOf, text } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationAddMemberArgs>) {
+export function request(ctx: Context<MutationAddMemberArgs, Stash>) {
   const input = ctx.args.input;
   ctx.stash.projectId = id(input.projectId, 'projectId');
   ctx.stash.need = 'admin';
@@ -20,6 +20,6 @@ export function request(ctx: Context<MutationAddMemberArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -1,9 +1,10 @@
-/** Mutation.archiveProject — pipeline [loadProject, authorize(admin), setProjectArchived]. */
+/** archiveProject (project ADMINs): the project becomes read-only until restored. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationArchiveProjectArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationArchiveProjectArgs>) {
+export function request(ctx: Context<MutationArchiveProjectArgs, Stash>) {
   ctx.stash.projectId = id(ctx.args.id, 'id');
   ctx.stash.need = 'admin';
   ctx.stash.whileArchived = true;
@@ -11,6 +12,6 @@ export function request(ctx: Context<MutationArchiveProjectArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -3,12 +3,13 @@ import { runtime, type Context } from '@aws-appsync/utils';
 import { membershipKey } from '../model/keys.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { taskWriteRequest, taskWriteResult, type TaskItem } from './lib/task.ts';
+import { taskWriteRequest, taskWriteResult } from './lib/task.ts';
 import { watcherPut } from './lib/watchers.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const task = ctx.stash.task as TaskItem;
-  const assigneeId = (ctx.stash.assigneeId ?? null) as string | null;
+export function request(ctx: Context<unknown, Stash>) {
+  const task = ctx.stash.task;
+  const assigneeId = ctx.stash.assigneeId ?? null;
   if ((task.assigneeId ?? null) === assigneeId) runtime.earlyReturn(task);
   const fields: Record<string, unknown> = { assigneeId };
   const extra: unknown[] = [];
@@ -25,6 +26,6 @@ export function request(ctx: Context) {
   return taskWriteRequest(ctx, fields, 'ASSIGNED', extra);
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return taskWriteResult(ctx, { type: 'ValidationError', message: 'The assignee is not a member of this project' });
 }

@@ -1,18 +1,10 @@
 /** attachmentDownloadUrl step (Lambda `attachments`): presigned GET of a READY attachment's object. */
 import type { Context } from '@aws-appsync/utils';
 import { raiseIfError, stateConflict } from './lib/errors.ts';
+import type { Stash } from './lib/stash.ts';
 
-interface AttachmentItem {
-  id: string;
-  taskId: string;
-  projectId: string;
-  fileName: string;
-  contentType: string;
-  status: string;
-}
-
-export function request(ctx: Context) {
-  const a = ctx.stash.attachment as AttachmentItem;
+export function request(ctx: Context<unknown, Stash>) {
+  const a = ctx.stash.attachment;
   if (a.status !== 'READY') {
     stateConflict('The attachment has not been uploaded and confirmed yet', 'ATTACHMENT_NOT_READY', { status: a.status });
   }
@@ -29,7 +21,7 @@ export function request(ctx: Context) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const r = ctx.result as { url: string; expiresAt: string };
   return { url: r.url, expiresAt: r.expiresAt };

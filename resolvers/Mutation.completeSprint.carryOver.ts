@@ -6,10 +6,10 @@
  * completeSprint again re-starts it.
  */
 import { runtime, type Context } from '@aws-appsync/utils';
-import type { SprintItem } from './lib/sprint.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const sprint = ctx.stash.after as SprintItem;
+export function request(ctx: Context<unknown, Stash>) {
+  const sprint = ctx.stash.sprintAfter;
   if (sprint.carryOverDone !== false) runtime.earlyReturn(sprint, { skipTo: 'NEXT' });
   return {
     operation: 'Invoke',
@@ -18,7 +18,7 @@ export function request(ctx: Context) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   if (ctx.error) console.error('completeSprint: starting the carry-over failed; call completeSprint again to resume', ctx.error.message);
-  return ctx.stash.after;
+  return ctx.stash.sprintAfter;
 }

@@ -8,23 +8,24 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { sprintKey } from '../model/keys.ts';
 import { raiseIfError, stateConflict, validationError } from './lib/errors.ts';
 import type { SprintItem } from './lib/sprint.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const sprint = ctx.stash.sprint as SprintItem;
+export function request(ctx: Context<unknown, Stash>) {
+  const sprint = ctx.stash.sprint;
   if (sprint.state === 'COMPLETED' && sprint.carryOverDone === false) {
     if (ctx.stash.targetId && ctx.stash.targetId !== sprint.carriedOverTo) {
       validationError('This sprint is already carrying its tasks over elsewhere; omit carryOverTo to resume', 'carryOverTo');
     }
     ctx.stash.resume = true;
-    ctx.stash.after = sprint;
+    ctx.stash.sprintAfter = sprint;
     runtime.earlyReturn(sprint, { skipTo: 'NEXT' });
   }
   if (sprint.state !== 'ACTIVE') stateConflict(`The sprint is ${sprint.state}, not ACTIVE`, 'SPRINT_NOT_ACTIVE');
   if (!ctx.stash.targetId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
-  return ddb.get({ key: sprintKey(ctx.stash.targetId as string), consistentRead: true });
+  return ddb.get({ key: sprintKey(ctx.stash.targetId), consistentRead: true });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const target = ctx.result as SprintItem | null;
   if (!target || target.entity !== 'Sprint' || target.projectId !== ctx.stash.projectId) {

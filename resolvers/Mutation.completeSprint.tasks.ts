@@ -13,17 +13,18 @@ import { sprintPk } from '../model/keys.ts';
 import { raiseIfError } from './lib/errors.ts';
 import { INLINE_CARRY_OVER } from './lib/sprint.ts';
 import type { TaskItem } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   if (ctx.stash.resume) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.query({
     index: INDEX.bySprint.name,
-    query: { [INDEX.bySprint.pk]: { eq: sprintPk(ctx.stash.sprintId as string) } },
+    query: { [INDEX.bySprint.pk]: { eq: sprintPk(ctx.stash.sprint.id) } },
     limit: 100,
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const r = ctx.result as { items?: TaskItem[]; nextToken?: string | null };
   const all = r.items ?? [];

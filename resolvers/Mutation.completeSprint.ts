@@ -1,5 +1,5 @@
 /**
- * completeSprint: pipeline loadSprint → authorize (write) → .target → .tasks → .write → .carryOver.
+ * completeSprint: .target checks the sprint the unfinished work goes to, .tasks reads that work.
  * One transaction marks the sprint COMPLETED (carriedOverTo = target or null) and clears the project's
  * activeSprintId. Unfinished tasks (not DONE) go to the target PLANNED sprint or to the backlog:
  *   ≤ 25 of them: inline, in the same transaction (each a versioned task write + its activity), and the
@@ -15,8 +15,9 @@ import type { Context } from '@aws-appsync/utils';
 import type { MutationCompleteSprintArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCompleteSprintArgs>) {
+export function request(ctx: Context<MutationCompleteSprintArgs, Stash>) {
   ctx.stash.sprintId = id(ctx.args.input.id, 'id');
   ctx.stash.targetId = ctx.args.input.carryOverTo ? id(ctx.args.input.carryOverTo, 'carryOverTo') : null;
   if (ctx.stash.targetId === ctx.stash.sprintId) validationError('A sprint cannot carry over to itself', 'carryOverTo');
@@ -24,6 +25,6 @@ export function request(ctx: Context<MutationCompleteSprintArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

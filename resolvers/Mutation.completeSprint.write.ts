@@ -5,19 +5,19 @@
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectKey, sprintKey } from '../model/keys.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, conflict, stateConflict, versionedTxFailure } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
-import { sprintWriteRequest, type SprintItem } from './lib/sprint.ts';
+import { sprintWriteRequest } from './lib/sprint.ts';
 import { tableName } from './lib/table.ts';
-import { taskActivity, taskChange, type TaskItem } from './lib/task.ts';
+import { taskActivity, taskChange } from './lib/task.ts';
 import { diff } from './lib/activity.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  if (ctx.stash.resume) runtime.earlyReturn(ctx.stash.after, { skipTo: 'NEXT' });
+export function request(ctx: Context<unknown, Stash>) {
+  if (ctx.stash.resume) runtime.earlyReturn(ctx.stash.sprintAfter, { skipTo: 'NEXT' });
   const table = tableName(ctx);
-  const sprint = ctx.stash.sprint as SprintItem;
-  const targetId = (ctx.stash.targetId ?? null) as string | null;
+  const sprint = ctx.stash.sprint;
+  const targetId = ctx.stash.targetId ?? null;
   const at = now();
   const extra: unknown[] = [
     {
@@ -33,8 +33,8 @@ export function request(ctx: Context) {
     extra.push({ conditionCheck: { table, key: sprintKey(targetId), condition: { state: { eq: 'PLANNED' } } } });
   }
   ctx.stash.firstTaskIndex = 2 + extra.length;
-  const actor = ctx.stash.actor as Actor;
-  ((ctx.stash.unfinished ?? []) as TaskItem[]).forEach((t) => {
+  const actor = ctx.stash.actor;
+  (ctx.stash.unfinished ?? []).forEach((t) => {
     const { tx, after } = taskChange(table, t, { sprintId: targetId }, at);
     extra.push(tx);
     extra.push(
@@ -42,7 +42,7 @@ export function request(ctx: Context) {
     );
   });
   // committed/completed points when .tasks saw the whole sprint (else the carry-over worker records them).
-  const points = (ctx.stash.points ?? {}) as Record<string, number>;
+  const points = ctx.stash.points ?? {};
   return sprintWriteRequest(
     ctx,
     Object.assign({ state: 'COMPLETED', completedAt: at, carriedOverTo: targetId, carryOverDone: !!ctx.stash.inline }, points),
@@ -52,15 +52,15 @@ export function request(ctx: Context) {
   );
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const c = cancellation(ctx);
   if (c && c.index === 2) return stateConflict('The project no longer has this sprint active', 'SPRINT_NOT_ACTIVE');
   if (c && c.index === 3 && ctx.stash.targetId) {
     return stateConflict('The carry-over sprint is no longer PLANNED', 'TARGET_NOT_PLANNED');
   }
-  if (c && c.index >= (ctx.stash.firstTaskIndex as number)) {
+  if (c && c.index >= ctx.stash.firstTaskIndex) {
     return conflict(null);
   }
-  if (c) versionedTxFailure(c, 0, 'Sprint', (ctx.stash.sprint as SprintItem).version);
-  return ctx.stash.after;
+  if (c) versionedTxFailure(c, 0, 'Sprint', ctx.stash.sprint.version);
+  return ctx.stash.sprintAfter;
 }

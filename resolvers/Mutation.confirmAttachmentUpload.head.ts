@@ -1,25 +1,17 @@
 /** confirmAttachmentUpload step (Lambda `attachments`): is the object there, with the declared size and type? */
 import { runtime, type Context } from '@aws-appsync/utils';
 import { raiseIfError, validationError } from './lib/errors.ts';
+import type { Stash } from './lib/stash.ts';
 
-interface AttachmentItem {
-  id: string;
-  taskId: string;
-  projectId: string;
-  size: number;
-  contentType: string;
-  status: string;
-}
-
-export function request(ctx: Context) {
-  const a = ctx.stash.attachment as AttachmentItem;
+export function request(ctx: Context<unknown, Stash>) {
+  const a = ctx.stash.attachment;
   if (a.status === 'READY') runtime.earlyReturn(a, { skipTo: 'NEXT' });
   return { operation: 'Invoke', payload: { action: 'head', projectId: a.projectId, taskId: a.taskId, attachmentId: a.id } };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
-  const a = ctx.stash.attachment as AttachmentItem;
+  const a = ctx.stash.attachment;
   const head = ctx.result as { exists: boolean; size: number | null; contentType: string | null };
   if (!head || !head.exists) return validationError('The file has not been uploaded yet: POST it to the upload URL first', 'id');
   if (head.size !== a.size) {

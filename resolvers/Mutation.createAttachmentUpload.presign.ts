@@ -1,10 +1,10 @@
 /** createAttachmentUpload step (Lambda `attachments`): the presigned POST for this one object. */
 import type { Context } from '@aws-appsync/utils';
 import { raiseIfError } from './lib/errors.ts';
-import type { TaskItem } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const task = ctx.stash.task as TaskItem;
+export function request(ctx: Context<unknown, Stash>) {
+  const task = ctx.stash.task;
   return {
     operation: 'Invoke',
     payload: {
@@ -18,7 +18,7 @@ export function request(ctx: Context) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   ctx.stash.upload = ctx.result;
   return ctx.result;

@@ -1,8 +1,8 @@
 /**
- * createAttachmentUpload: pipeline loadTask → authorize (write: MEMBER+, read-write token) → .presign
- * (Lambda `attachments`: a presigned S3 POST for exactly attachmentObjectKey(projectId, taskId, id),
- * Content-Type pinned, content-length-range = the declared size, ~10 min) → .write (the Attachment item,
- * status PENDING, + ATTACHED activity, one transaction). The client then POSTs `fields` + the file to
+ * createAttachmentUpload (MEMBER+, read-write tokens): a presigned S3 POST from the `attachments`
+ * function for exactly attachmentObjectKey(projectId, taskId, id) (Content-Type pinned,
+ * content-length-range = the declared size, ~10 min), then the Attachment item, status PENDING, + ATTACHED
+ * activity, one transaction. The client then POSTs `fields` + the file to
  * `url` and calls confirmAttachmentUpload. Bounds: fileName 1..255 characters without `/`, `\` or
  * control characters; contentType from ALLOWED_CONTENT_TYPES; size 1 byte..25 MB.
  */
@@ -11,6 +11,7 @@ import type { MutationCreateAttachmentUploadArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { newId } from './lib/ids.ts';
 import { id, intRange, text } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
 const MAX_FILE_NAME = 255;
 const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
@@ -42,7 +43,7 @@ const ALLOWED_CONTENT_TYPES = [
   'video/webm',
 ];
 
-export function request(ctx: Context<MutationCreateAttachmentUploadArgs>) {
+export function request(ctx: Context<MutationCreateAttachmentUploadArgs, Stash>) {
   const input = ctx.args.input;
   const fileName = text(input.fileName, 'fileName', MAX_FILE_NAME);
   if (!util.matches('[^\\p{Cntrl}/\\\\]+', fileName)) {
@@ -61,6 +62,6 @@ export function request(ctx: Context<MutationCreateAttachmentUploadArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -6,26 +6,26 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, attachmentKey, taskKey } from '../model/keys.ts';
 import { change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, notFound, stateConflict } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { taskActivity, type TaskItem } from './lib/task.ts';
+import { taskActivity } from './lib/task.ts';
 import { createCondition } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const table = tableName(ctx);
-  const task = ctx.stash.task as TaskItem;
-  const actor = ctx.stash.actor as Actor;
+  const task = ctx.stash.task;
+  const actor = ctx.stash.actor;
   const at = now();
   const attachment = {
     entity: ENTITY.attachment,
-    id: ctx.stash.attachmentId as string,
+    id: ctx.stash.attachmentId,
     taskId: task.id,
     projectId: task.projectId,
-    fileName: ctx.stash.fileName as string,
-    contentType: ctx.stash.contentType as string,
-    size: ctx.stash.size as number,
+    fileName: ctx.stash.fileName,
+    contentType: ctx.stash.contentType,
+    size: ctx.stash.size,
     status: 'PENDING',
     uploadedBy: actor.id,
     createdAt: at,
@@ -45,11 +45,11 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const c = cancellation(ctx);
   if (c && c.index === 1) return notFound('Task');
   if (c) return stateConflict('The attachment could not be recorded; try again', 'ATTACHMENT_EXISTS');
-  const upload = ctx.stash.upload as { url: string; fields: Record<string, string>; expiresAt: string };
+  const upload = ctx.stash.upload;
   return {
     attachment: ctx.stash.created,
     url: upload.url,

@@ -1,27 +1,26 @@
-/** Pipeline function of Mutation.createIntegrationToken: conditional put of the token (hash only) + Activity. */
+/** createIntegrationToken's write: conditional put of the token (hash only) + Activity. */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, tokenKey } from '../model/keys.ts';
-import type { IntegrationToken, TokenScope } from '../types/graphql.ts';
+import type { IntegrationToken } from '../types/graphql.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, conflict } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
 import { createCondition } from './lib/versioned.ts';
-import type { GeneratedToken } from '../functions/tokens/handler.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const projectId = ctx.stash.projectId as string;
-  const g = ctx.stash.generated as GeneratedToken;
-  const actor = ctx.stash.actor as Actor;
+export function request(ctx: Context<unknown, Stash>) {
+  const projectId = ctx.stash.projectId;
+  const g = ctx.stash.generated;
+  const actor = ctx.stash.actor;
   const table = tableName(ctx);
   const t = now();
   const token: IntegrationToken = {
     id: g.tokenId,
     projectId,
-    name: ctx.stash.name as string,
-    scope: ctx.stash.scope as TokenScope,
+    name: ctx.stash.name,
+    scope: ctx.stash.scope,
     prefix: g.prefix,
     createdBy: actor.id,
     createdAt: t,
@@ -54,7 +53,7 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   if (cancellation(ctx)) return conflict(null);
   return ctx.stash.result;
 }

@@ -1,14 +1,14 @@
 /**
- * Mutation.createIntegrationToken — pipeline [loadProject, authorize(admin),
- * Mutation.createIntegrationToken.generate (Lambda `tokens`), Mutation.createIntegrationToken.save].
+ * createIntegrationToken (project ADMINs): the `tokens` function makes the secret.
  * The secret is returned once (CreatedIntegrationToken.secret is the whole bearer string); only its
  * hash is stored.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateIntegrationTokenArgs } from '../types/graphql.ts';
 import { id, LIMITS, oneOf, text } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCreateIntegrationTokenArgs>) {
+export function request(ctx: Context<MutationCreateIntegrationTokenArgs, Stash>) {
   const input = ctx.args.input;
   ctx.stash.projectId = id(input.projectId, 'projectId');
   ctx.stash.need = 'admin';
@@ -17,6 +17,6 @@ export function request(ctx: Context<MutationCreateIntegrationTokenArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -1,5 +1,5 @@
 /**
- * Pipeline function of Mutation.createProject (after the profile steps, so ctx.prev.result is the
+ * createProject's write (after the profile steps, so ctx.prev.result is the
  * creator's profile) — TransactWriteItems: claim the key (unique), create the project, make the
  * creator its ADMIN (with the profile's email and display name), list it in the project directory
  * (model/keys.ts projectDirectoryKey, read by adminProjects), append the Activity. Any Cognito user may
@@ -9,7 +9,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, membershipIndexKeys, membershipKey, projectDirectoryKey, projectKey, projectKeyClaim } from '../model/keys.ts';
-import type { MutationCreateProjectArgs, Project } from '../types/graphql.ts';
+import type { MutationCreateProjectArgs } from '../types/graphql.ts';
 import { activityItem, change } from './lib/activity.ts';
 import type { Actor } from './lib/actor.ts';
 import { cancellation, conflict, stateConflict, validationError } from './lib/errors.ts';
@@ -18,8 +18,9 @@ import { tableName } from './lib/table.ts';
 import { signedInUser, type Profile } from './lib/user.ts';
 import { LIMITS, optionalText, text } from './lib/validate.ts';
 import { createCondition } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCreateProjectArgs>) {
+export function request(ctx: Context<MutationCreateProjectArgs, Stash>) {
   const user = signedInUser(ctx);
   const profile = ctx.prev.result as Profile;
   const input = ctx.args.input;
@@ -103,7 +104,7 @@ export function request(ctx: Context<MutationCreateProjectArgs>) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const failed = cancellation(ctx);
   if (failed) {
     if (failed.index === 0) {
@@ -111,5 +112,5 @@ export function response(ctx: Context) {
     }
     return conflict(null);
   }
-  return ctx.stash.result as Project;
+  return ctx.stash.result;
 }

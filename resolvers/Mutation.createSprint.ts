@@ -1,10 +1,11 @@
-/** createSprint: pipeline authorize (write) → .write. New sprints are PLANNED. */
+/** createSprint: new sprints are PLANNED. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateSprintArgs } from '../types/graphql.ts';
 import { checkDates } from './lib/sprint.ts';
 import { LIMITS, clearableText, id, optionalInstant, text } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCreateSprintArgs>) {
+export function request(ctx: Context<MutationCreateSprintArgs, Stash>) {
   const input = ctx.args.input;
   const startsAt = optionalInstant(input.startsAt, 'startsAt') ?? null;
   const endsAt = optionalInstant(input.endsAt, 'endsAt') ?? null;
@@ -20,6 +21,6 @@ export function request(ctx: Context<MutationCreateSprintArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -3,18 +3,18 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, sprintIndexKeys, sprintKey } from '../model/keys.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { raiseIfError } from './lib/errors.ts';
 import { newId, now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
 import { createCondition } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const table = tableName(ctx);
   const at = now();
   const sprintId = newId();
-  const projectId = ctx.stash.projectId as string;
-  const sprint = Object.assign({}, ctx.stash.fields as Record<string, unknown>, {
+  const projectId = ctx.stash.projectId;
+  const sprint = Object.assign({}, ctx.stash.fields, {
     entity: ENTITY.sprint,
     id: sprintId,
     projectId,
@@ -44,7 +44,7 @@ export function request(ctx: Context) {
         entityType: 'SPRINT',
         entityId: sprintId,
         action: 'CREATED',
-        actor: ctx.stash.actor as Actor,
+        actor: ctx.stash.actor,
         changes: [change('name', null, sprint.name)],
         now: at,
       }),
@@ -52,7 +52,7 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   return ctx.stash.created;
 }

@@ -1,12 +1,13 @@
-/** createStory: pipeline authorize (write) → .write (story + CREATED activity). Criteria ids via util.autoId. */
+/** createStory: the story + CREATED activity. Criteria ids via util.autoId. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateStoryArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { MAX_CRITERIA, newCriterion } from './lib/story.ts';
 import { MAX_POINTS } from './lib/task.ts';
 import { LIMITS, clearableText, id, intRange, text } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCreateStoryArgs>) {
+export function request(ctx: Context<MutationCreateStoryArgs, Stash>) {
   const input = ctx.args.input;
   const criteria = input.acceptanceCriteria ?? [];
   if (criteria.length > MAX_CRITERIA) validationError(`At most ${MAX_CRITERIA} acceptance criteria`, 'acceptanceCriteria');
@@ -21,6 +22,6 @@ export function request(ctx: Context<MutationCreateStoryArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

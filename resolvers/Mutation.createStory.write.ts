@@ -3,20 +3,20 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, storyIndexKeys, storyKey } from '../model/keys.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { raiseIfError } from './lib/errors.ts';
 import { newId, now } from './lib/ids.ts';
 import { toStory, type StoryItem } from './lib/story.ts';
 import { tableName } from './lib/table.ts';
 import { createCondition } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const table = tableName(ctx);
-  const actor = ctx.stash.actor as Actor;
+  const actor = ctx.stash.actor;
   const at = now();
   const storyId = newId();
-  const projectId = ctx.stash.projectId as string;
-  const story = Object.assign({}, ctx.stash.fields as Record<string, unknown>, {
+  const projectId = ctx.stash.projectId;
+  const story = Object.assign({}, ctx.stash.fields, {
     entity: ENTITY.story,
     id: storyId,
     projectId,
@@ -29,7 +29,7 @@ export function request(ctx: Context) {
     updatedAt: at,
     version: 1,
   }) as unknown as StoryItem;
-  ctx.stash.created = story;
+  ctx.stash.storyAfter = story;
   return ddb.transactWrite({
     items: [
       {
@@ -54,7 +54,7 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
-  return toStory(ctx.stash.created as StoryItem);
+  return toStory(ctx.stash.storyAfter);
 }

@@ -6,18 +6,19 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectKey } from '../model/keys.ts';
 import { isConditionFailure, notFound, projectArchived, raiseIfError } from './lib/errors.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const project = ctx.stash.project as { archived?: boolean } | undefined;
+export function request(ctx: Context<unknown, Stash>) {
+  const project = ctx.stash.project;
   if (project && project.archived) projectArchived();
   return ddb.update({
-    key: projectKey(ctx.stash.projectId as string),
+    key: projectKey(ctx.stash.projectId),
     update: { taskCount: ddb.operations.increment(1) },
     condition: { PK: { attributeExists: true }, archived: { ne: true } },
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   if (isConditionFailure(ctx)) {
     // Archived after authorize read it.
     if (ctx.result) return projectArchived();

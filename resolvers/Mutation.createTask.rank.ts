@@ -5,19 +5,20 @@ import { INDEX } from '../model/table.ts';
 import { statusColumnPk } from '../model/keys.ts';
 import { raiseIfError, validationError } from './lib/errors.ts';
 import { rankBetween, uniqueRank } from './lib/rank.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const sprint = ctx.stash.sprint as { state: string } | null | undefined;
+export function request(ctx: Context<unknown, Stash>) {
+  const sprint = ctx.stash.sprint;
   if (sprint && sprint.state === 'COMPLETED') validationError('Tasks cannot be added to a completed sprint', 'sprintId');
   return ddb.query({
     index: INDEX.byStatus.name,
-    query: { [INDEX.byStatus.pk]: { eq: statusColumnPk(ctx.stash.projectId as string, 'TODO') } },
+    query: { [INDEX.byStatus.pk]: { eq: statusColumnPk(ctx.stash.projectId, 'TODO') } },
     scanIndexForward: false,
     limit: 1,
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const last = ((ctx.result as { items?: { rank: string }[] }).items ?? [])[0];
   const rank = rankBetween(last ? last.rank : null, null);

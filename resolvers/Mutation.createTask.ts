@@ -1,7 +1,7 @@
 /**
- * createTask: pipeline authorize → loadStory → loadSprint → loadAssignee → .rank (bottom of TODO) →
- * .number (atomic taskCount increment) → .write (one transaction: task, activity, story counters,
- * assignee membership check). Input and references are checked before the number is taken, so a create
+ * createTask: a new card goes to the bottom of TODO (.rank) and takes the next number (.number, an
+ * atomic taskCount increment); .write is one transaction (task, activity, story counters, assignee
+ * membership check). Input and references are checked before the number is taken, so a create
  * refused for them burns no task number; one whose transaction fails afterwards (the assignee removed or
  * the story deleted in between) leaves a gap in the numbers — they are never reused.
  */
@@ -10,8 +10,9 @@ import type { MutationCreateTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
 import { now } from './lib/ids.ts';
 import { createTaskFields } from './lib/taskInput.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationCreateTaskArgs>) {
+export function request(ctx: Context<MutationCreateTaskArgs, Stash>) {
   const fields = createTaskFields(ctx.args.input);
   ctx.stash.fields = fields;
   ctx.stash.projectId = id(ctx.args.input.projectId, 'projectId');
@@ -23,6 +24,6 @@ export function request(ctx: Context<MutationCreateTaskArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

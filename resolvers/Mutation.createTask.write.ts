@@ -3,29 +3,29 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { membershipKey } from '../model/keys.ts';
 import { change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { newId } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
 import { storyCounters, taskActivity, taskPut, taskTxOutcome, type TaskItem } from './lib/task.ts';
 import { watcherPut } from './lib/watchers.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const table = tableName(ctx);
-  const actor = ctx.stash.actor as Actor;
-  const f = ctx.stash.fields as Record<string, unknown>;
-  const at = ctx.stash.now as string;
+  const actor = ctx.stash.actor;
+  const f = ctx.stash.fields;
+  const at = ctx.stash.now;
   const watchers: string[] = actor.kind === 'user' ? [actor.id] : [];
   if (f.assigneeId && f.assigneeId !== actor.id) watchers.push(f.assigneeId as string);
   const task = Object.assign({}, f, {
     entity: 'Task',
     id: newId(),
-    projectId: ctx.stash.projectId as string,
-    number: ctx.stash.number as number,
+    projectId: ctx.stash.projectId,
+    number: ctx.stash.number,
     key: `${ctx.stash.projectKeyText}-${ctx.stash.number}`,
     status: 'TODO',
     reporterId: actor.id,
     timeSpentMinutes: 0,
-    rank: ctx.stash.rank as string,
+    rank: ctx.stash.rank,
     archived: false,
     archivedAt: null,
     createdAt: at,
@@ -49,7 +49,7 @@ export function request(ctx: Context) {
   return ddb.transactWrite({ items: items as never });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const explain: Record<string, { type: string; message: string }> = {};
   if (ctx.stash.assigneeIndex) {
     explain[`${ctx.stash.assigneeIndex}`] = { type: 'ValidationError', message: 'The assignee is not a member of this project' };

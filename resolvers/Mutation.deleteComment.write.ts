@@ -3,20 +3,20 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { commentKey } from '../model/keys.ts';
 import { change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, versionedTxFailure } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { taskActivity, type TaskItem } from './lib/task.ts';
+import { taskActivity } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const table = tableName(ctx);
-  const comment = ctx.stash.comment as { id: string; body: string; version: number };
-  const task = ctx.stash.task as TaskItem;
+  const comment = ctx.stash.comment;
+  const task = ctx.stash.task;
   return ddb.transactWrite({
     items: [
       { deleteItem: { table, key: commentKey(task.id, comment.id), condition: { version: { eq: comment.version } } } },
-      taskActivity(table, ctx.stash.actor as Actor, task, 'DELETED', [change('body', comment.body, null)], now(), {
+      taskActivity(table, ctx.stash.actor, task, 'DELETED', [change('body', comment.body, null)], now(), {
         entityType: 'COMMENT',
         entityId: comment.id,
       }),
@@ -24,8 +24,8 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const c = cancellation(ctx);
-  if (c) versionedTxFailure(c, 0, 'Comment', (ctx.stash.comment as { version: number }).version);
+  if (c) versionedTxFailure(c, 0, 'Comment', ctx.stash.comment.version);
   return ctx.stash.comment;
 }

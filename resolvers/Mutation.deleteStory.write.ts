@@ -3,15 +3,15 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { storyKey } from '../model/keys.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, conflict, notFound, stateConflict } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
-import { toStory, type StoryItem } from './lib/story.ts';
+import { toStory } from './lib/story.ts';
 import { tableName } from './lib/table.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const table = tableName(ctx);
-  const story = ctx.stash.story as StoryItem;
+  const story = ctx.stash.story;
   if ((story.tasksTotal ?? 0) > 0) {
     stateConflict('Tasks still link to this story; unlink them first', 'STORY_HAS_TASKS', { tasks: story.tasksTotal });
   }
@@ -25,7 +25,7 @@ export function request(ctx: Context) {
         entityType: 'STORY',
         entityId: story.id,
         action: 'DELETED',
-        actor: ctx.stash.actor as Actor,
+        actor: ctx.stash.actor,
         changes: [change('title', story.title, null)],
         now: at,
       }),
@@ -33,7 +33,7 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const c = cancellation(ctx);
   if (c && c.index === 0) {
     if (!c.item) return notFound('Story');
@@ -42,5 +42,5 @@ export function response(ctx: Context) {
     }
     return conflict(typeof c.item.version === 'number' ? c.item.version : null);
   }
-  return toStory(ctx.stash.story as StoryItem);
+  return toStory(ctx.stash.story);
 }

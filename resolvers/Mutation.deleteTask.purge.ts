@@ -5,10 +5,10 @@
  * tombstone stays, and workers `resumePurges` finishes the job.
  */
 import type { Context } from '@aws-appsync/utils';
-import type { TaskItem } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const task = ctx.stash.deleted as TaskItem;
+export function request(ctx: Context<unknown, Stash>) {
+  const task = ctx.stash.deleted;
   return {
     operation: 'Invoke',
     invocationType: 'Event',
@@ -16,7 +16,7 @@ export function request(ctx: Context) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   if (ctx.error) console.error('deleteTask: starting the purge failed; resumePurges will pick it up', ctx.error.message);
   return ctx.stash.deleted;
 }

@@ -1,5 +1,5 @@
 /**
- * deleteTask: pipeline loadTask → authorize (write) → .write. One transaction removes the task item
+ * deleteTask: one transaction removes the task item
  * (conditioned on the version read), records DELETED in the project's history (the task's own
  * partition is purged), writes the purge tombstone and takes the task out of its story's counters.
  * Then .purge invokes the `workers` function (Event: AppSync does not wait) with purgeTask, which
@@ -12,13 +12,14 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationDeleteTaskArgs>) {
+export function request(ctx: Context<MutationDeleteTaskArgs, Stash>) {
   ctx.stash.taskId = id(ctx.args.id, 'id');
   ctx.stash.need = 'write';
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -6,14 +6,14 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { PURGE_ENTITY, taskKey, taskPurgeIndexKeys, taskPurgeKey } from '../model/keys.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { storyCounters, taskTxOutcome, type TaskItem } from './lib/task.ts';
+import { storyCounters, taskTxOutcome } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const table = tableName(ctx);
-  const task = ctx.stash.task as TaskItem;
+  const task = ctx.stash.task;
   const at = now();
   ctx.stash.deleted = Object.assign({}, task, { deletedAt: at });
   const items: unknown[] = [
@@ -25,7 +25,7 @@ export function request(ctx: Context) {
       entityType: 'TASK',
       entityId: task.id,
       action: 'DELETED',
-      actor: ctx.stash.actor as Actor,
+      actor: ctx.stash.actor,
       changes: [change('key', task.key, null), change('title', task.title, null)],
       now: at,
     }),
@@ -42,7 +42,7 @@ export function request(ctx: Context) {
   return ddb.transactWrite({ items: items as never });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   taskTxOutcome(ctx, 0, {});
   return ctx.stash.deleted;
 }

@@ -1,9 +1,10 @@
-/** logTime: pipeline loadTask → authorize (write) → .write (entry + task.timeSpentMinutes + activity, one transaction). */
+/** logTime: the entry, task.timeSpentMinutes and the activity, in one transaction. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationLogTimeArgs } from '../types/graphql.ts';
 import { LIMITS, clearableText, id, intRange } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationLogTimeArgs>) {
+export function request(ctx: Context<MutationLogTimeArgs, Stash>) {
   const input = ctx.args.input;
   ctx.stash.minutes = intRange(input.minutes, 'minutes', 1, 1440);
   ctx.stash.note = clearableText(input.note, 'note', LIMITS.description) ?? null;
@@ -12,6 +13,6 @@ export function request(ctx: Context<MutationLogTimeArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

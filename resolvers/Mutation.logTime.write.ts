@@ -9,19 +9,19 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, taskKey, timeEntryKey } from '../model/keys.ts';
 import type { MutationLogTimeArgs } from '../types/graphql.ts';
 import { change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { newId, now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
-import { taskActivity, taskTxOutcome, type TaskItem } from './lib/task.ts';
+import { taskActivity, taskTxOutcome } from './lib/task.ts';
 import { createCondition } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationLogTimeArgs>) {
+export function request(ctx: Context<MutationLogTimeArgs, Stash>) {
   const table = tableName(ctx);
-  const task = ctx.stash.task as TaskItem;
-  const actor = ctx.stash.actor as Actor;
+  const task = ctx.stash.task;
+  const actor = ctx.stash.actor;
   const at = now();
   const entryId = newId();
-  const minutes = ctx.stash.minutes as number;
+  const minutes = ctx.stash.minutes;
   const entry = {
     entity: ENTITY.timeEntry,
     id: entryId,
@@ -51,7 +51,7 @@ export function request(ctx: Context<MutationLogTimeArgs>) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   taskTxOutcome(ctx, 0, {});
   return ctx.stash.created;
 }

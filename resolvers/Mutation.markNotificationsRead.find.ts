@@ -1,4 +1,4 @@
-/** Pipeline function of markNotificationsRead: the candidates (BatchGetItem of ids, or the unread index). */
+/** markNotificationsRead's candidates: BatchGetItem of ids, or the unread index. */
 import { runtime, type Context } from '@aws-appsync/utils';
 
 const NEXT = { skipTo: 'NEXT' as const };
@@ -7,11 +7,11 @@ import { notificationKey, unreadNotificationsQuery } from '../model/keys.ts';
 import type { Notification } from '../types/graphql.ts';
 import { raiseIfError } from './lib/errors.ts';
 import { byParent, tableName } from './lib/table.ts';
-import type { SignedInUser } from './lib/user.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const user = ctx.stash.user as SignedInUser;
-  const ids = ctx.stash.ids as string[] | undefined;
+export function request(ctx: Context<unknown, Stash>) {
+  const user = ctx.stash.user;
+  const ids = ctx.stash.ids;
   if (ids) {
     if (ids.length === 0) return runtime.earlyReturn([], NEXT);
     const table = tableName(ctx);
@@ -22,15 +22,15 @@ export function request(ctx: Context) {
   return ddb.query({
     ...byParent(q),
     scanIndexForward: false,
-    limit: ctx.stash.limit as number,
+    limit: ctx.stash.limit,
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const r = ctx.result as { items?: Notification[]; data?: Record<string, (Notification | null)[]> };
-  const found = ctx.stash.ids ? (r.data ?? {})[ctx.stash.table as string] ?? [] : r.items ?? [];
-  const unread = found.filter((n) => !!n && !n.read);
+  const found = ctx.stash.ids ? (r.data ?? {})[ctx.stash.table] ?? [] : r.items ?? [];
+  const unread = found.filter((n): n is Notification => !!n && !n.read);
   ctx.stash.unread = unread;
   return unread;
 }

@@ -1,6 +1,5 @@
 /**
- * Mutation.markNotificationsRead — pipeline [Mutation.markNotificationsRead.find,
- * Mutation.markNotificationsRead.save]. Either `ids` (at most 25, the caller's own; unknown ids are
+ * markNotificationsRead: either `ids` (at most 25, the caller's own; unknown ids are
  * ignored) or `all: true` (the 25 newest unread per call: when `updated` is 25, call again).
  */
 import type { Context } from '@aws-appsync/utils';
@@ -8,10 +7,11 @@ import type { MutationMarkNotificationsReadArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { signedInUser } from './lib/user.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
 export const MAX_PER_CALL = 25;
 
-export function request(ctx: Context<MutationMarkNotificationsReadArgs>) {
+export function request(ctx: Context<MutationMarkNotificationsReadArgs, Stash>) {
   ctx.stash.user = signedInUser(ctx);
   const ids = ctx.args.ids ?? null;
   const all = !!ctx.args.all;
@@ -25,6 +25,6 @@ export function request(ctx: Context<MutationMarkNotificationsReadArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -9,14 +9,15 @@ import { taskKey } from '../model/keys.ts';
 import { raiseIfError, validationError } from './lib/errors.ts';
 import { tableName } from './lib/table.ts';
 import type { TaskItem } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const ids = [ctx.stash.afterId, ctx.stash.beforeId].filter((x) => !!x) as string[];
+export function request(ctx: Context<unknown, Stash>) {
+  const ids = [ctx.stash.afterId, ctx.stash.beforeId].filter((x): x is string => !!x);
   if (ids.length === 0) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return ddb.batchGet({ tables: { [tableName(ctx)]: { keys: ids.map((i) => taskKey(i)), consistentRead: true } } });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const found = ((ctx.result as { data: Record<string, (TaskItem | null)[]> }).data[tableName(ctx)] ?? []).filter(
     (t) => !!t,
@@ -30,8 +31,8 @@ export function response(ctx: Context) {
     if (t.status !== ctx.stash.status) return validationError(`${field}: that task is not in ${ctx.stash.status}`, field);
     return t;
   };
-  const above = check('afterId', ctx.stash.afterId as string | null);
-  const below = check('beforeId', ctx.stash.beforeId as string | null);
+  const above = check('afterId', ctx.stash.afterId);
+  const below = check('beforeId', ctx.stash.beforeId);
   // Equal ranks (written before ranks were made unique) are allowed: .gap places the card below both.
   if (above && below && above.rank > below.rank) {
     validationError('afterId must be above beforeId in the column (reload the board)', 'beforeId');

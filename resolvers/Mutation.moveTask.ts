@@ -1,15 +1,15 @@
 /**
- * moveTask: pipeline loadTask → authorize (write) → .neighbours (the named cards) → .gap (the missing
- * neighbour from the column) → .write. The card gets a rank strictly between its neighbours in the
- * target column; no other card is rewritten. Neither neighbour → bottom of the column.
+ * moveTask: the card gets a rank strictly between its neighbours in the target column; no other card
+ * is rewritten. Neither neighbour → bottom of the column.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationMoveTaskArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { TASK_STATUSES } from './lib/task.ts';
 import { id, oneOf } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationMoveTaskArgs>) {
+export function request(ctx: Context<MutationMoveTaskArgs, Stash>) {
   const input = ctx.args.input;
   ctx.stash.taskId = id(input.id, 'id');
   ctx.stash.status = oneOf(input.status, 'status', TASK_STATUSES);
@@ -25,6 +25,6 @@ export function request(ctx: Context<MutationMoveTaskArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

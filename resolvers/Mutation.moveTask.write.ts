@@ -7,10 +7,11 @@ import type { Context } from '@aws-appsync/utils';
 import { now } from './lib/ids.ts';
 import type { MutationMoveTaskArgs } from '../types/graphql.ts';
 import { checkVersion } from './lib/versioned.ts';
-import { taskWriteRequest, taskWriteResult, type TaskItem } from './lib/task.ts';
+import { taskWriteRequest, taskWriteResult } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationMoveTaskArgs>) {
-  const task = ctx.stash.task as TaskItem;
+export function request(ctx: Context<MutationMoveTaskArgs, Stash>) {
+  const task = ctx.stash.task;
   checkVersion(task.version, ctx.args.input.expectedVersion);
   const fields: Record<string, unknown> = { status: ctx.stash.status, rank: ctx.stash.rank };
   if (ctx.stash.status === 'DONE' && task.status !== 'DONE') fields.doneAt = now();
@@ -18,6 +19,6 @@ export function request(ctx: Context<MutationMoveTaskArgs>) {
   return taskWriteRequest(ctx, fields, 'MOVED');
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return taskWriteResult(ctx);
 }

@@ -12,6 +12,7 @@ import { isConditionFailure, raiseIfError } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { id, LIMITS, oneOf, optionalText, text } from './lib/validate.ts';
 import { createCondition } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
 const KINDS = [
   'ASSIGNED',
@@ -25,7 +26,7 @@ const KINDS = [
   'ADDED_TO_PROJECT',
 ] as const;
 
-export function request(ctx: Context<MutationPublishNotificationArgs>) {
+export function request(ctx: Context<MutationPublishNotificationArgs, Stash>) {
   const identity = ctx.identity as { userArn?: string; accountId?: string } | null;
   if (!identity || !(identity.userArn || identity.accountId)) return util.unauthorized();
   const input = ctx.args.input;
@@ -52,7 +53,7 @@ export function request(ctx: Context<MutationPublishNotificationArgs>) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   if (isConditionFailure(ctx) && ctx.result) return ctx.result as Notification;
   raiseIfError(ctx);
   return ctx.result as Notification;

@@ -1,22 +1,21 @@
 /**
- * Pipeline function of Mutation.removeMember: version-checked delete of the membership + adminCount
+ * removeMember's write: version-checked delete of the membership + adminCount
  * (guarded by adminCount > 1 for an ADMIN) + Activity, in one transaction. Returns the removed membership.
  */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { membershipKey } from '../model/keys.ts';
-import type { Membership, Project } from '../types/graphql.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, versionedTxFailure, notFound } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { adminCountChange, lastAdmin } from './lib/members.ts';
 import { tableName } from './lib/table.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const membership = ctx.stash.membership as Membership | null;
+export function request(ctx: Context<unknown, Stash>) {
+  const membership = ctx.stash.membership;
   if (!membership) return notFound('Member');
-  const project = ctx.stash.project as Project & { adminCount?: number };
+  const project = ctx.stash.project;
   const isAdmin = membership.role === 'ADMIN';
   if (isAdmin && (project.adminCount ?? 1) <= 1) return lastAdmin();
   const table = tableName(ctx);
@@ -35,7 +34,7 @@ export function request(ctx: Context) {
       entityType: 'MEMBERSHIP',
       entityId: membership.userId,
       action: 'MEMBER_REMOVED',
-      actor: ctx.stash.actor as Actor,
+      actor: ctx.stash.actor,
       changes: [change('role', membership.role, null)],
       now: t,
     }),
@@ -44,11 +43,13 @@ export function request(ctx: Context) {
   return ddb.transactWrite({ items });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
+  const membership = ctx.stash.membership;
+  if (!membership) return notFound('Member'); // the request refused already
   const failed = cancellation(ctx);
   if (failed) {
     if (failed.index === 2) return lastAdmin();
-    return versionedTxFailure(failed, 0, 'Member', (ctx.stash.membership as Membership).version);
+    return versionedTxFailure(failed, 0, 'Member', membership.version);
   }
   return ctx.stash.membership;
 }

@@ -1,6 +1,5 @@
 /**
- * Mutation.removeMember — pipeline [loadProject, authorize(admin), loadMembership,
- * Mutation.removeMember.save]. The last ADMIN cannot be removed (ConflictError, reason LAST_ADMIN).
+ * removeMember (project ADMINs). The last ADMIN cannot be removed (ConflictError, reason LAST_ADMIN).
  *
  * Removing a member also ends their live access at once: the response invalidates their
  * onTaskChanged / onSprintChanged / onCommentAdded subscriptions of this project with the payload
@@ -12,15 +11,16 @@ import type { Context } from '@aws-appsync/utils';
 import type { Membership, MutationRemoveMemberArgs } from '../types/graphql.ts';
 import { invalidateMemberSubscriptions } from './lib/live.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationRemoveMemberArgs>) {
+export function request(ctx: Context<MutationRemoveMemberArgs, Stash>) {
   ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
   ctx.stash.memberUserId = id(ctx.args.userId, 'userId');
   ctx.stash.need = 'admin';
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const removed = ctx.prev.result as Membership;
   invalidateMemberSubscriptions(removed.projectId, removed.userId);
   return removed;

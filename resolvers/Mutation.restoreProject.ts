@@ -1,9 +1,10 @@
-/** Mutation.restoreProject — pipeline [loadProject, authorize(admin), setProjectArchived]. */
+/** restoreProject (project ADMINs): an archived project becomes writable again. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationRestoreProjectArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationRestoreProjectArgs>) {
+export function request(ctx: Context<MutationRestoreProjectArgs, Stash>) {
   ctx.stash.projectId = id(ctx.args.id, 'id');
   ctx.stash.need = 'admin';
   ctx.stash.whileArchived = true;
@@ -11,6 +12,6 @@ export function request(ctx: Context<MutationRestoreProjectArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -1,14 +1,15 @@
-/** restoreTask: pipeline loadTask → authorize (write) → .write (archived flag + archivedAt). */
+/** restoreTask: clears the archived flag and archivedAt. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationRestoreTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationRestoreTaskArgs>) {
+export function request(ctx: Context<MutationRestoreTaskArgs, Stash>) {
   ctx.stash.taskId = id(ctx.args.id, 'id');
   ctx.stash.need = 'write';
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -1,18 +1,17 @@
-/** Pipeline function of Mutation.revokeIntegrationToken: version-checked revoke + Activity, in one transaction. */
+/** revokeIntegrationToken's write: version-checked revoke + Activity, in one transaction. */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { tokenKey } from '../model/keys.ts';
-import type { IntegrationToken } from '../types/graphql.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, versionedTxFailure } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { tableName } from './lib/table.ts';
 import { withoutSecret } from './lib/tokens.ts';
 import { bumped, versionedUpdate } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const token = withoutSecret(ctx.stash.token as IntegrationToken);
+export function request(ctx: Context<unknown, Stash>) {
+  const token = withoutSecret(ctx.stash.token);
   if (token.revoked) return runtime.earlyReturn(token);
   const table = tableName(ctx);
   const t = now();
@@ -27,7 +26,7 @@ export function request(ctx: Context) {
         entityType: 'INTEGRATION_TOKEN',
         entityId: token.id,
         action: 'TOKEN_REVOKED',
-        actor: ctx.stash.actor as Actor,
+        actor: ctx.stash.actor,
         changes: [change('revoked', false, true)],
         now: t,
       }),
@@ -35,8 +34,8 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const failed = cancellation(ctx);
-  if (failed) return versionedTxFailure(failed, 0, 'Integration token', (ctx.stash.token as IntegrationToken).version);
+  if (failed) return versionedTxFailure(failed, 0, 'Integration token', ctx.stash.token.version);
   return ctx.stash.result;
 }

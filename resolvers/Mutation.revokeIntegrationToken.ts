@@ -1,6 +1,5 @@
 /**
- * Mutation.revokeIntegrationToken — pipeline [loadProject, authorize(admin),
- * Mutation.revokeIntegrationToken.load, Mutation.revokeIntegrationToken.save]. Revoking a revoked token
+ * revokeIntegrationToken (project ADMINs). Revoking a revoked token
  * returns it unchanged. The authorizer answers with ttlOverride 0, so the next request is refused, and
  * the token's live subscriptions on the project are closed at once (lib/live.ts).
  */
@@ -9,15 +8,16 @@ import type { MutationRevokeIntegrationTokenArgs } from '../types/graphql.ts';
 import { tokenActorId } from './lib/actor.ts';
 import { invalidateMemberSubscriptions } from './lib/live.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationRevokeIntegrationTokenArgs>) {
+export function request(ctx: Context<MutationRevokeIntegrationTokenArgs, Stash>) {
   ctx.stash.projectId = id(ctx.args.projectId, 'projectId');
   ctx.stash.tokenId = id(ctx.args.id, 'id');
   ctx.stash.need = 'admin';
   return {};
 }
 
-export function response(ctx: Context) {
-  invalidateMemberSubscriptions(ctx.stash.projectId as string, tokenActorId(ctx.stash.tokenId as string));
+export function response(ctx: Context<unknown, Stash>) {
+  invalidateMemberSubscriptions(ctx.stash.projectId, tokenActorId(ctx.stash.tokenId));
   return ctx.prev.result;
 }

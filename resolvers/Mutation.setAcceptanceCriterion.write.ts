@@ -2,11 +2,12 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationSetAcceptanceCriterionArgs } from '../types/graphql.ts';
 import { notFound, validationError } from './lib/errors.ts';
-import { MAX_CRITERIA, criterionText, newCriterion, storyWriteRequest, storyWriteResult, type StoryItem } from './lib/story.ts';
+import { MAX_CRITERIA, criterionText, newCriterion, storyWriteRequest, storyWriteResult } from './lib/story.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationSetAcceptanceCriterionArgs>) {
+export function request(ctx: Context<MutationSetAcceptanceCriterionArgs, Stash>) {
   const input = ctx.args.input;
-  const criteria = (ctx.stash.story as StoryItem).acceptanceCriteria ?? [];
+  const criteria = ctx.stash.story.acceptanceCriteria ?? [];
   if (!input.criterionId) {
     if (input.remove) validationError('remove needs a criterionId', 'criterionId');
     if (criteria.length >= MAX_CRITERIA) validationError(`At most ${MAX_CRITERIA} acceptance criteria`, 'text');
@@ -32,6 +33,6 @@ export function request(ctx: Context<MutationSetAcceptanceCriterionArgs>) {
   return storyWriteRequest(ctx, { acceptanceCriteria: next }, 'UPDATED');
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return storyWriteResult(ctx);
 }

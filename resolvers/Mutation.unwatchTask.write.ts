@@ -2,16 +2,15 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { watcherKey } from '../model/keys.ts';
-import type { Actor } from './lib/actor.ts';
 import { raiseIfError } from './lib/errors.ts';
-import type { TaskItem } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const task = ctx.stash.task as TaskItem;
-  return ddb.remove({ key: watcherKey(task.id, (ctx.stash.actor as Actor).id) });
+export function request(ctx: Context<unknown, Stash>) {
+  const task = ctx.stash.task;
+  return ddb.remove({ key: watcherKey(task.id, ctx.stash.actor.id) });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   return ctx.stash.task;
 }

@@ -1,25 +1,24 @@
 /**
- * Pipeline function of Mutation.updateMemberRole: version-checked role change + adminCount (guarded
+ * updateMemberRole's write: version-checked role change + adminCount (guarded
  * by adminCount > 1 when demoting an ADMIN) + Activity, in one transaction. Same role: no write.
  */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { membershipKey } from '../model/keys.ts';
-import type { Membership, Project, Role } from '../types/graphql.ts';
 import { activityItem, change } from './lib/activity.ts';
-import type { Actor } from './lib/actor.ts';
 import { cancellation, notFound, versionedTxFailure } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { adminCountChange, lastAdmin } from './lib/members.ts';
 import { tableName } from './lib/table.ts';
 import { bumped, versionedUpdate } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
-  const membership = ctx.stash.membership as Membership | null;
+export function request(ctx: Context<unknown, Stash>) {
+  const membership = ctx.stash.membership;
   if (!membership) return notFound('Member');
-  const role = ctx.stash.role as Role;
+  const role = ctx.stash.role;
   if (membership.role === role) return runtime.earlyReturn(membership);
-  const project = ctx.stash.project as Project & { adminCount?: number };
+  const project = ctx.stash.project;
   const demoting = membership.role === 'ADMIN';
   if (demoting && (project.adminCount ?? 1) <= 1) return lastAdmin();
   const table = tableName(ctx);
@@ -39,7 +38,7 @@ export function request(ctx: Context) {
       entityType: 'MEMBERSHIP',
       entityId: membership.userId,
       action: 'MEMBER_ROLE_CHANGED',
-      actor: ctx.stash.actor as Actor,
+      actor: ctx.stash.actor,
       changes: [change('role', membership.role, role)],
       now: t,
     }),
@@ -49,11 +48,13 @@ export function request(ctx: Context) {
   return ddb.transactWrite({ items });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
+  const membership = ctx.stash.membership;
+  if (!membership) return notFound('Member'); // the request refused already
   const failed = cancellation(ctx);
   if (failed) {
-    if (failed.index === 2 && (ctx.stash.membership as Membership).role === 'ADMIN') return lastAdmin();
-    return versionedTxFailure(failed, 0, 'Member', (ctx.stash.membership as Membership).version);
+    if (failed.index === 2 && membership.role === 'ADMIN') return lastAdmin();
+    return versionedTxFailure(failed, 0, 'Member', membership.version);
   }
   return ctx.stash.result;
 }

@@ -1,12 +1,10 @@
-/**
- * Mutation.updateMemberRole — pipeline [loadProject, authorize(admin), loadMembership,
- * Mutation.updateMemberRole.save]. The last ADMIN cannot be demoted (ConflictError, reason LAST_ADMIN).
- */
+/** updateMemberRole (project ADMINs). The last ADMIN cannot be demoted (ConflictError, reason LAST_ADMIN). */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateMemberRoleArgs } from '../types/graphql.ts';
 import { id, oneOf } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationUpdateMemberRoleArgs>) {
+export function request(ctx: Context<MutationUpdateMemberRoleArgs, Stash>) {
   const input = ctx.args.input;
   ctx.stash.projectId = id(input.projectId, 'projectId');
   ctx.stash.memberUserId = id(input.userId, 'userId');
@@ -15,6 +13,6 @@ export function request(ctx: Context<MutationUpdateMemberRoleArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

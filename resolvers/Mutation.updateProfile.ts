@@ -10,11 +10,12 @@ import { raiseIfError, validationError } from './lib/errors.ts';
 import { now } from './lib/ids.ts';
 import { PROFILE_DEFAULTS, signedInUser } from './lib/user.ts';
 import { intRange, LIMITS, text } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
 /** Loose IANA check: `UTC`, or Area/Location[/Sub] of letters, digits, `_`, `+`, `-`. */
 const TIME_ZONE = '^(UTC|[A-Za-z]+(/[A-Za-z0-9_+-]+){1,2})$';
 
-export function request(ctx: Context<MutationUpdateProfileArgs>) {
+export function request(ctx: Context<MutationUpdateProfileArgs, Stash>) {
   const user = signedInUser(ctx);
   const input = ctx.args.input;
   const t = now();
@@ -69,7 +70,7 @@ export function request(ctx: Context<MutationUpdateProfileArgs>) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   return ctx.result as User;
 }

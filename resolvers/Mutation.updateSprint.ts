@@ -1,10 +1,11 @@
-/** updateSprint: pipeline loadSprint → authorize (write) → .write (versioned on expectedVersion). */
+/** updateSprint: versioned on expectedVersion. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateSprintArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { LIMITS, clearableText, id, optionalInstant, text } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationUpdateSprintArgs>) {
+export function request(ctx: Context<MutationUpdateSprintArgs, Stash>) {
   const input = ctx.args.input;
   const has = (k: string) => Object.hasOwn(input, k);
   const fields: Record<string, unknown> = {};
@@ -21,6 +22,6 @@ export function request(ctx: Context<MutationUpdateSprintArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

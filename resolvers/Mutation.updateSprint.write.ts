@@ -8,11 +8,12 @@ import { cancellation, versionedTxFailure } from './lib/errors.ts';
 import { checkDates, sprintWriteRequest, type SprintItem } from './lib/sprint.ts';
 import { optionalInstant } from './lib/validate.ts';
 import { checkVersion } from './lib/versioned.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationUpdateSprintArgs>) {
-  const sprint = ctx.stash.sprint as SprintItem;
+export function request(ctx: Context<MutationUpdateSprintArgs, Stash>) {
+  const sprint = ctx.stash.sprint;
   checkVersion(sprint.version, ctx.args.input.expectedVersion);
-  const fields = ctx.stash.fields as Record<string, unknown>;
+  const fields = ctx.stash.fields;
   const givesEnd = Object.hasOwn(fields, 'endsAt');
   if (givesEnd || Object.hasOwn(fields, 'startsAt')) {
     const merged = Object.assign({}, sprint, fields) as SprintItem;
@@ -21,8 +22,8 @@ export function request(ctx: Context<MutationUpdateSprintArgs>) {
   return sprintWriteRequest(ctx, fields, 'UPDATED');
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const c = cancellation(ctx);
-  if (c) versionedTxFailure(c, 0, 'Sprint', (ctx.stash.sprint as SprintItem).version);
-  return ctx.stash.after;
+  if (c) versionedTxFailure(c, 0, 'Sprint', ctx.stash.sprint.version);
+  return ctx.stash.sprintAfter;
 }

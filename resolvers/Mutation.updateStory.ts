@@ -1,10 +1,11 @@
-/** updateStory: pipeline loadStory → authorize (write) → .write (versioned on expectedVersion). */
+/** updateStory: versioned on expectedVersion. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationUpdateStoryArgs } from '../types/graphql.ts';
 import { MAX_POINTS } from './lib/task.ts';
 import { id, intRange, titleAndDescription } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationUpdateStoryArgs>) {
+export function request(ctx: Context<MutationUpdateStoryArgs, Stash>) {
   const input = ctx.args.input;
   const has = (k: string) => Object.hasOwn(input, k);
   const fields = titleAndDescription(input);
@@ -15,6 +16,6 @@ export function request(ctx: Context<MutationUpdateStoryArgs>) {
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -3,13 +3,14 @@ import { runtime, type Context } from '@aws-appsync/utils';
 import type { MutationUpdateTaskArgs } from '../types/graphql.ts';
 import { validationError } from './lib/errors.ts';
 import { checkVersion } from './lib/versioned.ts';
-import { taskWriteRequest, taskWriteResult, type TaskItem } from './lib/task.ts';
+import { taskWriteRequest, taskWriteResult } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationUpdateTaskArgs>) {
-  const task = ctx.stash.task as TaskItem;
+export function request(ctx: Context<MutationUpdateTaskArgs, Stash>) {
+  const task = ctx.stash.task;
   checkVersion(task.version, ctx.args.input.expectedVersion);
-  const sprint = ctx.stash.sprint as { state: string } | null | undefined;
-  const fields = ctx.stash.fields as Record<string, unknown>;
+  const sprint = ctx.stash.sprint;
+  const fields = ctx.stash.fields;
   if (sprint && sprint.state === 'COMPLETED' && fields.sprintId !== task.sprintId) {
     validationError('Tasks cannot be moved into a completed sprint', 'sprintId');
   }
@@ -19,6 +20,6 @@ export function request(ctx: Context<MutationUpdateTaskArgs>) {
   return taskWriteRequest(ctx, fields, 'UPDATED');
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return taskWriteResult(ctx);
 }

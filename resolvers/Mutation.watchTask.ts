@@ -1,14 +1,15 @@
-/** watchTask: pipeline loadTask → authorize (read: anyone who may see the task may watch it) → .write; adds the caller to the watchers. */
+/** watchTask: adds the caller to the watchers; anyone who may see the task may (read access). */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationWatchTaskArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<MutationWatchTaskArgs>) {
+export function request(ctx: Context<MutationWatchTaskArgs, Stash>) {
   ctx.stash.taskId = id(ctx.args.id, 'id');
   ctx.stash.need = 'read';
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -1,12 +1,13 @@
-/** activityByProject: pipeline authorize (read) → .query (PK = PROJECT#id, ACTIVITY# prefix, newest first). */
+/** activityByProject: PK = PROJECT#id, ACTIVITY# prefix, newest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryActivityByProjectArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryActivityByProjectArgs>) {
+export function request(ctx: Context<QueryActivityByProjectArgs, Stash>) {
   return listRequest(ctx, 'projectId', 'read');
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -4,11 +4,12 @@ import { ACTIVITY_PREFIX } from '../model/keys.ts';
 import type { QueryActivityByTaskArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import { childrenQuery } from './lib/taskChildren.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryActivityByTaskArgs>) {
-  return childrenQuery(ctx.stash.taskId as string, ACTIVITY_PREFIX, ctx.stash.limit as number, ctx.args.nextToken, true);
+export function request(ctx: Context<QueryActivityByTaskArgs, Stash>) {
+  return childrenQuery(ctx.stash.taskId, ACTIVITY_PREFIX, ctx.stash.limit, ctx.args.nextToken, true);
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return connection(ctx);
 }

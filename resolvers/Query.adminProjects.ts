@@ -5,8 +5,9 @@
 import type { Context } from '@aws-appsync/utils';
 import type { QueryAdminProjectsArgs } from '../types/graphql.ts';
 import { adminAnswer, globalAdmin, invokeAdmin } from './lib/admin.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryAdminProjectsArgs>) {
+export function request(ctx: Context<QueryAdminProjectsArgs, Stash>) {
   globalAdmin(ctx);
   return invokeAdmin({
     action: 'projects',
@@ -16,6 +17,6 @@ export function request(ctx: Context<QueryAdminProjectsArgs>) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return adminAnswer(ctx, 'Listing projects');
 }

@@ -6,17 +6,18 @@ import { backlogPk } from '../model/keys.ts';
 import type { QueryBacklogArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import { archivedFilter } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryBacklogArgs>) {
+export function request(ctx: Context<QueryBacklogArgs, Stash>) {
   return ddb.query({
     index: INDEX.bySprint.name,
-    query: { [INDEX.bySprint.pk]: { eq: backlogPk(ctx.stash.projectId as string) } },
-    limit: ctx.stash.limit as number,
+    query: { [INDEX.bySprint.pk]: { eq: backlogPk(ctx.stash.projectId) } },
+    limit: ctx.stash.limit,
     nextToken: ctx.args.nextToken ?? undefined,
     filter: archivedFilter(ctx.args.includeArchived),
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return connection(ctx);
 }

@@ -9,8 +9,9 @@ import type { Notification, QueryMyNotificationsArgs } from '../types/graphql.ts
 import { connection, pageLimit } from './lib/page.ts';
 import { byParent } from './lib/table.ts';
 import { signedInUser } from './lib/user.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryMyNotificationsArgs>) {
+export function request(ctx: Context<QueryMyNotificationsArgs, Stash>) {
   const user = signedInUser(ctx);
   const limit = pageLimit(ctx.args.limit);
   const nextToken = ctx.args.nextToken ?? null;
@@ -31,7 +32,7 @@ export function request(ctx: Context<QueryMyNotificationsArgs>) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const page = connection<Notification>(ctx);
   return { items: page.items, nextToken: page.nextToken, unreadCount: null };
 }

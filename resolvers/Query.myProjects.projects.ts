@@ -1,13 +1,14 @@
-/** Pipeline function of Query.myProjects: BatchGetItem of the page's projects, in membership order. */
+/** myProjects' second step: BatchGetItem of the page's projects, in membership order. */
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectKey } from '../model/keys.ts';
-import type { Membership, Project, QueryMyProjectsArgs } from '../types/graphql.ts';
+import type { Project, QueryMyProjectsArgs } from '../types/graphql.ts';
 import { raiseIfError } from './lib/errors.ts';
 import { tableName } from './lib/table.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryMyProjectsArgs>) {
-  const memberships = ctx.stash.memberships as Membership[];
+export function request(ctx: Context<QueryMyProjectsArgs, Stash>) {
+  const memberships = ctx.stash.memberships;
   if (memberships.length === 0) return runtime.earlyReturn({ items: [], nextToken: ctx.stash.nextToken ?? null });
   const table = tableName(ctx);
   ctx.stash.table = table;
@@ -16,11 +17,11 @@ export function request(ctx: Context<QueryMyProjectsArgs>) {
   });
 }
 
-export function response(ctx: Context<QueryMyProjectsArgs>) {
+export function response(ctx: Context<QueryMyProjectsArgs, Stash>) {
   raiseIfError(ctx);
-  const memberships = ctx.stash.memberships as Membership[];
+  const memberships = ctx.stash.memberships;
   const result = ctx.result as { data: Record<string, (Project | null)[]> };
-  const projects = result.data[ctx.stash.table as string] ?? [];
+  const projects = result.data[ctx.stash.table] ?? [];
   const includeArchived = !!ctx.args.includeArchived;
   const items = memberships
     .map((m) => {

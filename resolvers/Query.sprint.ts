@@ -1,14 +1,15 @@
-/** sprint(id): pipeline loadSprint → authorize (read). */
+/** sprint(id). Unknown or foreign id → NotFound. */
 import type { Context } from '@aws-appsync/utils';
 import type { QuerySprintArgs } from '../types/graphql.ts';
 import { id } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QuerySprintArgs>) {
+export function request(ctx: Context<QuerySprintArgs, Stash>) {
   ctx.stash.sprintId = id(ctx.args.id, 'id');
   ctx.stash.need = 'read';
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.stash.sprint;
 }

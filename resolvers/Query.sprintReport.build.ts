@@ -1,7 +1,8 @@
 /** sprintReport step (Lambda `reports`): the report of the loaded, authorised sprint. */
 import { util, type Context } from '@aws-appsync/utils';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   return {
     operation: 'Invoke',
     payload: { report: 'sprint', sprintId: ctx.stash.sprintId, projectId: ctx.stash.projectId },
@@ -12,7 +13,7 @@ export function request(ctx: Context) {
  * The function answers { data } or { error: { type, message } } (stable errorTypes); a failure of the
  * function itself is logged and answered as InternalFailure, without its details.
  */
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   if (ctx.error) {
     console.error('sprintReport: the reports function failed', ctx.error.type, ctx.error.message);
     return util.error('The report could not be built; try again', 'InternalFailure');

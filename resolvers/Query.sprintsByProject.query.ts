@@ -1,20 +1,21 @@
 /** sprintsByProject step: the byParent Query. */
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
-import { projectSprintsQuery, type SprintStateKey } from '../model/keys.ts';
+import { projectSprintsQuery } from '../model/keys.ts';
 import type { QuerySprintsByProjectArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import { byParent } from './lib/table.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QuerySprintsByProjectArgs>) {
-  const q = projectSprintsQuery(ctx.stash.projectId as string, ctx.stash.state as SprintStateKey | null);
+export function request(ctx: Context<QuerySprintsByProjectArgs, Stash>) {
+  const q = projectSprintsQuery(ctx.stash.projectId, ctx.stash.state);
   return ddb.query({
     ...byParent(q),
-    limit: ctx.stash.limit as number,
+    limit: ctx.stash.limit,
     nextToken: ctx.args.nextToken ?? undefined,
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return connection(ctx);
 }

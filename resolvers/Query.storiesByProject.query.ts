@@ -6,17 +6,18 @@ import type { QueryStoriesByProjectArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import { toStory, type StoryItem } from './lib/story.ts';
 import { byParent } from './lib/table.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryStoriesByProjectArgs>) {
-  const q = projectStoriesQuery(ctx.stash.projectId as string);
+export function request(ctx: Context<QueryStoriesByProjectArgs, Stash>) {
+  const q = projectStoriesQuery(ctx.stash.projectId);
   return ddb.query({
     ...byParent(q),
-    limit: ctx.stash.limit as number,
+    limit: ctx.stash.limit,
     nextToken: ctx.args.nextToken ?? undefined,
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const page = connection<StoryItem>(ctx);
   return { items: page.items.map((s) => toStory(s)), nextToken: page.nextToken };
 }

@@ -1,12 +1,13 @@
-/** storiesByProject: pipeline authorize (read) → .query (byParent PROJECT#id / STORY#, oldest first). */
+/** storiesByProject: byParent PROJECT#id / STORY#, oldest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryStoriesByProjectArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryStoriesByProjectArgs>) {
+export function request(ctx: Context<QueryStoriesByProjectArgs, Stash>) {
   return listRequest(ctx, 'projectId', 'read');
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -10,14 +10,15 @@ import { membershipKey } from '../model/keys.ts';
 import { raiseIfError } from './lib/errors.ts';
 import type { Page } from './lib/page.ts';
 import { tableName } from './lib/table.ts';
+import type { Stash } from './lib/stash.ts';
 
 interface Row {
   projectId: string;
 }
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const page = ctx.prev.result as Page<Row>;
-  const sub = ctx.stash.memberOf as string | null;
+  const sub = ctx.stash.memberOf;
   if (!sub || page.items.length === 0) return runtime.earlyReturn(page, { skipTo: 'NEXT' });
   ctx.stash.page = page;
   const projectIds = page.items.map((t) => t.projectId).filter((p, i, all) => all.indexOf(p) === i);
@@ -28,10 +29,10 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
-  const page = ctx.stash.page as Page<Row>;
-  const found = ((ctx.result as { data: Record<string, ({ projectId: string } | null)[]> }).data[ctx.stash.table as string] ?? []).filter(
+  const page = ctx.stash.page;
+  const found = ((ctx.result as { data: Record<string, ({ projectId: string } | null)[]> }).data[ctx.stash.table] ?? []).filter(
     (m) => !!m,
   ) as { projectId: string }[];
   const member = found.map((m) => m.projectId);

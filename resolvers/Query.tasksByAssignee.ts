@@ -1,6 +1,6 @@
 /**
  * tasksByAssignee ("my tasks"): byAssignee, ordered by status then due date, optional status prefix.
- * Pipeline [.query, .members] with its own access rule (no `authorize`), since the list spans projects:
+ * It has its own access rule (no `authorize`), since the list spans projects:
  *   a Cognito user may list their own tasks (assigneeId = their sub); the `Admins` group anyone's;
  *   an integration token only the tasks of its project (a filter on projectId);
  *   IAM (Taskwire's functions) anyone's; everybody else → Unauthorized.
@@ -14,6 +14,7 @@ import { ADMINS_GROUP, type TokenContext } from './lib/actor.ts';
 import { pageLimit } from './lib/page.ts';
 import { TASK_STATUSES } from './lib/task.ts';
 import { id, oneOf } from './lib/validate.ts';
+import type { Stash } from './lib/stash.ts';
 
 interface AnyIdentity {
   sub?: string;
@@ -22,10 +23,10 @@ interface AnyIdentity {
   userArn?: string;
 }
 
-export function request(ctx: Context<QueryTasksByAssigneeArgs>) {
-  ctx.stash.assigneeId = id(ctx.args.assigneeId, 'assigneeId');
+export function request(ctx: Context<QueryTasksByAssigneeArgs, Stash>) {
+  ctx.stash.personId = id(ctx.args.assigneeId, 'assigneeId');
   ctx.stash.limit = pageLimit(ctx.args.limit);
-  ctx.stash.status = ctx.args.status ? oneOf(ctx.args.status, 'status', TASK_STATUSES) : null;
+  ctx.stash.statusPrefix = ctx.args.status ? oneOf(ctx.args.status, 'status', TASK_STATUSES) : null;
   const identity = (ctx.identity ?? null) as AnyIdentity | null;
   if (!identity) return util.unauthorized();
   ctx.stash.tokenProjectId = null;
@@ -34,13 +35,13 @@ export function request(ctx: Context<QueryTasksByAssigneeArgs>) {
     ctx.stash.tokenProjectId = identity.resolverContext.projectId;
   } else if (!identity.userArn) {
     const admin = (identity.groups ?? []).indexOf(ADMINS_GROUP) >= 0;
-    if (!admin && identity.sub !== ctx.stash.assigneeId) return util.unauthorized();
+    if (!admin && identity.sub !== ctx.stash.personId) return util.unauthorized();
     // Only their own projects' tasks (the Admins group sees everything anyway).
-    if (!admin) ctx.stash.memberOf = identity.sub;
+    if (!admin) ctx.stash.memberOf = ctx.stash.personId;
   }
   return {};
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

@@ -2,15 +2,16 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { INDEX } from '../model/table.ts';
-import { sprintPk, sprintStatusPrefix, statusColumnPk, type TaskStatusKey } from '../model/keys.ts';
+import { sprintPk, sprintStatusPrefix, statusColumnPk } from '../model/keys.ts';
 import type { QueryTasksByStatusArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import { archivedFilter } from './lib/task.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryTasksByStatusArgs>) {
-  const status = ctx.stash.status as TaskStatusKey;
+export function request(ctx: Context<QueryTasksByStatusArgs, Stash>) {
+  const status = ctx.stash.status;
   const common = {
-    limit: ctx.stash.limit as number,
+    limit: ctx.stash.limit,
     nextToken: ctx.args.nextToken ?? undefined,
     filter: archivedFilter(ctx.args.includeArchived),
   };
@@ -19,7 +20,7 @@ export function request(ctx: Context<QueryTasksByStatusArgs>) {
       ...common,
       index: INDEX.bySprint.name,
       query: {
-        [INDEX.bySprint.pk]: { eq: sprintPk(ctx.stash.sprintId as string) },
+        [INDEX.bySprint.pk]: { eq: sprintPk(ctx.stash.sprintId) },
         [INDEX.bySprint.sk]: { beginsWith: sprintStatusPrefix(status) },
       },
     });
@@ -27,10 +28,10 @@ export function request(ctx: Context<QueryTasksByStatusArgs>) {
   return ddb.query({
     ...common,
     index: INDEX.byStatus.name,
-    query: { [INDEX.byStatus.pk]: { eq: statusColumnPk(ctx.stash.projectId as string, status) } },
+    query: { [INDEX.byStatus.pk]: { eq: statusColumnPk(ctx.stash.projectId, status) } },
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return connection(ctx);
 }

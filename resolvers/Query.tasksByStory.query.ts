@@ -5,16 +5,17 @@ import { storyTasksQuery } from '../model/keys.ts';
 import type { QueryTasksByStoryArgs } from '../types/graphql.ts';
 import { connection } from './lib/page.ts';
 import { byParent } from './lib/table.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryTasksByStoryArgs>) {
-  const q = storyTasksQuery(ctx.stash.storyId as string);
+export function request(ctx: Context<QueryTasksByStoryArgs, Stash>) {
+  const q = storyTasksQuery(ctx.stash.story.id);
   return ddb.query({
     ...byParent(q),
-    limit: ctx.stash.limit as number,
+    limit: ctx.stash.limit,
     nextToken: ctx.args.nextToken ?? undefined,
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return connection(ctx);
 }

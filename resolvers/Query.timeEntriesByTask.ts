@@ -1,12 +1,13 @@
-/** timeEntriesByTask: pipeline loadTask → authorize (read) → .query (oldest first). */
+/** timeEntriesByTask: oldest first. */
 import type { Context } from '@aws-appsync/utils';
 import type { QueryTimeEntriesByTaskArgs } from '../types/graphql.ts';
 import { listRequest } from './lib/page.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context<QueryTimeEntriesByTaskArgs>) {
+export function request(ctx: Context<QueryTimeEntriesByTaskArgs, Stash>) {
   return listRequest(ctx, 'taskId', 'read');
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   return ctx.prev.result;
 }

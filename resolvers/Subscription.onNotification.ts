@@ -5,12 +5,13 @@
 import { util, extensions, type Context } from '@aws-appsync/utils';
 import type { SubscriptionOnNotificationArgs } from '../types/graphql.ts';
 import { signedInUser } from './lib/user.ts';
+import type { Stash } from './lib/stash.ts';
 
 export function request() {
   return { payload: null };
 }
 
-export function response(ctx: Context<SubscriptionOnNotificationArgs>) {
+export function response(ctx: Context<SubscriptionOnNotificationArgs, Stash>) {
   const user = signedInUser(ctx);
   if (user.sub !== ctx.args.userId) return util.unauthorized();
   extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ userId: { eq: user.sub } }));

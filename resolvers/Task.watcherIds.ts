@@ -6,8 +6,9 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { WATCHER_PREFIX, taskPk } from '../model/keys.ts';
 import { raiseIfError } from './lib/errors.ts';
+import type { Stash } from './lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const task = ctx.source as { id: string };
   return ddb.query({
     query: { PK: { eq: taskPk(task.id) }, SK: { beginsWith: WATCHER_PREFIX } },
@@ -15,7 +16,7 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   return ((ctx.result as { items: { userId: string }[] }).items ?? []).map((w) => w.userId);
 }

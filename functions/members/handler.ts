@@ -20,14 +20,9 @@ import {
 import { cognitoClient } from '../lib/clients.ts';
 import { requireEnv } from '../lib/env.ts';
 
-export type MembersEvent = { email: string } | { username: string };
+import type { FoundPerson, MembersEvent } from './contract.ts';
 
-export interface FoundPerson {
-  userId: string;
-  email: string;
-  displayName: string | null;
-  invited: boolean;
-}
+export type { FoundPerson, MembersEvent } from './contract.ts';
 
 const attr = (attrs: AttributeType[] | undefined, name: string): string | undefined =>
   attrs?.find((a) => a.Name === name)?.Value;

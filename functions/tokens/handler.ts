@@ -6,18 +6,9 @@
  * stores only the hash of the secret it finally receives.
  */
 import { formatToken, hashSecret, newSecret, ulid } from '../lib/tokens.ts';
+import type { GeneratedToken, TokensEvent } from './contract.ts';
 
-export interface TokensEvent {
-  projectId: string;
-}
-
-export interface GeneratedToken {
-  tokenId: string;
-  secret: string;
-  secretHash: string;
-  prefix: string;
-  token: string;
-}
+export type { GeneratedToken, TokensEvent } from './contract.ts';
 
 export async function handler(event: TokensEvent): Promise<GeneratedToken> {
   if (!event || typeof event.projectId !== 'string' || event.projectId.length === 0) {

@@ -10,8 +10,9 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { signedInUser, type SignedInUser } from './user.ts';
+import type { Stash } from './stash.ts';
 
-export function globalAdmin(ctx: Context): SignedInUser {
+export function globalAdmin(ctx: Context<unknown, Stash>): SignedInUser {
   const user = signedInUser(ctx);
   if (!user.globalAdmin) return util.unauthorized();
   return user;
@@ -21,7 +22,7 @@ export function invokeAdmin(payload: Record<string, unknown>) {
   return { operation: 'Invoke' as const, payload };
 }
 
-export function adminAnswer(ctx: Context, what: string): unknown {
+export function adminAnswer(ctx: Context<unknown, Stash>, what: string): unknown {
   if (ctx.error) {
     console.error(`${what}: the admin function failed`, ctx.error.type, ctx.error.message);
     return util.error(`${what} failed; try again`, 'InternalFailure');

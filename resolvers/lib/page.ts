@@ -7,6 +7,7 @@
 import type { Context } from '@aws-appsync/utils';
 import { validationError, raiseIfError, type ResultContext } from './errors.ts';
 import { id } from './validate.ts';
+import type { Stash } from './stash.ts';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
@@ -36,7 +37,7 @@ export function connection<T>(ctx: ResultContext): Page<T> {
  * ctx.stash.need = the access authorize checks. Returns {} (the pipeline's before-mapping).
  */
 export function listRequest<A extends { limit?: number | null }>(
-  ctx: Context<A>,
+  ctx: Context<A, Stash>,
   parent: 'projectId' | 'taskId' | 'storyId',
   need: 'read' | 'admin',
 ) {

@@ -8,11 +8,11 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { sprintIndexKeys, sprintKey, type SprintStateKey } from '../../model/keys.ts';
 import type { ActivityAction } from '../../types/graphql.ts';
 import { activityItem, diff } from './activity.ts';
-import type { Actor } from './actor.ts';
 import { validationError } from './errors.ts';
 import { now } from './ids.ts';
 import { tableName } from './table.ts';
 import { versionedUpdate } from './versioned.ts';
+import type { Stash } from './stash.ts';
 
 export interface SprintItem {
   entity: string;
@@ -49,17 +49,17 @@ export function checkDates(startsAt: string | null | undefined, endsAt: string |
 }
 
 export function sprintWriteRequest(
-  ctx: { env?: Record<string, string> | null; stash: Record<string, unknown> },
+  ctx: { env?: Record<string, string> | null; stash: Stash },
   fields: Record<string, unknown>,
   action: ActivityAction,
   extra?: unknown[],
   stateCondition?: SprintStateKey,
 ) {
   const table = tableName(ctx);
-  const before = ctx.stash.sprint as SprintItem;
+  const before = ctx.stash.sprint;
   const at = now();
   const after = Object.assign({}, before, fields, { version: before.version + 1, updatedAt: at }) as SprintItem;
-  ctx.stash.after = after;
+  ctx.stash.sprintAfter = after;
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
   Object.keys(fields).forEach((k) => {
@@ -84,7 +84,7 @@ export function sprintWriteRequest(
   ]);
   const items: unknown[] = [
     update,
-    activityItem({ table, projectId: before.projectId, entityType: 'SPRINT', entityId: before.id, action, actor: ctx.stash.actor as Actor, changes, now: at }),
+    activityItem({ table, projectId: before.projectId, entityType: 'SPRINT', entityId: before.id, action, actor: ctx.stash.actor, changes, now: at }),
   ];
   (extra ?? []).forEach((x) => items.push(x));
   return ddb.transactWrite({ items: items as never });

@@ -8,12 +8,12 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { storyKey } from '../../model/keys.ts';
 import type { ActivityAction, StoryProgress } from '../../types/graphql.ts';
 import { activityItem, diff } from './activity.ts';
-import type { Actor } from './actor.ts';
 import { cancellation, versionedTxFailure } from './errors.ts';
 import { now } from './ids.ts';
 import { tableName } from './table.ts';
 import { LIMITS, text } from './validate.ts';
 import { versionedUpdate } from './versioned.ts';
+import type { Stash } from './stash.ts';
 
 export const MAX_CRITERIA = 50;
 
@@ -70,14 +70,14 @@ export function toStory(s: StoryItem) {
   return Object.assign({}, s, { progress: progress(s) });
 }
 
-/** The versioned story write: SET `fields` (null → REMOVE), version+1, activity; `after` in ctx.stash.after. */
+/** The versioned story write: SET `fields` (null → REMOVE), version+1, activity; `after` in ctx.stash.storyAfter. */
 export function storyWriteRequest(
-  ctx: { env?: Record<string, string> | null; stash: Record<string, unknown> },
+  ctx: { env?: Record<string, string> | null; stash: Stash },
   fields: Record<string, unknown>,
   action: ActivityAction,
 ) {
   const table = tableName(ctx);
-  const before = ctx.stash.story as StoryItem;
+  const before = ctx.stash.story;
   const at = now();
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
@@ -86,7 +86,7 @@ export function storyWriteRequest(
     else set[k] = fields[k];
   });
   const after = Object.assign({}, before, fields, { version: before.version + 1, updatedAt: at }) as StoryItem;
-  ctx.stash.after = after;
+  ctx.stash.storyAfter = after;
   const changes = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, [
     'title',
     'description',
@@ -102,7 +102,7 @@ export function storyWriteRequest(
         entityType: 'STORY',
         entityId: before.id,
         action,
-        actor: ctx.stash.actor as Actor,
+        actor: ctx.stash.actor,
         changes,
         now: at,
       }),
@@ -110,8 +110,8 @@ export function storyWriteRequest(
   });
 }
 
-export function storyWriteResult(ctx: { error?: { message: string; type: string } | null; result?: unknown; stash: Record<string, unknown> }) {
+export function storyWriteResult(ctx: { error?: { message: string; type: string } | null; result?: unknown; stash: Stash }) {
   const c = cancellation(ctx);
-  if (c) versionedTxFailure(c, 0, 'Story', (ctx.stash.story as StoryItem).version);
-  return toStory(ctx.stash.after as StoryItem);
+  if (c) versionedTxFailure(c, 0, 'Story', ctx.stash.story.version);
+  return toStory(ctx.stash.storyAfter);
 }

@@ -30,6 +30,7 @@ import { tableName } from './table.ts';
 import type { Actor } from './actor.ts';
 import { CONFLICT, NOT_FOUND, conflict, notFound } from './errors.ts';
 import { createCondition, versionedUpdate } from './versioned.ts';
+import type { Stash } from './stash.ts';
 
 export const TASK_STATUSES: TaskStatusKey[] = ['TODO', 'IN_PROGRESS', 'IN_REVIEW', 'DONE'];
 export const PRIORITIES: Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
@@ -245,21 +246,21 @@ export function taskTxOutcome(
  * The usual write step of a task operation: applies `fields` to `ctx.stash.task` (versioned on the
  * version read), appends the activity, keeps story counters in step, and adds `extra` transact items
  * (which then sit at index 2 + number of counter updates onward). Leaves the written item in
- * `ctx.stash.after`; pair with `taskWriteResult(ctx)` in the response.
+ * `ctx.stash.taskAfter`; pair with `taskWriteResult(ctx)` in the response.
  */
 export function taskWriteRequest(
-  ctx: { env?: Record<string, string> | null; stash: Record<string, unknown> },
+  ctx: { env?: Record<string, string> | null; stash: Stash },
   fields: Record<string, unknown>,
   action: ActivityAction,
   extra?: unknown[],
 ) {
   const table = tableName(ctx);
-  const before = ctx.stash.task as TaskItem;
+  const before = ctx.stash.task;
   const at = now();
   const { tx, after } = taskChange(table, before, fields, at);
-  ctx.stash.after = after;
+  ctx.stash.taskAfter = after;
   const changes = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, TRACKED_FIELDS);
-  const items: unknown[] = [tx, taskActivity(table, ctx.stash.actor as Actor, after, action, changes, at)];
+  const items: unknown[] = [tx, taskActivity(table, ctx.stash.actor, after, action, changes, at)];
   storyCounters(table, before, after).forEach((u) => items.push(u));
   ctx.stash.extraIndex = items.length;
   (extra ?? []).forEach((x) => items.push(x));
@@ -267,17 +268,17 @@ export function taskWriteRequest(
 }
 
 export function taskWriteResult(
-  ctx: { error?: { message: string; type: string } | null; result?: unknown; stash: Record<string, unknown> },
+  ctx: { error?: { message: string; type: string } | null; result?: unknown; stash: Stash },
   explainExtra?: { type: string; message: string },
 ): TaskItem {
   const explain: Record<string, { type: string; message: string }> = {};
-  const counters = (ctx.stash.extraIndex as number) - 2;
+  const counters = ctx.stash.extraIndex - 2;
   [2, 3].slice(0, counters).forEach((i) => {
     explain[`${i}`] = { type: CONFLICT, message: 'The linked story changed at the same time; reload and try again' };
   });
   if (explainExtra) explain[`${ctx.stash.extraIndex}`] = explainExtra;
   taskTxOutcome(ctx, 0, explain);
-  return ctx.stash.after as TaskItem;
+  return ctx.stash.taskAfter;
 }
 
 /** The filter every task list applies unless `includeArchived` is set. */

@@ -39,21 +39,10 @@ const NEXT = { skipTo: 'NEXT' as const };
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, membershipKey, projectKey } from '../../model/keys.ts';
 import type { Membership } from '../../types/graphql.ts';
-import { ADMINS_GROUP, tokenActorId, type Actor, type Need, type TokenContext } from '../lib/actor.ts';
+import { ADMINS_GROUP, tokenActorId, type TokenContext } from '../lib/actor.ts';
 import { notFound, projectArchived, raiseIfError } from '../lib/errors.ts';
 import { tableName } from '../lib/table.ts';
-
-interface Stash {
-  projectId?: string;
-  need?: Need;
-  needRole?: boolean;
-  what?: string;
-  whileArchived?: boolean;
-  actor?: Actor;
-  /** What the request read (set by request, for response): 'project', 'membership' or both. */
-  authRead?: string;
-  [k: string]: unknown;
-}
+import type { Stash } from '../lib/stash.ts';
 
 interface AnyIdentity {
   sub?: string;
@@ -69,9 +58,10 @@ function hidden(stash: Stash): never {
 
 /** A load step already read the project, or an entity of it (which cannot outlive its project). */
 function projectKnown(stash: Stash): boolean {
-  const project = stash.project as { id?: string } | undefined;
+  // Which of these a load step set depends on the pipeline: read them as possibly absent.
+  const project: { id?: string } | undefined = stash.project;
   if (project && project.id === stash.projectId) return true;
-  const owned = [stash.task, stash.story, stash.sprint, stash.comment] as ({ projectId?: string } | null | undefined)[];
+  const owned: ({ projectId?: string } | null | undefined)[] = [stash.task, stash.story, stash.sprint, stash.comment];
   return owned.some((e) => !!e && e.projectId === stash.projectId);
 }
 
@@ -82,7 +72,7 @@ function projectKnown(stash: Stash): boolean {
 function archivedState(ctx: Context<unknown, Stash>): boolean | null | undefined {
   const stash = ctx.stash;
   if (ctx.info.parentTypeName !== 'Mutation' || stash.whileArchived) return undefined;
-  const project = stash.project as { id?: string; archived?: boolean } | undefined;
+  const project: { id?: string; archived?: boolean } | undefined = stash.project;
   if (project && project.id === stash.projectId) return !!project.archived;
   return null;
 }
@@ -155,7 +145,7 @@ function readItems(ctx: Context<unknown, Stash>): { membership: Membership | nul
 export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const stash = ctx.stash;
-  const actor = stash.actor as Actor;
+  const actor = stash.actor;
   const { membership, project } = readItems(ctx);
   if (actor.kind === 'token' || (actor.globalAdmin && !stash.needRole)) {
     // The project's own item (see request): it must exist.

@@ -7,13 +7,14 @@ import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { membershipKey } from '../../model/keys.ts';
 import { raiseIfError, validationError } from '../lib/errors.ts';
+import type { Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   if (!ctx.stash.assigneeId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
-  return ddb.get({ key: membershipKey(ctx.stash.projectId as string, ctx.stash.assigneeId as string) });
+  return ddb.get({ key: membershipKey(ctx.stash.projectId, ctx.stash.assigneeId) });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   if (!ctx.result) return validationError('The assignee is not a member of this project', 'assigneeId');
   return ctx.result;

@@ -6,18 +6,19 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { commentKey } from '../../model/keys.ts';
-import { isProjectAdmin, type Actor } from '../lib/actor.ts';
+import { isProjectAdmin } from '../lib/actor.ts';
 import { forbidden, notFound, raiseIfError } from '../lib/errors.ts';
+import type { CommentItem, Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
-  return ddb.get({ key: commentKey(ctx.stash.taskId as string, ctx.stash.commentId as string), consistentRead: true });
+export function request(ctx: Context<unknown, Stash>) {
+  return ddb.get({ key: commentKey(ctx.stash.taskId, ctx.stash.commentId), consistentRead: true });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
-  const comment = ctx.result as { authorId: string } | null;
+  const comment = ctx.result as CommentItem | null;
   if (!comment) return notFound('Comment');
-  const actor = ctx.stash.actor as Actor;
+  const actor = ctx.stash.actor;
   if (ctx.stash.authorOnly && comment.authorId !== actor.id && !isProjectAdmin(actor)) {
     return forbidden('Only the author or a project admin may change this comment');
   }

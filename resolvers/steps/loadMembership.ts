@@ -7,15 +7,16 @@ import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { membershipKey } from '../../model/keys.ts';
 import { raiseIfError } from '../lib/errors.ts';
+import type { Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   return ddb.get({
-    key: membershipKey(ctx.stash.projectId as string, ctx.stash.memberUserId as string),
+    key: membershipKey(ctx.stash.projectId, ctx.stash.memberUserId),
     consistentRead: true,
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   ctx.stash.membership = ctx.result ?? null;
   return ctx.stash.membership;

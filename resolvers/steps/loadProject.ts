@@ -12,17 +12,17 @@
 import type { Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { projectKey } from '../../model/keys.ts';
-import type { Project } from '../../types/graphql.ts';
 import { notFound, raiseIfError } from '../lib/errors.ts';
+import type { ProjectItem, Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   ctx.stash.what = 'Project';
-  return ddb.get({ key: projectKey(ctx.stash.projectId as string), consistentRead: true });
+  return ddb.get({ key: projectKey(ctx.stash.projectId), consistentRead: true });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
-  const project = ctx.result as Project | null;
+  const project = ctx.result as ProjectItem | null;
   if (!project) return notFound('Project');
   ctx.stash.project = project;
   ctx.stash.projectId = project.id;

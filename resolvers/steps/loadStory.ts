@@ -4,20 +4,22 @@
  * it, else NotFound; otherwise it sets `ctx.stash.projectId` for the authorize step.
  */
 import { runtime, type Context } from '@aws-appsync/utils';
+import type { StoryItem } from '../lib/story.ts';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, storyKey } from '../../model/keys.ts';
 import { notFound, raiseIfError } from '../lib/errors.ts';
+import type { Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   if (!ctx.stash.storyId) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   // Only when there is a story to look up: a refusal otherwise names the project, not a story never asked for.
   ctx.stash.what = 'Story';
-  return ddb.get({ key: storyKey(ctx.stash.storyId as string), consistentRead: true });
+  return ddb.get({ key: storyKey(ctx.stash.storyId), consistentRead: true });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
-  const story = ctx.result as { entity: string; projectId: string } | null;
+  const story = ctx.result as StoryItem | null;
   if (!story || story.entity !== ENTITY.story) return notFound('Story');
   if (ctx.stash.projectId && ctx.stash.projectId !== story.projectId) return notFound('Story');
   ctx.stash.story = story;

@@ -8,13 +8,14 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, taskKey } from '../../model/keys.ts';
 import { notFound, raiseIfError } from '../lib/errors.ts';
 import type { TaskItem } from '../lib/task.ts';
+import type { Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   ctx.stash.what = 'Task';
-  return ddb.get({ key: taskKey(ctx.stash.taskId as string), consistentRead: true });
+  return ddb.get({ key: taskKey(ctx.stash.taskId), consistentRead: true });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   const task = ctx.result as TaskItem | null;
   if (!task || task.entity !== ENTITY.task) return notFound('Task');

@@ -8,14 +8,15 @@ import * as ddb from '@aws-appsync/utils/dynamodb';
 import { profileKey } from '../../model/keys.ts';
 import { raiseIfError } from '../lib/errors.ts';
 import { signedInUser } from '../lib/user.ts';
+import type { Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const user = signedInUser(ctx);
   ctx.stash.user = user;
   return ddb.get({ key: profileKey(user.sub), consistentRead: true });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   return ctx.result ?? null;
 }

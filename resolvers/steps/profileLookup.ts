@@ -5,15 +5,15 @@
  */
 import { runtime, type Context } from '@aws-appsync/utils';
 import { raiseIfError } from '../lib/errors.ts';
-import type { SignedInUser } from '../lib/user.ts';
+import type { Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   if (ctx.prev.result) return runtime.earlyReturn(ctx.prev.result, { skipTo: 'NEXT' });
-  const user = ctx.stash.user as SignedInUser;
+  const user = ctx.stash.user;
   return { operation: 'Invoke', payload: { username: user.username } };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   raiseIfError(ctx);
   ctx.stash.person = ctx.result ?? null;
   return null;

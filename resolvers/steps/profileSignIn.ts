@@ -12,11 +12,11 @@ import { runtime, util, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { profileKey } from '../../model/keys.ts';
 import { isConditionFailure, raiseIfError } from '../lib/errors.ts';
-import type { SignedInUser } from '../lib/user.ts';
+import type { Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, Stash>) {
   const profile = ctx.prev.result as { lastSignInAt?: string | null } & Record<string, unknown>;
-  const user = ctx.stash.user as SignedInUser;
+  const user = ctx.stash.user;
   const claims = ((ctx.identity as { claims?: Record<string, unknown> } | null)?.claims ?? {}) as Record<string, unknown>;
   const authTime = claims.auth_time;
   if (typeof authTime !== 'number' || authTime <= 0) return runtime.earlyReturn(profile);
@@ -32,7 +32,7 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   if (isConditionFailure(ctx)) return ctx.stash.profile;
   raiseIfError(ctx);
   return ctx.result;

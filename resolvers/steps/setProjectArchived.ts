@@ -9,17 +9,16 @@
 import { runtime, type Context } from '@aws-appsync/utils';
 import * as ddb from '@aws-appsync/utils/dynamodb';
 import { ENTITY, projectDirectoryKey, projectKey } from '../../model/keys.ts';
-import type { Project } from '../../types/graphql.ts';
 import { activityItem, change } from '../lib/activity.ts';
-import type { Actor } from '../lib/actor.ts';
 import { cancellation, versionedTxFailure } from '../lib/errors.ts';
 import { now } from '../lib/ids.ts';
 import { tableName } from '../lib/table.ts';
 import { bumped, versionedUpdate } from '../lib/versioned.ts';
+import type { Stash } from '../lib/stash.ts';
 
-export function request(ctx: Context) {
-  const project = ctx.stash.project as Project;
-  const actor = ctx.stash.actor as Actor;
+export function request(ctx: Context<unknown, Stash>) {
+  const project = ctx.stash.project;
+  const actor = ctx.stash.actor;
   const archive = !!ctx.stash.archive;
   if (project.archived === archive) return runtime.earlyReturn(Object.assign({}, project, { myRole: actor.role }));
   const table = tableName(ctx);
@@ -52,8 +51,8 @@ export function request(ctx: Context) {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, Stash>) {
   const failed = cancellation(ctx);
-  if (failed) return versionedTxFailure(failed, 0, 'Project', (ctx.stash.project as Project).version);
+  if (failed) return versionedTxFailure(failed, 0, 'Project', ctx.stash.project.version);
   return ctx.stash.result;
 }

@@ -16,42 +16,12 @@ import { createLocalDynamoDbClient } from '../../packages/appsync-local/src/serv
 import { ENTITY, membershipIndexKeys, membershipKey, projectKey } from '../../model/keys.ts';
 import { LOCAL_TABLE_NAME } from '../../model/table.ts';
 import { useLocalRuntime } from '../support/runtime.ts';
+import { graphqlClient } from '../support/graphql.ts';
+import { EMAIL, PASSWORD, subOf, type Person } from '../support/people.ts';
 
 const rt = useLocalRuntime();
+const { raw, gql, refusal } = graphqlClient(rt);
 
-type Person = 'ada' | 'max' | 'vera' | 'otto';
-const EMAIL: Record<Person, string> = { ada: 'ada@taskwire.local', max: 'max@taskwire.local', vera: 'vera@taskwire.local', otto: 'otto@taskwire.local' };
-const PASSWORD = 'Taskwire-demo-1';
-
-interface GqlError {
-  errorType?: string | null;
-  message: string;
-}
-interface Answer {
-  data?: Record<string, any> | null;
-  errors?: GqlError[];
-}
-
-async function raw(who: Person | string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const token = who in EMAIL ? await rt.token(EMAIL[who as Person]) : who;
-  const res = await rt.post({ query, variables }, token);
-  expect(res.status).toBe(200);
-  return res.json as Answer;
-}
-
-async function gql(who: Person | string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const r = await raw(who, query, variables);
-  if (r.errors?.length || !r.data) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
-
-async function refusal(who: Person, query: string, variables: Record<string, unknown> = {}): Promise<GqlError> {
-  const r = await raw(who, query, variables);
-  expect(r.errors?.length, `expected ${query.slice(0, 60)} to fail, got ${JSON.stringify(r.data)}`).toBeGreaterThan(0);
-  return r.errors![0]!;
-}
-
-const subOf = (jwt: string) => (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string }).sub;
 const sub = {} as Record<Person, string>;
 
 const PROJECTS = `query($a: Boolean, $l: Int, $n: String) { adminProjects(includeArchived: $a, limit: $l, nextToken: $n) {
@@ -178,7 +148,7 @@ describe('the global Admins API', () => {
   it('lists every person a page at a time, with memberships, groups and last sign-in', async () => {
     // vera opens Taskwire (me): her sign-in is recorded; otto never called me with his token.
     const veraToken = await rt.token(EMAIL.vera);
-    await gql(veraToken, '{ me { id } }');
+    await gql({ authorization: veraToken }, '{ me { id } }');
     const authTime = (JSON.parse(Buffer.from(veraToken.split('.')[1]!, 'base64url').toString('utf8')) as { auth_time: number }).auth_time;
 
     const { items, pages } = await allPages(USERS, 'adminUsers', { l: 3 });
@@ -200,7 +170,7 @@ describe('the global Admins API', () => {
     expect(Date.parse(byEmail[EMAIL.otto].createdAt)).toBeGreaterThan(0);
 
     // A later `me` with the same sign-in leaves it; nothing moves it back.
-    await gql(veraToken, '{ me { id } }');
+    await gql({ authorization: veraToken }, '{ me { id } }');
     const again = (await allPages(USERS, 'adminUsers', { l: 60 })).items.find((u) => u.id === sub.vera);
     expect(Date.parse(again.lastSignInAt)).toBe(authTime * 1000);
   });

@@ -38,6 +38,7 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDbClient } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
 import { INDEX, LOCAL_TABLE_NAME } from '../../model/table.ts';
 import { projectPk } from '../../model/keys.ts';
+import { START_TIMEOUT_MS } from '../support/timeouts.ts';
 
 const rt = useLocalRuntime();
 
@@ -984,7 +985,7 @@ describe('authorisation matrix', () => {
       expect(actual).toEqual(expected);
     });
   }
-});
+}, START_TIMEOUT_MS);
 
 describe('ids of another project inside an allowed call', () => {
   // max may write in the test project; everything named below belongs to otto's project. Each call must

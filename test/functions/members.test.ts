@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cognitoClient, resetClients } from '../../functions/lib/clients.ts';
 import { handler } from '../../functions/members/handler.ts';
 import { startTestCognito, TEST_USERS, type TestCognito } from '../support/cognito.ts';
+import { START_TIMEOUT_MS } from '../support/timeouts.ts';
 
 let cognito: TestCognito;
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: 'local',
   });
   resetClients();
-});
+}, START_TIMEOUT_MS);
 afterAll(async () => {
   resetClients();
   await cognito?.stop();

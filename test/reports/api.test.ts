@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { useLocalRuntime } from '../support/runtime.ts';
+import { graphqlClient, type Answer } from '../support/graphql.ts';
+import { EMAIL, subOf, type Person } from '../support/people.ts';
 import { createLocalDynamoDbClient } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
 import { LOCAL_TABLE_NAME } from '../../model/table.ts';
 import { sprintKey, taskKey } from '../../model/keys.ts';
@@ -22,42 +24,7 @@ import { eventually } from '../support/eventually.ts';
 import { MAX_BURNDOWN_DAYS } from '../../functions/reports/maths.ts';
 
 const rt = useLocalRuntime();
-
-type Person = 'max' | 'vera' | 'ada' | 'otto';
-const EMAIL: Record<Person, string> = {
-  max: 'max@taskwire.local',
-  vera: 'vera@taskwire.local',
-  ada: 'ada@taskwire.local',
-  otto: 'otto@taskwire.local',
-};
-
-interface GqlError {
-  errorType?: string | null;
-  message: string;
-}
-interface Answer {
-  data?: Record<string, any> | null;
-  errors?: GqlError[];
-}
-
-async function raw(who: Person | { token: string }, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const authorization = typeof who === 'string' ? await rt.token(EMAIL[who]) : who.token;
-  const res = await rt.post({ query, variables }, authorization);
-  expect(res.status).toBe(200);
-  return res.json as Answer;
-}
-
-async function gql(who: Person | { token: string }, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const r = await raw(who, query, variables);
-  if (r.errors?.length || !r.data) throw new Error(`${query.slice(0, 70)}… failed: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
-
-async function refusal(who: Person | { token: string }, query: string, variables: Record<string, unknown> = {}): Promise<string> {
-  const r = await raw(who, query, variables);
-  expect(r.data?.[Object.keys(r.data ?? {})[0] ?? ''] ?? null).toBeNull();
-  return r.errors?.[0]?.errorType ?? `allowed: ${JSON.stringify(r.data)}`;
-}
+const { raw, gql, refusal } = graphqlClient(rt);
 
 const SPRINT_REPORT = `query($s: ID!) { sprintReport(sprintId: $s) {
   sprint { id name state }
@@ -151,7 +118,6 @@ async function storedDoneAt(id: string): Promise<string | undefined> {
 }
 
 const sub = {} as Record<Person, string>;
-const subOf = (jwt: string) => (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string }).sub;
 const names = {} as Record<Person, string>;
 
 // What the tests build up, in order.
@@ -295,14 +261,14 @@ describe('reports through the API', () => {
 
     const unknown = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
     expect({
-      outsiderSprint: await refusal('otto', SPRINT_REPORT, { s: sprint.one }),
-      outsiderProject: await refusal('otto', PROJECT_REPORT, { p: project }),
-      foreignTokenSprint: await refusal(foreign, SPRINT_REPORT, { s: sprint.one }),
-      foreignTokenProject: await refusal(foreign, PROJECT_REPORT, { p: project }),
-      unknownSprint: await refusal('max', SPRINT_REPORT, { s: unknown }),
-      unknownProject: await refusal('ada', PROJECT_REPORT, { p: unknown }),
-      emptyId: await refusal('max', SPRINT_REPORT, { s: '' }),
-      tooLongId: await refusal('max', PROJECT_REPORT, { p: 'x'.repeat(300) }),
+      outsiderSprint: (await refusal('otto', SPRINT_REPORT, { s: sprint.one })).errorType,
+      outsiderProject: (await refusal('otto', PROJECT_REPORT, { p: project })).errorType,
+      foreignTokenSprint: (await refusal(foreign, SPRINT_REPORT, { s: sprint.one })).errorType,
+      foreignTokenProject: (await refusal(foreign, PROJECT_REPORT, { p: project })).errorType,
+      unknownSprint: (await refusal('max', SPRINT_REPORT, { s: unknown })).errorType,
+      unknownProject: (await refusal('ada', PROJECT_REPORT, { p: unknown })).errorType,
+      emptyId: (await refusal('max', SPRINT_REPORT, { s: '' })).errorType,
+      tooLongId: (await refusal('max', PROJECT_REPORT, { p: 'x'.repeat(300) })).errorType,
     }).toEqual({
       outsiderSprint: 'NotFound',
       outsiderProject: 'NotFound',
@@ -377,12 +343,10 @@ describe('a sprint of 250 tasks', () => {
   it('completing it carries over in the background; the worker records its points first', async () => {
     const c = await complete('vera', big, next);
     expect(c.carryOverDone).toBe(false); // too many for the inline path: the workers function moves them
-    let sprintNow: Record<string, any> = {};
-    for (let i = 0; i < 200 && sprintNow.carryOverDone !== true; i++) {
-      sprintNow = (await gql('vera', `query($id: ID!) { sprint(id: $id) { carryOverDone } }`, { id: big })).sprint;
-      if (sprintNow.carryOverDone !== true) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(sprintNow.carryOverDone).toBe(true);
+    await eventually(async () => {
+      const sprintNow = (await gql('vera', `query($id: ID!) { sprint(id: $id) { carryOverDone } }`, { id: big })).sprint;
+      expect(sprintNow.carryOverDone).toBe(true);
+    }, { timeoutMs: 90_000 });
     const r = await projectReport('vera', bigProject);
     const done = (await sprintReport('vera', big)).statusBreakdown.find((s: { status: string }) => s.status === 'DONE');
     expect(r.velocity).toEqual([{ sprintId: big, name: 'Big', committedPoints: 750, completedPoints: done.points, completedAt: c.completedAt }]);

@@ -16,6 +16,7 @@ import {
   startDynamoDbLocal,
   type DynamoDbLocal,
 } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
+import { START_TIMEOUT_MS } from './timeouts.ts';
 
 export interface DynamoDbFixture {
   client: DynamoDBClient;
@@ -31,7 +32,7 @@ export function useDynamoDbTable(tableName: string = LOCAL_TABLE_NAME): DynamoDb
     fixture.endpoint = server.endpoint;
     fixture.client = createLocalDynamoDbClient(server.endpoint);
     await ensureTable(fixture.client, tableName, TABLE_DEFINITION);
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     fixture.client?.destroy();
     await server?.stop();

@@ -8,6 +8,7 @@ import type { BundleSet } from '../../scripts/lib/bundle-resolvers.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { Agent, request as httpsRequest } from 'node:https';
 import { demoToken, startThrowawayRuntime, type LocalRuntime, type StartOptions } from '../../local/start.ts';
+import { START_TIMEOUT_MS } from './timeouts.ts';
 
 export function bundlesFromCode(resolvers: Record<string, string>, functions: Record<string, string> = {}): BundleSet {
   const set: BundleSet = { resolvers: new Map(), functions: new Map() };
@@ -74,7 +75,7 @@ export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
         return { status: res.status, json: JSON.parse(res.body) as unknown };
       },
     });
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     fixture.agent?.destroy();
     await fixture.runtime?.stop();

@@ -14,50 +14,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/runtime.ts';
+import { graphqlClient } from '../support/graphql.ts';
+import { EMAIL, subOf, type Person } from '../support/people.ts';
 
 const rt = useLocalRuntime();
+const { gql, refusal } = graphqlClient(rt);
 
-type Person = 'max' | 'vera' | 'ada' | 'otto';
-const EMAIL: Record<Person, string> = {
-  max: 'max@taskwire.local',
-  vera: 'vera@taskwire.local',
-  ada: 'ada@taskwire.local',
-  otto: 'otto@taskwire.local',
-};
 const NEW_HIRE = 'new.hire@shop.example';
 
-interface GqlError {
-  errorType?: string | null;
-  message: string;
-  errorInfo?: unknown;
-}
-interface Answer {
-  data?: Record<string, any> | null;
-  errors?: GqlError[];
-}
-
-async function raw(who: Person, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const res = await rt.post({ query, variables }, await rt.token(EMAIL[who]));
-  expect(res.status).toBe(200);
-  return res.json as Answer;
-}
-
-/** The data of a call that must succeed. */
-async function gql(who: Person, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const r = await raw(who, query, variables);
-  if (r.errors?.length || !r.data) throw new Error(`${who}: ${query.slice(0, 60)}… failed: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
-
-/** The errorType of a call that must fail. */
-async function refusal(who: Person, query: string, variables: Record<string, unknown> = {}): Promise<GqlError> {
-  const r = await raw(who, query, variables);
-  expect(r.errors?.length, `expected ${query.slice(0, 60)} to fail, got ${JSON.stringify(r.data)}`).toBeGreaterThan(0);
-  return r.errors![0]!;
-}
-
 const sub = {} as Record<Person, string>;
-const subOf = (jwt: string) => (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string }).sub;
 
 // ---- what the team builds up
 let project = '';

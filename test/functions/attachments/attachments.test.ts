@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/attachments/handler.ts';
 import { resetClients } from '../../../functions/lib/clients.ts';
 import { startS3Local, type S3Local } from '../../../packages/appsync-local/src/services/s3-local.ts';
+import { START_TIMEOUT_MS } from '../../support/timeouts.ts';
 
 const BUCKET = 'att-fn-test';
 const dir = mkdtempSync(join(tmpdir(), 'taskwire-s3fn-'));
@@ -28,7 +29,7 @@ async function start(): Promise<void> {
   resetClients();
 }
 
-beforeAll(start);
+beforeAll(start, START_TIMEOUT_MS);
 afterAll(async () => {
   await s3?.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import { dailyFromItem } from '../../../functions/reports/aggregate.ts';
 import { resetClients } from '../../../functions/lib/clients.ts';
 import { useDynamoDbTable } from '../../support/dynamodb.ts';
 import { readWholeStream } from '../../support/streams.ts';
+import { START_TIMEOUT_MS } from '../../support/timeouts.ts';
 
 const db = useDynamoDbTable();
 
@@ -213,4 +214,4 @@ describe('report aggregates from the stream', () => {
     // One record at a time (the fallback path) refuses them too.
     for (const r of records.slice(0, 50)) expect(await applyAggregates(changeOf(r))).toBe(false);
   }, 300_000);
-});
+}, START_TIMEOUT_MS);

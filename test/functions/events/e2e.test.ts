@@ -7,6 +7,8 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { useLocalRuntime } from '../../support/runtime.ts';
+import { graphqlClient } from '../../support/graphql.ts';
+import { EMAIL, subOf, type Person } from '../../support/people.ts';
 import { eventually } from '../../support/eventually.ts';
 import { createManualClock } from '../../../packages/appsync-local/src/services/events/common.ts';
 import { handler as remindersHandler } from '../../../functions/reminders/handler.ts';
@@ -14,24 +16,16 @@ import { handler as weeklyReportHandler, reportLines } from '../../../functions/
 import { atExpression, overdueScheduleName, reminderScheduleName } from '../../../functions/lib/schedules.ts';
 import { configureAmplify, signInAs, watch } from '../../live/amplify.ts';
 import type { StoredEmail } from '../../../packages/appsync-local/src/services/events/ses.ts';
+import { START_TIMEOUT_MS } from '../../support/timeouts.ts';
 
 const clock = createManualClock(Date.now());
 const rt = useLocalRuntime({ clock });
+const { gql } = graphqlClient(rt);
 // Handlers called directly run as their function would: with exactly its own environment.
 const reminders = (event: Parameters<typeof remindersHandler>[0]) => rt.runtime.lambdas.runAs('reminders', () => remindersHandler(event));
 const weeklyReport = (event: Parameters<typeof weeklyReportHandler>[0]) => rt.runtime.lambdas.runAs('weeklyReport', () => weeklyReportHandler(event));
 
-type Person = 'max' | 'vera' | 'ada' | 'otto';
-const EMAIL: Record<Person, string> = { max: 'max@taskwire.local', vera: 'vera@taskwire.local', ada: 'ada@taskwire.local', otto: 'otto@taskwire.local' };
 const sub = {} as Record<Person, string>;
-const subOf = (jwt: string) => (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string }).sub;
-
-async function gql(who: Person, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const res = await rt.post({ query, variables }, await rt.token(EMAIL[who]));
-  const json = res.json as { data?: Record<string, any>; errors?: unknown[] };
-  if (json.errors?.length || !json.data) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(json.errors)}`);
-  return json.data;
-}
 
 const NOTIFICATIONS = `query { myNotifications(limit: 50) { items { id kind taskId projectId title body } } }`;
 const notifications = async (who: Person) => (await gql(who, NOTIFICATIONS)).myNotifications.items as { id: string; kind: string; taskId: string | null; title: string }[];
@@ -131,7 +125,7 @@ describe('reminders', () => {
     }, { timeoutMs: 30_000 });
     expect(await reminders({ kind: 'DUE_SOON', taskId, projectId: project, dueAt, userId: sub.vera })).toEqual({ delivered: false, skipped: 'DONE' });
   }, 60_000);
-});
+}, START_TIMEOUT_MS);
 
 describe('notifications', () => {
   it('a mention notifies the mentioned member, and nobody outside the project', async () => {

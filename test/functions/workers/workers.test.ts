@@ -25,7 +25,7 @@ import {
 } from '../../../model/keys.ts';
 import { INDEX } from '../../../model/table.ts';
 import { useDynamoDbTable } from '../../support/dynamodb.ts';
-import { buildApp, client, seedProject, user } from '../../resolvers/work/harness.ts';
+import { buildApp, client, seedProject, user } from '../../resolvers/tasks/harness.ts';
 import { BUCKET, useS3AndEnv } from '../../resolvers/attachments/harness.ts';
 
 const db = useDynamoDbTable();

@@ -10,7 +10,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attachmentObjectKey, taskPk, taskPurgeKey } from '../../../model/keys.ts';
 import { useDynamoDbTable } from '../../support/dynamodb.ts';
-import { client, seedProject, user } from '../work/harness.ts';
+import { client, seedProject, user } from '../tasks/harness.ts';
 import { BUCKET, buildAttachmentsApp, token, useS3AndEnv } from './harness.ts';
 import { eventually } from '../../support/eventually.ts';
 import { UPLOAD_EXPIRES_SECONDS } from '../../../functions/attachments/s3.ts';

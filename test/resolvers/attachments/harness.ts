@@ -16,6 +16,7 @@ import { handler as attachments } from '../../../functions/attachments/handler.t
 import { handler as workers } from '../../../functions/workers/handler.ts';
 import { manifestApp } from '../../support/app.ts';
 import type { DynamoDbFixture } from '../../support/dynamodb.ts';
+import { START_TIMEOUT_MS } from '../../support/timeouts.ts';
 
 export const BUCKET = 'taskwire-attachments-test';
 
@@ -42,7 +43,7 @@ export function useS3AndEnv(db: DynamoDbFixture): S3Fixture {
       AWS_ENDPOINT_URL_S3: fixture.s3.endpoint,
     });
     delete process.env.APPSYNC_URL;
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await fixture.s3?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });

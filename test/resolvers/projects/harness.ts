@@ -1,6 +1,6 @@
 /**
- * The core domain through the real local AppSync, in-process: the esbuild bundles of
- * resolvers/manifest.ts, a fresh DynamoDB Local, a fresh cognito-local with real users and tokens, the
+ * The projects domain (projects, members, profiles, tokens, notifications) through the real local
+ * AppSync, in-process: the esbuild bundles of resolvers/manifest.ts, a fresh DynamoDB Local, a fresh cognito-local with real users and tokens, the
  * real Lambda handlers of functions/ (members, tokens, and the authorizer behind AWS_LAMBDA auth).
  * Requests go through app.graphql (HTTP shape, Authorization header) so auth is the real thing;
  * IAM callers (Taskwire's own functions) use app.execute with an IAM identity.
@@ -23,6 +23,7 @@ import { resetClients } from '../../../functions/lib/clients.ts';
 import { manifestApp } from '../../support/app.ts';
 import { startTestCognito, type TestCognito } from '../../support/cognito.ts';
 import { useDynamoDbTable, type DynamoDbFixture } from '../../support/dynamodb.ts';
+import { START_TIMEOUT_MS } from '../../support/timeouts.ts';
 
 export const USERS = {
   root: { username: 'root', email: 'root@taskwire.test', password: 'Root-pass-1', displayName: 'Rae Root', groups: ['Admins'] },
@@ -132,7 +133,7 @@ export function useCoreApp(): CoreApp {
       const r = (await core.app.execute({ query, variables, auth: SYSTEM, headers: {} })) as unknown as GqlResult;
       return { ...r, status: 200 };
     };
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     resetClients();
     await core.app?.close();

@@ -1,0 +1,82 @@
+/**
+ * The one GraphQL client of the whole-API tests: POST /graphql on a local runtime (test/support/
+ * runtime.ts) as a demo person (their access token), with an integration token, or unauthenticated.
+ *
+ *   const api = graphqlClient(rt);
+ *   const data = await api.gql('max', QUERY, vars);          // the data; throws on any error
+ *   const err = await api.refusal('vera', MUTATION, vars);    // the first error; fails the test if none
+ *   const r = await api.raw({ token: secret }, QUERY);        // the whole answer (HTTP 200 asserted)
+ *
+ * A query is a string or a typed document (graphql-codegen's TypedDocumentNode or TypedDocumentString),
+ * whose result type `gql` then returns. A refusal is an error with no data: every field asked for is null.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import { expect } from 'vitest';
+import type { RuntimeFixture } from './runtime.ts';
+import { EMAIL, type Person } from './people.ts';
+
+export interface GqlError {
+  errorType?: string | null;
+  message: string;
+  errorInfo?: unknown;
+  path?: (string | number)[];
+}
+
+export interface Answer<T = Record<string, any>> {
+  data?: T | null;
+  errors?: GqlError[];
+}
+
+/** Who calls: a demo person, an integration token (`{ token }`), any Authorization value, or nobody. */
+export type Caller = Person | { token: string } | { authorization: string } | 'anonymous';
+
+/** A query: GraphQL text, or a typed document whose result type is `T`. */
+export type Query<T = Record<string, any>, V = Record<string, unknown>> = string | TypedDocumentNode<T, V> | (string & { __apiType?: (v: V) => T });
+
+type Vars = Record<string, unknown>;
+
+function text(query: Query<unknown, any>): string {
+  if (typeof query === 'string') return query;
+  // A TypedDocumentString (codegen's string mode) is a String object; a TypedDocumentNode is an AST.
+  return 'kind' in (query as object) ? print(query as DocumentNode) : String(query);
+}
+
+export interface GraphqlClient {
+  raw<T = Record<string, any>>(who: Caller, query: Query<T, any>, variables?: Vars): Promise<Answer<T>>;
+  /** The data of a call that must succeed. */
+  gql<T = Record<string, any>>(who: Caller, query: Query<T, any>, variables?: Vars): Promise<T>;
+  /** The first error of a call that must fail. */
+  refusal(who: Caller, query: Query<unknown, any>, variables?: Vars): Promise<GqlError>;
+}
+
+export function graphqlClient(rt: RuntimeFixture): GraphqlClient {
+  const authorization = async (who: Caller): Promise<string | undefined> => {
+    if (who === 'anonymous') return undefined;
+    if (typeof who === 'string') return rt.token(EMAIL[who]);
+    return 'token' in who ? who.token : who.authorization;
+  };
+  const raw = async <T>(who: Caller, query: Query<T, any>, variables: Vars = {}): Promise<Answer<T>> => {
+    const res = await rt.post({ query: text(query), variables }, await authorization(who));
+    expect(res.status).toBe(200);
+    return res.json as Answer<T>;
+  };
+  return {
+    raw,
+    async gql<T>(who: Caller, query: Query<T, any>, variables: Vars = {}): Promise<T> {
+      const r = await raw<T>(who, query, variables);
+      if (r.errors?.length || !r.data) {
+        const name = typeof who === 'string' ? who : 'token' in who ? 'a token' : 'a caller';
+        throw new Error(`${name}: ${text(query).slice(0, 70)}… failed: ${JSON.stringify(r.errors)}`);
+      }
+      return r.data;
+    },
+    async refusal(who: Caller, query: Query<unknown, any>, variables: Vars = {}): Promise<GqlError> {
+      const r = await raw(who, query, variables);
+      expect(r.errors?.length, `expected ${text(query).slice(0, 70)} to fail, got ${JSON.stringify(r.data)}`).toBeGreaterThan(0);
+      // Refused means nothing answered: every field asked for is null (or data is).
+      for (const [field, value] of Object.entries(r.data ?? {})) expect(value, `${field} of a refused call`).toBeNull();
+      return r.errors![0]!;
+    },
+  };
+}
