@@ -51,14 +51,13 @@ export function atExpression(ms: number, timeZone: string): string {
   return `at(${localDateTime(Math.ceil(ms / 1000) * 1000, timeZone)})`;
 }
 
-/** Creates the schedule, or replaces its definition when it exists (safe to repeat). */
-export async function upsertOneTime(name: string, fireAtMs: number, timeZone: string, input: ReminderEvent, description: string): Promise<void> {
-  const tz = knownTimeZone(timeZone);
-  const def: CreateScheduleCommandInput = {
+/** A one-time schedule that invokes the reminder function with `input` at `fireAtMs` (in `timeZone`). */
+function oneTimeSchedule(name: string, fireAtMs: number, timeZone: string, input: ReminderEvent, description: string): CreateScheduleCommandInput {
+  return {
     Name: name,
     GroupName: requireEnv('SCHEDULE_GROUP_NAME'),
-    ScheduleExpression: atExpression(fireAtMs, tz),
-    ScheduleExpressionTimezone: tz,
+    ScheduleExpression: atExpression(fireAtMs, timeZone),
+    ScheduleExpressionTimezone: timeZone,
     FlexibleTimeWindow: { Mode: 'OFF' },
     ActionAfterCompletion: 'DELETE',
     State: 'ENABLED',
@@ -70,18 +69,26 @@ export async function upsertOneTime(name: string, fireAtMs: number, timeZone: st
       RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 },
     },
   };
+}
+
+const isError = (err: unknown, type: { new (...a: never[]): Error }, name: string): boolean =>
+  err instanceof type || (err as { name?: string }).name === name;
+
+/** Creates the schedule, or replaces its definition when it exists (safe to repeat). */
+export async function upsertOneTime(name: string, fireAtMs: number, timeZone: string, input: ReminderEvent, description: string): Promise<void> {
+  const def = oneTimeSchedule(name, fireAtMs, knownTimeZone(timeZone), input, description);
   const client = schedulerClient();
   try {
     await client.send(new UpdateScheduleCommand(def));
     return;
   } catch (err) {
-    if (!(err instanceof ResourceNotFoundException) && (err as { name?: string }).name !== 'ResourceNotFoundException') throw err;
+    if (!isError(err, ResourceNotFoundException, 'ResourceNotFoundException')) throw err;
   }
   try {
     await client.send(new CreateScheduleCommand(def));
   } catch (err) {
     // Created meanwhile by another run: bring it to this definition.
-    if (!(err instanceof ConflictException) && (err as { name?: string }).name !== 'ConflictException') throw err;
+    if (!isError(err, ConflictException, 'ConflictException')) throw err;
     await client.send(new UpdateScheduleCommand(def));
   }
 }
@@ -89,26 +96,9 @@ export async function upsertOneTime(name: string, fireAtMs: number, timeZone: st
 /** Creates the schedule unless one of that name exists (its definition never changes). */
 export async function createOnce(name: string, fireAtMs: number, input: ReminderEvent, description: string): Promise<void> {
   try {
-    await schedulerClient().send(
-      new CreateScheduleCommand({
-        Name: name,
-        GroupName: requireEnv('SCHEDULE_GROUP_NAME'),
-        ScheduleExpression: atExpression(fireAtMs, 'UTC'),
-        ScheduleExpressionTimezone: 'UTC',
-        FlexibleTimeWindow: { Mode: 'OFF' },
-        ActionAfterCompletion: 'DELETE',
-        State: 'ENABLED',
-        Description: description.slice(0, 512),
-        Target: {
-          Arn: requireEnv('REMINDER_FUNCTION_ARN'),
-          RoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
-          Input: JSON.stringify(input),
-          RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 },
-        },
-      }),
-    );
+    await schedulerClient().send(new CreateScheduleCommand(oneTimeSchedule(name, fireAtMs, 'UTC', input, description)));
   } catch (err) {
-    if (!(err instanceof ConflictException) && (err as { name?: string }).name !== 'ConflictException') throw err;
+    if (!isError(err, ConflictException, 'ConflictException')) throw err;
   }
 }
 
@@ -117,7 +107,7 @@ export async function deleteSchedule(name: string): Promise<void> {
   try {
     await schedulerClient().send(new DeleteScheduleCommand({ Name: name, GroupName: requireEnv('SCHEDULE_GROUP_NAME') }));
   } catch (err) {
-    if (!(err instanceof ResourceNotFoundException) && (err as { name?: string }).name !== 'ResourceNotFoundException') throw err;
+    if (!isError(err, ResourceNotFoundException, 'ResourceNotFoundException')) throw err;
   }
 }
 
