@@ -1,5 +1,5 @@
 /**
- * `npm start` configuration, parsed and checked once (STYLE.md): command-line flags and environment
+ * `npm start` configuration, parsed and checked once, at start: command-line flags and environment
  * variables in, a complete `LocalConfig` out, or a `ConfigError` whose message says what to fix.
  *
  *   npm start [-- --in-memory] [-- --no-seed]

@@ -16,8 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '../packages/appsync-local/src/appsync/app.ts';
 import { createAuthenticator } from '../packages/appsync-local/src/appsync/auth/index.ts';
-import { createFieldAuthorizer } from '../packages/appsync-local/src/appsync/graphql/authz.ts';
-import { createRealtimeServer, type RealtimeServer } from '../packages/appsync-local/src/appsync/realtime/index.ts';
+import { createHub, createRealtimeServer, type RealtimeServer } from '../packages/appsync-local/src/appsync/realtime/index.ts';
 import { startServer, EVALUATE_CODE_PATH, REALTIME_PATH, type RunningServer } from '../packages/appsync-local/src/appsync/server.ts';
 import type { AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
 import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from './config.ts';
@@ -212,8 +211,12 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       ...(authorizer ? { lambda: { handler: authorizer, accountId: LOCAL_ACCOUNT_ID } } : {}),
       iam: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
     });
+    // The subscription hub first: the app publishes each mutation to it, the real-time endpoint
+    // delivers from it.
+    const hub = createHub();
     const app = createLocalAppSync({
       authenticator,
+      hub,
       dataSources: {
         dependencies: {
           dynamodb: { client: ddbClient, tableName: LOCAL_TABLE_NAME, tokenSecret: randomBytes(32) },
@@ -235,15 +238,15 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     // The resolver engine's workers (docs/local-runtime.md) run before the first request comes.
     await app.ready();
 
-    // The real-time endpoint: the executor publishes each mutation to its hub; it authenticates each
-    // connection and start with the same authenticator and runs subscription resolvers through the app.
+    // The real-time endpoint: the same hub, authenticator, schema and field authorizer as the app; it
+    // runs each subscription's resolver through the app.
     const realtime = createRealtimeServer({
-      authenticate: (req) => authenticator.authenticate(req),
+      hub,
+      authenticator,
       prepareSubscription: (input) => app.prepareSubscription(input),
       schema: app.schema,
-      authorizer: createFieldAuthorizer(app.schema, DEFAULT_AUTH_MODE),
+      authorizer: app.authorizer,
     });
-    app.setSubscriptionHub(realtime.hub);
 
     const tls = ensureLocalCertificates(config.certDir);
     const server = await startServer({ app, tls: { key: tls.keyPem, cert: tls.certPem }, port: config.port, host: config.host, realtime });

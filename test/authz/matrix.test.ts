@@ -1,5 +1,5 @@
 /**
- * The authorisation matrix (TARGETS.md "Security"): every query and mutation of schema.graphql × every
+ * The authorisation matrix (who may do what, as a test): every query and mutation of schema.graphql × every
  * kind of caller, through the whole local runtime — real cognito-local tokens, the real Lambda
  * authorizer with real integration tokens, real SigV4 for IAM — each cell checked against EXPECTED,
  * the table written below. The operation list is read from the schema: a new operation without a row
@@ -21,7 +21,7 @@
  * must leave it as it was (re-read as the project ADMIN before and after).
  *
  * Subscriptions are not here: their authorisation (start refused, filters, removal ending access) is
- * covered by the live tests of the real-time endpoint (test/local/realtime/, issue 5).
+ * covered by the live tests of the real-time endpoint (packages/appsync-local/test/appsync/realtime/, issue 5).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

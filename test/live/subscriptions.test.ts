@@ -13,7 +13,7 @@ import { signRequest } from '../../packages/appsync-local/src/appsync/auth/iam.t
 import { publishChanges } from '../../functions/workers/publish.ts';
 import { LOCAL_IAM_CREDENTIALS } from '../../local/start.ts';
 import { useLocalRuntime } from '../support/runtime.ts';
-import { b64url, RawClient } from '../local/realtime/wsclient.ts';
+import { b64url, RawClient } from '../../packages/appsync-local/test/appsync/realtime/wsclient.ts';
 import { configureAmplify, registered, signInAs, watch, type Watch } from './amplify.ts';
 
 const rt = useLocalRuntime();

@@ -4,18 +4,11 @@
  * - `bundlesFromCode`: resolver bundles from APPSYNC_JS code a test writes (ESM, `@aws-appsync/utils`
  *   external), in the shape `bundleResolvers()` returns.
  */
-import type { BundleSet } from '../../scripts/lib/bundle-resolvers.ts';
+export { bundlesFromCode } from '../../packages/appsync-local/test/support/bundles.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { Agent, request as httpsRequest } from 'node:https';
 import { demoToken, startThrowawayRuntime, type LocalRuntime, type StartOptions } from '../../local/start.ts';
 import { START_TIMEOUT_MS } from './timeouts.ts';
-
-export function bundlesFromCode(resolvers: Record<string, string>, functions: Record<string, string> = {}): BundleSet {
-  const set: BundleSet = { resolvers: new Map(), functions: new Map() };
-  for (const [name, code] of Object.entries(resolvers)) set.resolvers.set(name, { name, kind: 'resolver', sourceFile: `${name}.js`, code });
-  for (const [name, code] of Object.entries(functions)) set.functions.set(name, { name, kind: 'function', sourceFile: `${name}.js`, code });
-  return set;
-}
 
 /**
  * A fully running local AppSync for one test file: DynamoDB Local (in memory) with the table,

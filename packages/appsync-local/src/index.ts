@@ -5,6 +5,7 @@
  * handlers. See README.md.
  */
 export { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig, type ResolverManifest } from './appsync/app.ts';
+export { APPSYNC_PRELUDE } from './appsync/prelude.ts';
 export { MAX_PIPELINE_FUNCTIONS, type Bundle, type BundleSet } from './appsync/bundles.ts';
 export { startServer, GRAPHQL_PATH, REALTIME_PATH, EVALUATE_CODE_PATH, type ServerOptions, type RunningServer } from './appsync/server.ts';
 export * from './appsync/auth/index.ts';

@@ -1,7 +1,8 @@
 /**
- * The package knows no product: no file under packages/appsync-local imports (statically, dynamically,
- * by require or by re-export) a relative path that leaves the package, and none reads a host project's
- * files by name (schema.graphql, resolvers/, model/, functions/, scripts/, local/).
+ * The package knows no product: no file under packages/appsync-local, its sources and its tests alike,
+ * imports (statically, dynamically, by require, by re-export or as a `new URL(…, import.meta.url)`) a
+ * relative path that leaves the package, and none reads a host project's files by name
+ * (schema.graphql, resolvers/, model/, functions/, scripts/, local/).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ export function specifiers(source: string): string[] {
     /\bimport\s*['"]([^'"]+)['"]/g,
     /\bimport\s*\(\s*['"`]([^'"`]+)['"`]/g,
     /\brequire(?:Cjs)?\s*\(\s*['"`]([^'"`]+)['"`]/g,
+    /\bnew URL\s*\(\s*['"`]([^'"`]+)['"`]\s*,\s*import\.meta\.url/g,
   ];
   for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]!);
   return out;
@@ -37,14 +39,17 @@ const PRODUCT_PATHS = /(?:^|['"`/])(?:schema\.graphql|resolvers\/manifest|functi
 describe('package boundary', () => {
   const files = sourceFiles(PACKAGE_ROOT).filter((f) => f !== fileURLToPath(import.meta.url));
 
-  it('finds the package sources', () => {
+  it('finds the package sources and its tests', () => {
     expect(files.some((f) => f.endsWith(`${sep}src${sep}index.ts`))).toBe(true);
     expect(files.length).toBeGreaterThan(20);
+    const tests = files.filter((f) => relative(PACKAGE_ROOT, f).startsWith(`test${sep}`));
+    expect(tests.some((f) => f.endsWith('.test.ts'))).toBe(true);
+    expect(tests.length).toBeGreaterThan(40);
   });
 
   it('the specifier parser sees every import form', () => {
-    const found = specifiers(`import a from '../x.ts';\nexport { b } from "./y.ts";\nimport './z.ts';\nconst c = await import('../../w.ts');\nrequire('q');`);
-    expect(found.sort()).toEqual(['../../w.ts', '../x.ts', './y.ts', './z.ts', 'q']);
+    const found = specifiers(`import a from '../x.ts';\nexport { b } from "./y.ts";\nimport './z.ts';\nconst c = await import('../../w.ts');\nrequire('q');\nnew URL('../../v.graphql', import.meta.url);`);
+    expect(found.sort()).toEqual(['../../v.graphql', '../../w.ts', '../x.ts', './y.ts', './z.ts', 'q']);
   });
 
   it('no file imports outside the package', () => {

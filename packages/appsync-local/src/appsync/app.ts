@@ -1,13 +1,14 @@
 /**
- * The local AppSync as a factory (STYLE.md, "Small readable backends"): tests call it in-process;
- * server.ts only binds a port and moves bytes to it.
+ * The local AppSync as a factory: tests call it in-process; server.ts only binds a port and moves
+ * bytes to it.
  *
- *   const app = createLocalAppSync({ authenticator, dataSources });
+ *   const hub = createHub();                                   // realtime/: where mutations publish
+ *   const app = createLocalAppSync({ authenticator, hub, dataSources, manifest, bundles, schemaSource });
  *   await app.graphql({ method: 'POST', path: '/graphql', headers, body, remoteAddress });
  *
- * It loads the schema (AppSync prelude + schema.graphql), bundles the resolvers of resolvers/manifest.ts
- * (or takes a given bundle set and manifest), compiles every bundle once with the APPSYNC_JS engine,
- * and wires each resolver to its data source.
+ * It builds the schema (AppSync's prelude + the project's schema) and its field authorizer, compiles
+ * every bundle of the caller's manifest once with the APPSYNC_JS engine, and wires each resolver to
+ * its data source. The real-time server is given the same hub, schema and authorizer.
  */
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { compileResolverCode } from './js/index.ts';
@@ -15,14 +16,15 @@ import { WorkerPool, type WorkerPoolOptions } from './js/worker-pool.ts';
 import { createIamVerifier, type IamAuthConfig } from './auth/iam.ts';
 import { installAwsScalars } from './graphql/scalars.ts';
 import { createExecutor, DEFAULT_LIMITS, type Executor, type ExecutorLimits } from './graphql/executor.ts';
-import { handleGraphQLRequest, type Authenticator, type HttpRequest, type HttpResponse } from './graphql/http.ts';
+import { handleGraphQLRequest, type HttpRequest, type HttpResponse } from './graphql/http.ts';
+import { createFieldAuthorizer, type FieldAuthorizer } from './graphql/authz.ts';
 import { handleEvaluateCodeRequest, type EvaluateCodeInput, type EvaluateCodeOutput } from './graphql/evaluate-code.ts';
 import type { CompiledResolver, CompiledStep, Engine } from './graphql/resolve.ts';
-import type { AuthMode, AuthResult, DataSource, PreparedSubscription, SubscriptionHub } from './types.ts';
+import type { AuthMode, AuthResult, Authenticator, DataSource, PreparedSubscription, SubscriptionHub } from './types.ts';
 import { MAX_PIPELINE_FUNCTIONS, type BundleSet } from './bundles.ts';
 import { createDataSources, type DataSourceDependencies, type DataSourceDescription } from './datasources/index.ts';
 
-/** The wiring of resolvers/manifest.ts (tests may pass their own). */
+/** Which resolver and pipeline function runs on which data source (the project's manifest). */
 export interface ResolverManifest {
   dataSources?: Record<string, { type: string; function?: string }>;
   functions: Record<string, { file: string; dataSource: string }>;
@@ -43,12 +45,12 @@ export interface LocalAppSyncConfig {
   bundles: BundleSet;
   /** The full schema source (AppSync's prelude of directives and scalars followed by the project's schema). */
   schemaSource: string;
-  /** The API's default auth mode (Taskwire: Cognito user pools). */
+  /** The API's default auth mode (default: Cognito user pools). */
   defaultAuthMode?: AuthMode;
   limits?: Partial<ExecutorLimits>;
   /** `ctx.env`. */
   env?: Record<string, string>;
-  /** Where mutations publish (realtime/); can also be attached later with `setSubscriptionHub`. */
+  /** Where mutations publish: the hub the real-time server delivers from (realtime/ `createHub`). */
   hub?: SubscriptionHub | null;
   /**
    * The credentials EvaluateCode accepts SigV4 signatures from (as on AWS, it needs IAM). Without
@@ -87,7 +89,8 @@ export interface LocalAppSync {
   }): Promise<PreparedSubscription>;
   /** The authenticator the app was built with (realtime/ authenticates connects and starts with it). */
   readonly authenticator: Authenticator;
-  setSubscriptionHub(hub: SubscriptionHub | null): void;
+  /** The schema's field-level auth (built once; realtime/ shapes payloads with it). */
+  readonly authorizer: FieldAuthorizer;
   /**
    * Waits (at most `timeoutMs`, default AppSync's 30 s) for background work the data sources started —
    * Lambda `Event` invocations such as a sprint's carry-over — so a stopping runtime does not cut it off.
@@ -155,7 +158,9 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   const bundles = config.bundles;
   const dataSources = resolveDataSources(config.dataSources, wiring);
   const resolvers = compileAll(bundles, wiring, dataSources);
-  let hub: SubscriptionHub | null = config.hub ?? null;
+  const hub = config.hub ?? null;
+  const defaultAuthMode = config.defaultAuthMode ?? 'AMAZON_COGNITO_USER_POOLS';
+  const authorizer = createFieldAuthorizer(schema, defaultAuthMode);
   const limits = checkLimits({ ...DEFAULT_LIMITS, ...config.limits });
   // Resolver code never runs in this thread: a handler is bounded in time and memory (js/worker-pool.ts).
   const pool = new WorkerPool({ ...config.workers, timeoutMs: limits.timeoutMs });
@@ -170,14 +175,11 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
       schema,
       resolvers,
       engine,
-      defaultAuthMode: config.defaultAuthMode ?? 'AMAZON_COGNITO_USER_POOLS',
+      defaultAuthMode,
+      authorizer,
       limits: l,
       env: config.env ?? {},
-      // The hub may be attached after the app is built (the realtime server needs the app first).
-      hub: {
-        publish: (p) => hub?.publish(p),
-        invalidate: (r) => hub?.invalidate(r),
-      },
+      hub,
     });
   const executor = executorWith(limits);
   const unlimited = executorWith({ ...limits, queryDepthLimit: 0, resolverCountLimit: DEFAULT_LIMITS.resolverCountLimit });
@@ -187,6 +189,7 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   return {
     schema,
     authenticator: config.authenticator,
+    authorizer,
     graphql: (req) => handleGraphQLRequest(req, config.authenticator, executor),
     graphqlWithoutLimits: (req) => handleGraphQLRequest(req, config.authenticator, unlimited),
     evaluateCodeHttp: (req) => handleEvaluateCodeRequest(req, evaluateCode, evaluateCodeVerifier),
@@ -194,9 +197,6 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
     ready: () => pool.ready(),
     execute: executor.execute,
     prepareSubscription: (req) => executor.prepareSubscription(req),
-    setSubscriptionHub(next) {
-      hub = next;
-    },
     async drain(timeoutMs = 30_000) {
       let timer: NodeJS.Timeout | undefined;
       const waited = Promise.all(Object.values(dataSources).map((ds) => ds.drain?.()));
@@ -206,7 +206,6 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
       await Promise.race([waited, limit]).finally(() => clearTimeout(timer));
     },
     async close() {
-      hub = null;
       await pool.close();
     },
   };

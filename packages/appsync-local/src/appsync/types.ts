@@ -57,6 +57,40 @@ export interface IamIdentity {
 
 export type Identity = CognitoIdentity | LambdaIdentity | IamIdentity | null;
 
+/** Request headers as Node's http module hands them over (lower-case names; repeats as arrays). */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * What credentials are checked against: an HTTP request, or what a WebSocket connect or `start`
+ * stands for (the connection signs POST `<graphql path>/connect` with body `{}`, a start signs POST
+ * `<graphql path>` with body = the start's `data` string; the token modes ignore the body).
+ */
+export interface AuthRequest {
+  headers: RequestHeaders;
+  method: string;
+  /** Path with query string, as received. */
+  path: string;
+  body: string;
+  /** The peer address; X-Forwarded-For entries are put before it in `identity.sourceIp`. */
+  sourceIp: string;
+}
+
+/** What the Lambda authorizer is told about the operation (HTTP requests only). */
+export interface AuthRequestContext {
+  operationName?: string;
+  variables?: Record<string, unknown>;
+  queryString?: string;
+}
+
+/**
+ * Turns a request's credentials into an AuthResult (auth/ `createAuthenticator` builds the real one):
+ * the HTTP endpoint, the real-time connection and each `start` all use the same authenticator.
+ */
+export interface Authenticator {
+  /** Resolves to the identity, or rejects with a `Refusal` (refusal.ts). */
+  authenticate(req: AuthRequest, ctx?: AuthRequestContext): Promise<AuthResult>;
+}
+
 /** The outcome of authenticating one request (HTTP, or a WebSocket connect/start). */
 export interface AuthResult {
   mode: AuthMode;

@@ -1,7 +1,7 @@
 /**
  * The local TLS chain: a local CA (made once, kept in `<dataDir>/tls/`) and a server certificate for
  * `localhost`, `127.0.0.1` and `::1` signed by it. aws-amplify v6 always uses `wss://` for the
- * real-time endpoint of a non-AWS host (APPSYNC.md §8), so the local AppSync must serve TLS.
+ * real-time endpoint of a non-AWS host (docs/appsync-wire.md, "Real-time frames"), so the local AppSync must serve TLS.
  *
  * Node clients trust the chain with `NODE_EXTRA_CA_CERTS=<caCertPath>`; browsers by importing the CA.
  * The server certificate is reissued when it is missing, expires within 30 days, lacks a name, or was

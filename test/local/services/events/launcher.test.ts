@@ -17,7 +17,7 @@ import { createLocalDynamoDbClient } from '../../../../packages/appsync-local/sr
 import { LOCAL_TABLE_NAME } from '../../../../model/table.ts';
 import { eventually } from '../../../support/eventually.ts';
 import { useLocalRuntime } from '../../../support/runtime.ts';
-import { invocation } from '../../datasources/context.ts';
+import { invocation } from '../../../../packages/appsync-local/test/appsync/datasources/context.ts';
 import { recorded } from './fixtures/recording-handler.ts';
 
 const entry = 'test/local/services/events/fixtures/recording-handler.ts';

@@ -1,6 +1,6 @@
 /**
  * AMAZON_COGNITO_USER_POOLS: verifies a user pool JWT (id or access token) the way AWS documents it
- * ("Verifying a JSON Web Token", Cognito developer guide) and builds AppSync's identity (APPSYNC.md §2).
+ * ("Verifying a JSON Web Token", Cognito developer guide) and builds AppSync's identity (docs/local-runtime.md, "How a resolver runs").
  *
  * Checks, in order: RS256 signature against the pool's JWKS (any other `alg`, `none` included, is
  * refused), `iss` = the pool issuer, `exp`/`nbf` with a small skew, `token_use` is `id` or `access`,
@@ -8,7 +8,7 @@
  */
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { CognitoIdentity } from '../types.ts';
-import { AuthRefusal, MESSAGES, unauthorized } from './errors.ts';
+import { Refusal, MESSAGES, unauthorized } from './errors.ts';
 
 export interface CognitoAuthConfig {
   /** The pool issuer, `<cognito endpoint>/<userPoolId>` (what ensureUserPool returns). */
@@ -25,7 +25,7 @@ export interface CognitoAuthConfig {
 
 export interface CognitoVerifier {
   readonly issuer: string;
-  /** Resolves to the AppSync identity, or rejects with an AuthRefusal. */
+  /** Resolves to the AppSync identity, or rejects with an Refusal. */
   verify(token: string, sourceIp: string[]): Promise<CognitoIdentity>;
 }
 
@@ -40,8 +40,8 @@ export function looksLikeJwt(token: string): boolean {
   }
 }
 
-function refusalFor(e: unknown): AuthRefusal {
-  if (e instanceof AuthRefusal) return e;
+function refusalFor(e: unknown): Refusal {
+  if (e instanceof Refusal) return e;
   if (e instanceof joseErrors.JWTExpired) return unauthorized(MESSAGES.tokenExpired);
   if (e instanceof joseErrors.JWSInvalid || e instanceof joseErrors.JWTInvalid) return unauthorized(MESSAGES.unparsableJwt);
   // Bad signature, unknown key, wrong alg, wrong issuer, not yet valid, JWKS unreachable: AppSync
@@ -57,7 +57,7 @@ function clientOf(payload: JWTPayload): string | undefined {
   return Array.isArray(aud) && aud.length === 1 ? aud[0] : undefined;
 }
 
-/** Builds the identity AppSync hands resolvers for a verified user pool token (APPSYNC.md §2). */
+/** Builds the identity AppSync hands resolvers for a verified user pool token (docs/local-runtime.md). */
 export function cognitoIdentity(
   payload: JWTPayload,
   sourceIp: string[],

@@ -1,6 +1,8 @@
+import { Refusal } from '../refusal.ts';
+
 /**
- * The refusal AppSync sends when a request's credentials do not pass, shared by the HTTP server and
- * the WebSocket server (connect and per-`start` auth, APPSYNC.md §8).
+ * The refusals AppSync sends when a request's credentials do not pass, shared by the HTTP server and
+ * the WebSocket server (connect and per-`start` auth; docs/appsync-wire.md, "Real-time").
  *
  * AppSync answers an auth failure before any GraphQL runs, with an HTTP status and a body of the form
  * `{"errors":[{"errorType":"UnauthorizedException","message":"..."}]}`. The messages below are the ones
@@ -21,36 +23,9 @@ export const MESSAGES = {
   unknownAccessKey: 'The security token included in the request is invalid.',
 } as const;
 
-export interface AuthErrorBody {
-  errors: { errorType: string; message: string }[];
-}
+export { Refusal, type RefusalBody } from '../refusal.ts';
 
-/**
- * A refused request. `statusCode` is what the HTTP server answers (401 for the token modes, 403 for
- * SigV4 failures as on AWS); `body()` is the JSON body; the WebSocket server uses `errorType` and
- * `statusCode` for `connection_error {errorType, errorCode}` and start errors.
- */
-export class AuthRefusal extends Error {
-  readonly statusCode: number;
-  readonly errorType: string;
-
-  constructor(message: string, errorType = 'UnauthorizedException', statusCode = 401) {
-    super(message);
-    this.name = 'AuthRefusal';
-    this.errorType = errorType;
-    this.statusCode = statusCode;
-  }
-
-  body(): AuthErrorBody {
-    return { errors: [{ errorType: this.errorType, message: this.message }] };
-  }
-}
-
-export function isAuthRefusal(e: unknown): e is AuthRefusal {
-  return e instanceof AuthRefusal;
-}
-
-export const unauthorized = (message: string = MESSAGES.notAuthorized): AuthRefusal => new AuthRefusal(message);
+export const unauthorized = (message: string = MESSAGES.notAuthorized): Refusal => new Refusal(message);
 
 /** SigV4 failures: AWS answers 403 with the error type in `x-amzn-ErrorType` and the body. */
-export const forbidden = (errorType: string, message: string): AuthRefusal => new AuthRefusal(message, errorType, 403);
+export const forbidden = (errorType: string, message: string): Refusal => new Refusal(message, errorType, 403);

@@ -1,6 +1,6 @@
 /**
  * AWS_IAM: verifies SigV4-signed requests against local credentials and builds AppSync's IAM identity
- * (APPSYNC.md §2); `signRequest` makes such requests (for Taskwire's Lambdas and tests).
+ * (docs/local-runtime.md, "How a resolver runs"); `signRequest` makes such requests (a host's Lambdas, tests).
  *
  * Verification recomputes the signature with @smithy/signature-v4 (the SDK's own signer) over the
  * request as received: method, path, query, the headers named in `SignedHeaders`, and the body. As on

@@ -6,23 +6,24 @@
  *      (AppSync sends JWTs to the user pool/OIDC provider, never to the Lambda authorizer);
  *   4. any other `Authorization` value, when AWS_LAMBDA is enabled → the Lambda authorizer;
  *   5. nothing usable → 401 "Valid authorization header not provided."
- * Refusals are thrown as `AuthRefusal` (status + AppSync's error body) for the HTTP and WebSocket
+ * Refusals are thrown as `Refusal` (status + AppSync's error body) for the HTTP and WebSocket
  * servers to send as they are.
  */
-import type { AuthMode, AuthResult } from '../types.ts';
+import type { AuthMode, Authenticator } from '../types.ts';
+
+export type { Authenticator, AuthRequest, AuthRequestContext, RequestHeaders } from '../types.ts';
 import { createApiKeyVerifier, type ApiKeyConfig } from './apikey.ts';
 import { createCognitoVerifier, looksLikeJwt, type CognitoAuthConfig } from './cognito.ts';
 import { MESSAGES, unauthorized } from './errors.ts';
 import { createIamVerifier, SIGV4_ALGORITHM, type IamAuthConfig } from './iam.ts';
 import { createLambdaAuthorizer, type LambdaAuthConfig, type LambdaAuthorizer } from './lambda.ts';
-import { header, sourceIps, type RequestHeaders } from './request.ts';
+import { header, sourceIps } from './request.ts';
 
-export { AuthRefusal, isAuthRefusal, MESSAGES, type AuthErrorBody } from './errors.ts';
+export { Refusal, MESSAGES, type RefusalBody } from './errors.ts';
 export { cognitoGroupsAllow, type CognitoAuthConfig } from './cognito.ts';
 export { signRequest, type LocalCredentials, type IamAuthConfig, type SigningCredentials } from './iam.ts';
 export type { LambdaAuthConfig, LambdaAuthorizer, LambdaAuthorizerEvent, LambdaAuthorizerHandler, LambdaAuthorizerResponse } from './lambda.ts';
 export type { ApiKeyConfig } from './apikey.ts';
-export type { RequestHeaders } from './request.ts';
 
 export interface AuthenticatorConfig {
   defaultMode: AuthMode;
@@ -33,27 +34,10 @@ export interface AuthenticatorConfig {
   apiKeys?: ApiKeyConfig[];
 }
 
-export interface AuthRequest {
-  headers: RequestHeaders;
-  method: string;
-  /** Path with query string, as received. */
-  path: string;
-  body: string;
-  /** The peer address; X-Forwarded-For entries are put before it in `identity.sourceIp`. */
-  sourceIp: string;
-}
-
-export interface AuthRequestContext {
-  operationName?: string;
-  variables?: Record<string, unknown>;
-  queryString?: string;
-}
-
-export interface Authenticator {
+/** The authenticator createAuthenticator builds: the enabled modes and the Lambda authorizer with it. */
+export interface LocalAuthenticator extends Authenticator {
   /** The enabled modes, default first. */
   readonly modes: readonly AuthMode[];
-  /** Resolves to the identity, or rejects with an AuthRefusal. */
-  authenticate(req: AuthRequest, ctx?: AuthRequestContext): Promise<AuthResult>;
   /** The Lambda authorizer (for invalidate/clear), when AWS_LAMBDA is enabled. */
   readonly lambda?: LambdaAuthorizer;
 }
@@ -75,7 +59,7 @@ function validate(config: AuthenticatorConfig): AuthMode[] {
   return modes;
 }
 
-export function createAuthenticator(config: AuthenticatorConfig): Authenticator {
+export function createAuthenticator(config: AuthenticatorConfig): LocalAuthenticator {
   const modes = validate(config);
   const enabled = (m: AuthMode) => modes.includes(m);
   const apiKeys = enabled('API_KEY') ? createApiKeyVerifier(config.apiKeys ?? []) : undefined;

@@ -1,7 +1,8 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 
-/** Request headers as Node's http module hands them over (lower-case names; repeats as arrays). */
-export type RequestHeaders = Record<string, string | string[] | undefined>;
+import type { RequestHeaders } from '../types.ts';
+
+export type { RequestHeaders };
 
 /** The one value of a header, looked up case-insensitively; repeated headers are joined with ", ". */
 export function header(headers: RequestHeaders, name: string): string | undefined {
@@ -15,7 +16,7 @@ export function header(headers: RequestHeaders, name: string): string | undefine
 
 /**
  * `identity.sourceIp` as AppSync builds it: the `X-Forwarded-For` entries in order, then the address
- * the connection came from (APPSYNC.md §2).
+ * the connection came from (docs/local-runtime.md, "How a resolver runs").
  */
 export function sourceIps(headers: RequestHeaders, peer: string): string[] {
   const forwarded = (header(headers, 'x-forwarded-for') ?? '')

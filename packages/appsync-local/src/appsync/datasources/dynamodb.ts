@@ -1,6 +1,6 @@
 /**
  * The AMAZON_DYNAMODB data source: executes the request objects AppSync's DynamoDB data source accepts
- * (APPSYNC.md §4/§5 and the developer guide's per-operation pages) against a real DynamoDB endpoint.
+ * (docs/local-runtime.md, "DynamoDB requests and responses", and the developer guide's per-operation pages) against a real DynamoDB endpoint.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DataSource, DataSourceInvocation, DataSourceResult } from '../types.ts';

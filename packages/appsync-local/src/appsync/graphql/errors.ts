@@ -10,8 +10,9 @@
  * - Transport errors (empty or unparsable body, wrong method or content type): an HTTP 4xx with
  *   `{errors: [{errorType, message}]}`, as AppSync answers `MalformedHttpRequestException`.
  */
-import { GraphQLError, visit, type ASTNode, type DocumentNode, type SourceLocation } from 'graphql';
+import { GraphQLError, getNamedType, visit, type ASTNode, type DocumentNode, type GraphQLSchema, type SourceLocation } from 'graphql';
 import type { AppSyncErrorEntry } from '../types.ts';
+import { Refusal } from '../refusal.ts';
 import { AwsScalarError } from './scalars.ts';
 
 export interface Location {
@@ -70,24 +71,14 @@ export class FieldFailure extends Error {
 export const unauthorizedField = (fieldName: string, typeName: string): FieldFailure =>
   new FieldFailure(`Not Authorized to access ${fieldName} on type ${typeName}`, 'Unauthorized');
 
-/** A request-level HTTP refusal (never reaches GraphQL execution). */
-export class HttpRefusal extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly errorType: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'HttpRefusal';
-  }
+/**
+ * A transport refusal (never reaches GraphQL execution): AppSync's `MalformedHttpRequestException`,
+ * without the `x-amzn-ErrorType` header auth refusals carry.
+ */
+export const malformedRequest = (statusCode: number, message: string, headers: Record<string, string> = {}): Refusal =>
+  new Refusal(message, 'MalformedHttpRequestException', statusCode, headers);
 
-  body(): { errors: { errorType: string; message: string }[] } {
-    return { errors: [{ errorType: this.errorType, message: this.message }] };
-  }
-}
-
-export const malformed = (message: string): HttpRefusal => new HttpRefusal(400, 'MalformedHttpRequestException', message);
+export const malformed = (message: string): Refusal => malformedRequest(400, message);
 
 /** The path graphql-js reports, as AppSync prints it inside messages: `/a/b[0]/c`. */
 export function javaPath(path: readonly (string | number)[]): string {
@@ -223,6 +214,71 @@ export function validationErrorTranslator(document: DocumentNode) {
  */
 export function realtimeError(entry: { errorType?: unknown; message: string }): { errorType?: string; message: string } {
   return typeof entry.errorType === 'string' ? { errorType: entry.errorType, message: entry.message } : { message: entry.message };
+}
+
+/** An error entry as AppSync puts it in a real-time `error` frame. */
+export interface StartError {
+  errorType?: string | null;
+  message: string;
+  [key: string]: unknown;
+}
+
+/**
+ * What a failed subscription `start` sends: the executor's errors (an `errors` array), a deliberate
+ * refusal (an `errorType` and a `message`), or, for anything else (a TypeError, a crash), an internal
+ * failure whose message is logged, never sent.
+ */
+export function startErrors(e: unknown): StartError[] {
+  if (e && typeof e === 'object') {
+    const errors = (e as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length > 0) return (errors as StartError[]).map(realtimeError);
+    const { errorType, message } = e as { errorType?: unknown; message?: unknown };
+    if (typeof message === 'string' && typeof errorType === 'string') return [{ errorType, message }];
+  }
+  console.error('[realtime] subscription start failed:', e);
+  return [{ errorType: 'InternalFailure', message: 'An internal failure occurred while starting the subscription.' }];
+}
+
+/** What a caller sees of an internal failure (the details go to the log). */
+export const INTERNAL_FAILURE_MESSAGE = 'An internal failure occurred while processing the request.';
+
+/**
+ * A graphql-js execution error as AppSync words it: resolver failures (FieldFailure) as raised, AWS
+ * scalar serialization and non-null violations in graphql-java's sentences, and any other failure of
+ * the runtime itself (a TypeError, a crash in a data source) logged and answered without internals.
+ */
+export function formatError(error: GraphQLError, schema: GraphQLSchema): ResponseError {
+  const original = error.originalError;
+  const path = error.path ? [...error.path] : null;
+  const locations = toLocations(error.locations);
+  if (original instanceof FieldFailure) {
+    return fieldError({ path, locations, message: original.message, errorType: original.errorType, data: original.data, errorInfo: original.errorInfo });
+  }
+  if (original instanceof AwsScalarError && path) {
+    return fieldError({ path, locations: null, message: `Can't serialize value (${javaPath(path)}) : ${original.message}` });
+  }
+  const nonNull = /^Cannot return null for non-nullable field ([^.]+)\.([^.]+)\.$/.exec(error.message);
+  if (nonNull && path) {
+    const [, parent, field] = nonNull;
+    const parentType = schema.getType(parent!);
+    const fieldType = parentType && 'getFields' in parentType ? parentType.getFields()[field!]?.type : undefined;
+    const typeName = fieldType ? getNamedType(fieldType).name : field;
+    return fieldError({
+      path,
+      locations,
+      message: `Cannot return null for non-nullable type: '${typeName}' within parent '${parent}' (${javaPath(path)})`,
+    });
+  }
+  if (original && !(original instanceof GraphQLError)) {
+    // Not a GraphQL outcome but a failure of the runtime itself (a TypeError, a crash in a data
+    // source): logged in full, answered without internals, as AppSync answers its internal errors.
+    console.error(`[appsync] internal failure${path ? ` at ${path.join('.')}` : ''}:`, original);
+    return path
+      ? fieldError({ path, locations, message: INTERNAL_FAILURE_MESSAGE, errorType: 'InternalFailure' })
+      : requestError(INTERNAL_FAILURE_MESSAGE, error.locations);
+  }
+  if (!path) return requestError(error.message, error.locations);
+  return fieldError({ path, locations, message: error.message });
 }
 
 export type { GraphQLError };

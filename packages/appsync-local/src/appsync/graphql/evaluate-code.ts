@@ -11,7 +11,7 @@
  */
 import type { HttpRequest, HttpResponse } from './http.ts';
 import { jsonResponse } from './http.ts';
-import { isAuthRefusal } from '../auth/errors.ts';
+import { Refusal } from '../refusal.ts';
 import { SIGV4_ALGORITHM, type IamVerifier } from '../auth/iam.ts';
 import { header, sourceIps } from '../auth/request.ts';
 import { BadRequestException } from '../js/evaluate.ts';
@@ -80,7 +80,7 @@ async function checkCaller(req: HttpRequest, verifier: IamVerifier | null): Prom
     await verifier.verify({ method: req.method, path: req.path, headers: req.headers, body: req.body, sourceIp: sourceIps(req.headers, req.remoteAddress) });
     return null;
   } catch (err) {
-    if (isAuthRefusal(err)) return refusal(err.statusCode, err.errorType, err.message);
+    if (err instanceof Refusal) return refusal(err.statusCode, err.errorType, err.message);
     throw err;
   }
 }

@@ -1,25 +1,22 @@
 /**
- * GraphQL execution the way AppSync does it: parse, validate (AppSync's wording), coerce variables,
- * then run each field through its resolver with auth directives, the depth and resolver-count limits
- * and AppSync's error entries; mutations publish to subscribers afterwards. `prepareSubscription`
- * does the same checks for a subscription `start` and runs the subscription field's resolver once.
+ * GraphQL execution the way AppSync does it: parse and validate (documents.ts, cached per query
+ * string), coerce variables, then run each field through its resolver with auth directives, the depth
+ * and resolver-count limits, taking turns with other requests (pace.ts); errors in AppSync's entries
+ * (errors.ts); mutations publish to the hub afterwards (publish.ts). `prepareSubscription` does the
+ * same checks for a subscription `start` and runs the subscription field's resolver once.
  */
 import {
-  GraphQLError,
   Kind,
   defaultFieldResolver,
   execute,
   getNamedType,
   getOperationAST,
-  parse,
   type DocumentNode,
   type ExecutionResult,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLFieldResolver,
-  type GraphQLNamedType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
 import type {
   AppSyncErrorEntry,
@@ -30,24 +27,24 @@ import type {
   RaisedError,
   SubscriptionHub,
 } from '../types.ts';
-import { createFieldAuthorizer } from './authz.ts';
+import { createFieldAuthorizer, type FieldAuthorizer } from './authz.ts';
+import { createDocumentCache } from './documents.ts';
 import {
   FieldFailure,
   fieldError,
-  javaPath,
+  formatError,
   requestError,
-  syntaxError,
   toLocations,
   unauthorizedField,
   variableError,
   type GraphQLResponseBody,
   type ResponseError,
 } from './errors.ts';
+import { variablesNestingProblem } from './nesting.ts';
+import { newPace, nextRun, type Pace } from './pace.ts';
+import { publishMutation } from './publish.ts';
 import { runResolver, type CompiledResolver, type Engine } from './resolve.ts';
-import { AwsScalarError } from './scalars.ts';
-import { projectToSelection, selectionSetGraphQL, selectionSetList, unaliased } from './selection.ts';
-import { validateDocument } from './validation.ts';
-import { documentNestingProblem, sourceNestingProblem, variablesNestingProblem } from './nesting.ts';
+import { projectToSelection, selectionSetGraphQL, selectionSetList, topLevelFields } from './selection.ts';
 
 /** `ctx.request.headers`: what the client sent, minus the cookie header (AppSync hides it). */
 function resolverHeaders(headers: Record<string, string | string[]>): Record<string, string | string[]> {
@@ -73,24 +70,13 @@ export const DEFAULT_LIMITS: ExecutorLimits = {
   timeoutMs: 30_000,
 };
 
-/** Parsed and validated documents kept, by query string (least recently used evicted first). */
-const MAX_CACHED_DOCUMENTS = 500;
-/** Longer query strings are parsed every time (they would crowd the cache out). */
-const MAX_CACHED_QUERY_CHARS = 64 * 1024;
-/** graphql-js stops parsing past this many tokens. */
-const MAX_TOKENS = 50_000;
-
-/** What a caller sees of an internal failure (the details go to the log). */
-export const INTERNAL_FAILURE_MESSAGE = 'An internal failure occurred while processing the request.';
-
-/** AppSync caps `extensions.invalidateSubscriptions` at five per request (APPSYNC.md §7). */
-export const MAX_INVALIDATIONS_PER_REQUEST = 5;
-
 export interface ExecutorConfig {
   schema: GraphQLSchema;
   resolvers: Map<string, CompiledResolver>;
   engine: Engine;
   defaultAuthMode: AuthMode;
+  /** The schema's field-level auth: app.ts passes the one it built; built from defaultAuthMode when absent. */
+  authorizer?: FieldAuthorizer;
   limits: ExecutorLimits;
   env: Record<string, string>;
   hub?: SubscriptionHub | null;
@@ -114,43 +100,6 @@ export class SubscriptionRejected extends Error {
   }
 }
 
-/**
- * Resolver runs one request may do back to back before it lets the event loop turn: graphql-js starts
- * every field of a selection set in one synchronous loop, so without a pause a query of thousands of
- * aliases would hold the single process until all its handlers had run (docs/local-runtime-limits.md).
- */
-const RUNS_PER_TURN = 16;
-
-/** A request's share of the event loop: at most RUNS_PER_TURN resolver runs per turn, the rest queued. */
-interface Pace {
-  runs: number;
-  waiting: (() => void)[];
-  turnScheduled: boolean;
-}
-
-function scheduleTurn(pace: Pace): void {
-  if (pace.turnScheduled) return;
-  pace.turnScheduled = true;
-  // setImmediate runs after pending I/O: other requests are read and run their own resolvers first.
-  setImmediate(() => {
-    pace.turnScheduled = false;
-    const batch = pace.waiting.splice(0, RUNS_PER_TURN);
-    pace.runs = batch.length;
-    for (const go of batch) go();
-    if (pace.runs > 0) scheduleTurn(pace);
-  });
-}
-
-/** Resolves when the request may run its next resolver (undefined: right away). */
-function nextRun(pace: Pace): Promise<void> | undefined {
-  scheduleTurn(pace);
-  if (pace.waiting.length === 0 && pace.runs < RUNS_PER_TURN) {
-    pace.runs += 1;
-    return undefined;
-  }
-  return new Promise<void>((resolve) => pace.waiting.push(resolve));
-}
-
 /** What one request accumulates while its fields run. */
 interface RequestState {
   auth: AuthResult;
@@ -169,7 +118,7 @@ interface RequestState {
 
 export function createExecutor(config: ExecutorConfig) {
   const { schema, resolvers, engine, limits, env } = config;
-  const authorizer = createFieldAuthorizer(schema, config.defaultAuthMode);
+  const authorizer = config.authorizer ?? createFieldAuthorizer(schema, config.defaultAuthMode);
 
   /** Wraps every field: auth, depth, resolver count, then the resolver (or the source's property). */
   const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = (source, args, state, info) => {
@@ -256,72 +205,7 @@ export function createExecutor(config: ExecutorConfig) {
     });
   };
 
-  function formatError(error: GraphQLError): ResponseError {
-    const original = error.originalError;
-    const path = error.path ? [...error.path] : null;
-    const locations = toLocations(error.locations);
-    if (original instanceof FieldFailure) {
-      return fieldError({ path, locations, message: original.message, errorType: original.errorType, data: original.data, errorInfo: original.errorInfo });
-    }
-    if (original instanceof AwsScalarError && path) {
-      return fieldError({ path, locations: null, message: `Can't serialize value (${javaPath(path)}) : ${original.message}` });
-    }
-    const nonNull = /^Cannot return null for non-nullable field ([^.]+)\.([^.]+)\.$/.exec(error.message);
-    if (nonNull && path) {
-      const [, parent, field] = nonNull;
-      const parentType = schema.getType(parent!);
-      const fieldType = parentType && 'getFields' in parentType ? parentType.getFields()[field!]?.type : undefined;
-      const typeName = fieldType ? getNamedType(fieldType).name : field;
-      return fieldError({
-        path,
-        locations,
-        message: `Cannot return null for non-nullable type: '${typeName}' within parent '${parent}' (${javaPath(path)})`,
-      });
-    }
-    if (original && !(original instanceof GraphQLError)) {
-      // Not a GraphQL outcome but a failure of the runtime itself (a TypeError, a crash in a data
-      // source): logged in full, answered without internals, as AppSync answers its internal errors.
-      console.error(`[appsync] internal failure${path ? ` at ${path.join('.')}` : ''}:`, original);
-      return path
-        ? fieldError({ path, locations, message: INTERNAL_FAILURE_MESSAGE, errorType: 'InternalFailure' })
-        : requestError(INTERNAL_FAILURE_MESSAGE, error.locations);
-    }
-    if (!path) return requestError(error.message, error.locations);
-    return fieldError({ path, locations, message: error.message });
-  }
-
-  /**
-   * Parse + validate depend only on the query string (the schema and limits are fixed), so their
-   * outcome, document or AppSync's error entries, is kept per query string: clients send the same few
-   * queries over and over. Documents are never mutated (graphql-js treats them as immutable).
-   */
-  const documents = new Map<string, { document: DocumentNode } | { errors: readonly ResponseError[] }>();
-  function parseAndValidate(source: string): { document: DocumentNode } | { errors: readonly ResponseError[] } {
-    const cached = documents.get(source);
-    if (cached) {
-      // Most recently used last, so the oldest entry is the one evicted.
-      documents.delete(source);
-      documents.set(source, cached);
-      return cached;
-    }
-    let outcome: { document: DocumentNode } | { errors: readonly ResponseError[] };
-    try {
-      // Too deep for graphql-js's recursive parser and rules: refused before they run.
-      const tooDeep = sourceNestingProblem(source, MAX_TOKENS);
-      const document = tooDeep ? null : parse(source, { maxTokens: MAX_TOKENS });
-      const problem = tooDeep ?? (document && documentNestingProblem(document));
-      const invalid = problem ? [problem] : validateDocument(schema, document!, limits.introspection);
-      outcome = invalid.length > 0 ? { errors: invalid as ResponseError[] } : { document: document! };
-    } catch (err) {
-      if (!(err instanceof GraphQLError)) throw err;
-      outcome = { errors: [syntaxError(err)] as ResponseError[] };
-    }
-    if (source.length <= MAX_CACHED_QUERY_CHARS) {
-      if (documents.size >= MAX_CACHED_DOCUMENTS) documents.delete(documents.keys().next().value!);
-      documents.set(source, outcome);
-    }
-    return outcome;
-  }
+  const parseAndValidate = createDocumentCache(schema, limits.introspection);
 
   function prepare(
     query: unknown,
@@ -364,7 +248,7 @@ export function createExecutor(config: ExecutorConfig) {
       appended: [],
       invalidations: [],
       resolverCount: 0,
-      pace: { runs: 0, waiting: [], turnScheduled: false },
+      pace: newPace(),
       selections: new WeakMap(),
     };
   }
@@ -386,30 +270,8 @@ export function createExecutor(config: ExecutorConfig) {
       // Variable coercion failed: nothing ran.
       return { data: null, errors: (result.errors ?? []).map(variableError) };
     }
-    const errors = [...(result.errors ?? []).map(formatError), ...state.appended];
+    const errors = [...(result.errors ?? []).map((e) => formatError(e, schema)), ...state.appended];
     return errors.length > 0 ? { data: result.data, errors } : { data: result.data };
-  }
-
-  /** After a mutation: each top-level field that succeeded is published with its own selection. */
-  function publish(operation: OperationDefinitionNode, result: ExecutionResult, state: RequestState): void {
-    const hub = config.hub;
-    if (!hub || operation.operation !== 'mutation' || !result.data) return;
-    const failed = new Set((result.errors ?? []).map((e) => e.path?.[0]).filter((k) => k !== undefined));
-    const mutationType = schema.getMutationType();
-    for (const node of topLevelFields(operation, state.fragments)) {
-      const key = node.alias?.value ?? node.name.value;
-      const value = (result.data as Record<string, unknown>)[key];
-      if (value === null || value === undefined || failed.has(key) || !mutationType) continue;
-      const def = mutationType.getFields()[node.name.value];
-      if (!def) continue;
-      const type = getNamedType(def.type);
-      hub.publish({
-        mutationField: node.name.value,
-        result: unaliased(value, type, node.selectionSet, state.fragments),
-        selectionSetList: unaliasedList(schema, type, node, state.fragments),
-      });
-    }
-    for (const invalidation of state.invalidations.slice(0, MAX_INVALIDATIONS_PER_REQUEST)) hub.invalidate(invalidation);
   }
 
   async function executeOperation(req: OperationRequest): Promise<GraphQLResponseBody> {
@@ -426,7 +288,7 @@ export function createExecutor(config: ExecutorConfig) {
         // ⚠ AppSync's exact timeout entry is not documented; the type and text are ours.
         return { data: null, errors: [fieldError({ errorType: 'ExecutionTimeout', message: 'Execution timed out.' })] };
       }
-      publish(prepared.operation, result, state);
+      publishMutation(config.hub, schema, prepared.operation, result, state);
       return body(result, state);
     } finally {
       clearTimeout(timer);
@@ -488,41 +350,6 @@ function columnOf(node: { loc?: { startToken: { column: number } } }): number {
 }
 function nodeLocations(nodes: readonly FieldNode[]) {
   return toLocations(nodes.filter((n) => n.loc).map((n) => ({ line: lineOf(n), column: columnOf(n) })));
-}
-
-function topLevelFields(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
-  const out: FieldNode[] = [];
-  const walk = (selections: OperationDefinitionNode['selectionSet']['selections']) => {
-    for (const sel of selections) {
-      if (sel.kind === Kind.FIELD) {
-        if (sel.name.value !== '__typename') out.push(sel);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet.selections);
-      else {
-        const f = fragments[sel.name.value];
-        if (f) walk(f.selectionSet.selections);
-      }
-    }
-  };
-  walk(operation.selectionSet.selections);
-  return out;
-}
-
-/** The selection of a published mutation field as field-name paths (the payload is unaliased too). */
-function unaliasedList(
-  schema: GraphQLSchema,
-  type: GraphQLNamedType,
-  node: FieldNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-): string[] {
-  const strip = (n: FieldNode): FieldNode => ({
-    ...n,
-    alias: undefined,
-    selectionSet: n.selectionSet && {
-      ...n.selectionSet,
-      selections: n.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? strip(s) : s)),
-    },
-  });
-  return selectionSetList(schema, type, [strip(node)], fragments);
 }
 
 /** A subscription field's arguments with variables substituted (literal values as written). */

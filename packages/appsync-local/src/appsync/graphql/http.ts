@@ -5,13 +5,17 @@
  * failures the authenticator's 401/403; everything else is a 200 GraphQL response.
  *
  * Deliberate difference from AppSync: AppSync also executes queries sent with GET and reads any body
- * as JSON. Taskwire refuses GET and non-JSON content types, so a browser cannot be made to send a
- * "simple" cross-site request (form POST, image GET) that runs an operation (TARGETS.md, security).
+ * as JSON. This runtime refuses GET and non-JSON content types, so a browser cannot be made to send a
+ * "simple" cross-site request (form POST, image GET) that runs an operation (docs/local-runtime.md,
+ * "Requests a browser cannot forge").
  */
-import type { AuthResult } from '../types.ts';
-import { HttpRefusal, malformed, type GraphQLResponseBody } from './errors.ts';
+import type { Authenticator } from '../types.ts';
+import { Refusal } from '../refusal.ts';
+import { malformed, malformedRequest, type GraphQLResponseBody } from './errors.ts';
 import type { Executor } from './executor.ts';
 import { jsonDeeperThan, MAX_JSON_DEPTH } from './nesting.ts';
+
+export type { Authenticator };
 
 export interface HttpRequest {
   method: string;
@@ -29,23 +33,6 @@ export interface HttpResponse {
   headers: Record<string, string>;
   body: string;
 }
-
-/** What the executor needs from auth/ (structurally the authenticator auth/ exports). */
-export interface Authenticator {
-  authenticate(
-    req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; sourceIp: string },
-    ctx?: { queryString?: string; operationName?: string; variables?: Record<string, unknown> },
-  ): Promise<AuthResult>;
-}
-
-/** An error the authenticator throws to refuse (auth/errors.ts `AuthRefusal`). */
-interface RefusalLike {
-  statusCode: number;
-  errorType: string;
-  body(): unknown;
-}
-const isRefusal = (e: unknown): e is RefusalLike =>
-  e instanceof Error && typeof (e as Partial<RefusalLike>).statusCode === 'number' && typeof (e as Partial<RefusalLike>).body === 'function';
 
 /** As AppSync writes it, without a space (recorded responses: docs/appsync-wire.md). */
 export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
@@ -65,21 +52,18 @@ interface GraphQLPayload {
 
 function readPayload(req: HttpRequest): GraphQLPayload {
   if (req.method === 'GET') {
-    throw new HttpRefusal(405, 'MalformedHttpRequestException', 'GET requests are not accepted: send a POST with a JSON body.', {
+    throw malformedRequest(405, 'GET requests are not accepted: send a POST with a JSON body.', {
       allow: 'POST',
     });
   }
   if (req.method !== 'POST') {
-    throw new HttpRefusal(405, 'MalformedHttpRequestException', `${req.method} requests are not accepted: send a POST with a JSON body.`, {
+    throw malformedRequest(405, `${req.method} requests are not accepted: send a POST with a JSON body.`, {
       allow: 'POST',
     });
   }
   const contentType = (first(req.headers['content-type']) ?? '').toLowerCase();
   if (!/^application\/(?:[\w.+-]+\+)?json\b/.test(contentType)) {
-    throw new HttpRefusal(
-      415,
-      'MalformedHttpRequestException',
-      `Content type '${contentType || '(none)'}' is not accepted: send the request as application/json.`,
+    throw malformedRequest(415, `Content type '${contentType || '(none)'}' is not accepted: send the request as application/json.`,
     );
   }
   if (req.body.trim() === '') throw malformed('Request body is empty.');
@@ -134,8 +118,7 @@ export async function handleGraphQLRequest(req: HttpRequest, authenticator: Auth
     });
     return jsonResponse(200, body);
   } catch (err) {
-    if (err instanceof HttpRefusal) return jsonResponse(err.statusCode, err.body(), err.headers);
-    if (isRefusal(err)) return jsonResponse(err.statusCode, err.body(), { 'x-amzn-errortype': err.errorType });
+    if (err instanceof Refusal) return jsonResponse(err.statusCode, err.body(), err.headers);
     throw err;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Runs one resolver (unit or pipeline) for one field, as APPSYNC.md §2 describes:
+ * Runs one resolver (unit or pipeline) for one field (docs/local-runtime.md, "How a resolver runs"):
  *   unit:     request → data source → response
  *   pipeline: resolver request → each function (request → data source → response) → resolver response
  * with one stash for the whole run, `ctx.prev.result` chaining the steps, `runtime.earlyReturn`

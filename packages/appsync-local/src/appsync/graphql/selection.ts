@@ -8,6 +8,7 @@
  */
 import {
   Kind,
+  type OperationDefinitionNode,
   getNamedType,
   isInterfaceType,
   isObjectType,
@@ -126,4 +127,22 @@ export function projectToSelection(value: unknown, fieldNodes: readonly FieldNod
   };
   if (fieldNodes.every((n) => !n.selectionSet)) return value ?? null;
   return project(value, fieldNodes.map((n) => n.selectionSet));
+}
+
+/** The top-level fields of an operation, fragments and inline fragments flattened (no `__typename`). */
+export function topLevelFields(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
+  const out: FieldNode[] = [];
+  const walk = (selections: OperationDefinitionNode['selectionSet']['selections']) => {
+    for (const sel of selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value !== '__typename') out.push(sel);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet.selections);
+      else {
+        const f = fragments[sel.name.value];
+        if (f) walk(f.selectionSet.selections);
+      }
+    }
+  };
+  walk(operation.selectionSet.selections);
+  return out;
 }

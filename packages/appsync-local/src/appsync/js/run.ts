@@ -9,7 +9,7 @@ import type { ContextInput, HandlerName, HandlerOutcome } from '../types.ts';
 import type { CompiledCode, SourceLocation } from './compile.ts';
 import { newInvocation, type Invocation, type InvocationInit } from './invocation.ts';
 
-/** AppSync's quota on a handler's evaluated output (APPSYNC.md §9). */
+/** AppSync's quota on a handler's evaluated output (docs/local-runtime.md, "The APPSYNC_JS language and sandbox"). */
 export const MAX_OUTPUT_BYTES = 5 * 1024 * 1024;
 /** AppSync's request time limit; the executor may pass what remains of it instead. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -219,7 +219,7 @@ export function stoppedCall(call: Omit<HandlerCall, 'ctxJson'>, reason: 'timeout
   return { status: [reason, undefined], invocation: newInvocation(call.invocation) };
 }
 
-/** The limit a handler's worker was stopped at (APPSYNC.md §9 states none; see docs/local-runtime.md). */
+/** The limit a handler's worker was stopped at (AWS states none; docs/local-runtime.md, "Resolver code is bounded in time and memory"). */
 export const RESOURCE_ERRORS = {
   timeout: (name: string, ms: number) => ({ errorType: 'ExecutionTimeout', message: `Execution timed out: ${name} ran longer than ${ms} ms` }),
   // ⚠ AWS documents no wording for resolver code that runs out of memory; this runtime's choice.

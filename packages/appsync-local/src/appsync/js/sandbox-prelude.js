@@ -84,7 +84,7 @@
   }
   const console = deepFreeze({ log: logger('INFO'), error: logger('ERROR'), info: logger('INFO'), warn: logger('WARN'), debug: logger('DEBUG') });
 
-  // ---- Java-regex String.prototype.replace / replaceAll (APPSYNC.md §1) ----
+  // ---- Java-regex String.prototype.replace / replaceAll (docs/local-runtime.md) ----
   const regexOp = spec.regex;
   const regexCache = new MapCtor();
   function javaRegex(pattern, global) {
@@ -111,7 +111,7 @@
     return apply(nativeReplaceAll, this, [javaRegex(pattern, true), javaReplacement(replacement)]);
   }
 
-  // ---- hardening: only the allow-listed globals and methods remain (APPSYNC.md §1) ----
+  // ---- hardening: only the allow-listed globals and methods remain (docs/local-runtime.md) ----
   for (const [owner, names] of spec.deny) {
     const target = owner.split('.').reduce((o, k) => o[k], G);
     for (const name of names) delete target[name];

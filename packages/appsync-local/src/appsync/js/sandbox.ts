@@ -13,7 +13,7 @@ import { translateJavaRegex, translateReplacement } from './util/java-regex.ts';
 
 const PRELUDE_SOURCE = readFileSync(new URL('./sandbox-prelude.js', import.meta.url), 'utf8');
 
-/** Globals handlers may use (supported-features; APPSYNC.md §1). Everything else is deleted. */
+/** Globals handlers may use (supported-features; docs/local-runtime.md, "The APPSYNC_JS language and sandbox"). Everything else is deleted. */
 const ALLOWED_GLOBALS = [
   'Object', 'String', 'Number', 'Boolean', 'Array', 'Math', 'JSON', 'Date', 'console',
   'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError',

@@ -1,5 +1,5 @@
 /**
- * Load-time validation of APPSYNC_JS code (APPSYNC.md §1, §9): every construct the runtime does not
+ * Load-time validation of APPSYNC_JS code (docs/local-runtime.md, "The APPSYNC_JS language and sandbox"): every construct the runtime does not
  * support is refused with the rule that names it, as AppSync refuses the code when a resolver is
  * created. The rule names are @aws-appsync/eslint-plugin's where it has one; the gaps the plugin leaves
  * (throw, class expressions, `new RegExp`, Function constructor, apply/bind/call) get names of their own.
@@ -10,7 +10,7 @@ import { fullAncestor } from 'acorn-walk';
 import { AppSyncJsValidationError } from './errors.ts';
 import { ScopeModel, isFunctionNode, type AnyNode } from './scope.ts';
 
-/** AppSync's limit on a resolver's or function's `code` (APPSYNC.md §9). */
+/** AppSync's limit on a resolver's or function's `code` (docs/local-runtime.md, "The APPSYNC_JS language and sandbox"). */
 export const MAX_CODE_CHARS = 32_768;
 
 /** Identifiers the runtime's own instrumentation uses; user code may not declare or read them. */

@@ -1,5 +1,5 @@
 /**
- * Which publications reach which subscriptions (APPSYNC.md §7):
+ * Which publications reach which subscriptions (docs/local-runtime.md, "Subscriptions"):
  * - argument filtering: every argument the subscriber supplied must equal the same-named field of the
  *   mutation's result; when the mutation did not select that field the comparison fails silently
  *   (aws-appsync-community#109); an explicit `null` argument means "that field is null";
@@ -26,7 +26,7 @@ export const OPERATORS = [
 ] as const;
 export type FilterOperator = (typeof OPERATORS)[number];
 
-/** AppSync's documented filter limits (APPSYNC.md §7 "Filter limits"). */
+/** AppSync's documented filter limits (docs/local-runtime.md, "Subscriptions"). */
 export const FILTER_LIMITS = {
   /** Conditions ANDed in one filter. */
   fieldsPerFilter: 5,

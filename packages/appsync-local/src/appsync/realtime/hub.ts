@@ -1,5 +1,5 @@
 /**
- * The subscription registry and fan-out (APPSYNC.md §7).
+ * The subscription registry and fan-out (docs/local-runtime.md, "Subscriptions").
  *
  * Subscriptions are indexed by mutation field, and inside that by one equality every matching payload
  * must satisfy (the first scalar argument, or an `eq` of a single-group enhanced filter): a publication
@@ -7,7 +7,6 @@
  * the work done is proportional to the subscriptions that can match, not to all of them. Each distinct
  * subscriber plan (selection set + field-level auth) is shaped and serialized once per publication.
  */
-import type { GraphQLSchema } from 'graphql';
 import type { InvalidationRequest, MutationPublication, PreparedSubscription, SubscriptionHub } from '../types.ts';
 import { argumentsMatch, equalityKey, filterMatches, indexKey, valueAt } from './filter.ts';
 import { shapePayload, type Plan } from './shape.ts';
@@ -47,7 +46,23 @@ export interface Hub extends SubscriptionHub {
   size(): number;
 }
 
-export function createHub(opts: { maxPayloadBytes: number; log: HubLog; schema?: GraphQLSchema | undefined }): Hub {
+export interface HubOptions {
+  /** AppSync's limit on one subscription payload (240 KB); larger payloads are dropped, as on AWS. */
+  maxPayloadBytes?: number;
+  log?: HubLog;
+}
+
+export const defaultLog: HubLog = (level, message, details) => {
+  if (level === 'info') return;
+  console.warn(`[realtime] ${message}`, details ?? '');
+};
+
+/**
+ * The hub comes first: the app publishes each mutation to it and the real-time server registers its
+ * subscribers on it (each with a plan compiled against the app's schema).
+ */
+export function createHub(options: HubOptions = {}): Hub {
+  const opts = { maxPayloadBytes: options.maxPayloadBytes ?? 240 * 1024, log: options.log ?? defaultLog };
   const byMutation = new Map<string, MutationIndex>();
   /** subscriptionField → subscribers that set an invalidation filter. */
   const invalidatable = new Map<string, Set<Subscriber>>();
@@ -130,7 +145,7 @@ export function createHub(opts: { maxPayloadBytes: number; log: HubLog; schema?:
           if (!matches) continue;
           let body = serialized.get(sub.planKey);
           if (body === undefined) {
-            body = JSON.stringify(shapePayload(sub.plan, result, opts.schema));
+            body = JSON.stringify(shapePayload(sub.plan, result));
             const bytes = Buffer.byteLength(body, 'utf8');
             if (bytes > opts.maxPayloadBytes) {
               // AppSync drops such events without telling the subscriber (aws-appsync-community#33).

@@ -2,7 +2,6 @@
 export {
   createRealtimeServer,
   connectHeaders,
-  type Authenticate,
   type PrepareInput,
   type PrepareSubscription,
   type RealtimeAuthRequest,
@@ -10,6 +9,8 @@ export {
   type RealtimeServer,
   type StartError,
 } from './server.ts';
-export { createHub, type Hub, type Subscriber, type SubscriberSink } from './hub.ts';
-export { compilePlan, shapePayload, type FieldAuthorizer, type Plan } from './shape.ts';
+export { Connection } from './connection.ts';
+export { createHub, type Hub, type HubLog, type HubOptions, type Subscriber, type SubscriberSink } from './hub.ts';
+export { compilePlan, shapePayload, type Plan } from './shape.ts';
+export { createFieldAuthorizer, type FieldAuthorizer } from '../graphql/authz.ts';
 export { filterMatches, validateFilter, argumentsMatch, conditionMatches, FILTER_LIMITS } from './filter.ts';

@@ -1,5 +1,5 @@
 /**
- * Shapes a mutation's result for one subscriber, as AppSync does (APPSYNC.md §7):
+ * Shapes a mutation's result for one subscriber, as AppSync does (docs/local-runtime.md, "Subscriptions"):
  * - the subscriber receives the **mutation's own selection-set result**, re-shaped by the
  *   subscriber's selection set: aliases, fragments, `@include`/`@skip` apply; fields the mutation did
  *   not select arrive null, and a null in a non-null position is an error that nulls the nearest
@@ -30,11 +30,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { AppSyncErrorEntry, AuthResult } from '../types.ts';
+import type { FieldAuthorizer } from '../graphql/authz.ts';
 
-/** `allows(type, field, auth)`: the field-level auth decision (graphql/authz.ts offers one). */
-export interface FieldAuthorizer {
-  allows(typeName: string, fieldName: string, auth: AuthResult): boolean;
-}
 
 /** An output type, reduced to what shaping needs. */
 export type TypeShape =
@@ -60,6 +57,11 @@ export interface PlanField {
 export interface Plan {
   rootKey: string;
   root: PlanField;
+  /**
+   * The schema the plan was compiled against (fragment applicability on abstract types, runtime
+   * types). Not enumerable: two plans that shape payloads alike serialize alike (the hub's plan key).
+   */
+  readonly schema?: GraphQLSchema | undefined;
 }
 
 const UNKNOWN: TypeShape = { k: 'named', name: null, composite: false };
@@ -201,7 +203,9 @@ export function compilePlan(input: CompileInput): Plan {
     column: rootNode.loc?.startToken.column ?? 0,
     children: rootNode.selectionSet ? build([rootNode.selectionSet], namedOf(rootType).name) : null,
   };
-  return { rootKey: root.key, root };
+  const plan: Plan = { rootKey: root.key, root };
+  Object.defineProperty(plan, 'schema', { value: schema, enumerable: false });
+  return plan;
 }
 
 const INVALID = Symbol('non-null violated here');
@@ -213,8 +217,9 @@ export interface ShapedPayload {
   errors?: AppSyncErrorEntry[];
 }
 
-/** Applies a plan to the mutation's result. `schema` decides fragment applicability on abstract types. */
-export function shapePayload(plan: Plan, result: unknown, schema?: GraphQLSchema): ShapedPayload {
+/** Applies a plan to the mutation's result. The plan's schema decides fragment applicability on abstract types. */
+export function shapePayload(plan: Plan, result: unknown): ShapedPayload {
+  const schema = plan.schema;
   const errors: AppSyncErrorEntry[] = [];
   const fieldError = (f: PlanField, path: (string | number)[], message: string, errorType: string | null) =>
     errors.push({

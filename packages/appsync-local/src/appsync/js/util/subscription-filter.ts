@@ -1,6 +1,6 @@
 /**
  * util.transform.toSubscriptionFilter(obj, ignoredFields?, rules?), as AppSync's EvaluateCode answers
- * it (recorded outputs: docs/conformance.md, test/local/js/conformance/cases/subscription-filter.ts).
+ * it (recorded outputs: docs/conformance.md, test/appsync/js/conformance/cases/subscription-filter.ts).
  *
  * The result is a list of groups, each an AND of `{ fieldName, operator, value }`, the groups ORed.
  * Every alternative multiplies the groups out:

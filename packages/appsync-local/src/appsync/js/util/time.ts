@@ -196,7 +196,7 @@ const COMMON_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
 /**
  * Throughput only: the shape resolvers parse all day (what AWSDateTime and nowISO8601 print),
  * computed without the general parser, with ISO_OFFSET_DATE_TIME's STRICT field checks. Anything
- * else, or out of range, is undefined and goes to parseISO8601Java; test/local/js/time.test.ts
+ * else, or out of range, is undefined and goes to parseISO8601Java; test/appsync/js/time.test.ts
  * checks both agree.
  */
 export function parseCommonISO8601(text: string): number | undefined {
