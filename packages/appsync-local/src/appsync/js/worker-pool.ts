@@ -45,6 +45,22 @@ export type ChainOutcomes = HandlerOutcome[] & { steps: number[]; failure?: Erro
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
+/**
+ * A runtime started with `--cpu-prof` (and its `--cpu-prof-*` options) profiles its workers too: they
+ * write their profiles where it writes its own.
+ */
+function profilingArgs(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--cpu-prof')) continue;
+    out.push(a);
+    if (!a.includes('=') && a !== '--cpu-prof' && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) out.push(argv[++i]!);
+  }
+  return out;
+}
+
 export interface WorkerPoolOptions {
   /** Workers, all kept running (fill). Default 2: one hostile call cannot hold up the others. */
   size?: number;
@@ -233,7 +249,7 @@ export class WorkerPool {
   private spawn(): void {
     const worker = fork(fileURLToPath(ENTRY), [], {
       // No inherited loader flags: the entry registers tsx itself (under vitest there is none to inherit).
-      execArgv: [`--max-old-space-size=${this.maxHeapMb}`, '--max-semi-space-size=8'],
+      execArgv: [`--max-old-space-size=${this.maxHeapMb}`, '--max-semi-space-size=8', ...profilingArgs()],
       // JSON framing costs less than the structured clone here (small messages, mostly strings).
       serialization: 'json',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
