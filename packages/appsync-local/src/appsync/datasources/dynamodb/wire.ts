@@ -4,7 +4,8 @@
  * made here instead of through the SDK client's `send`, and sent with the client's own HTTP handler.
  *
  * Why: the SDK's per-call middleware stack (schema serde, endpoint rules, user agent, retry, logger
- * filters) was about a quarter of the runtime's CPU per request (docs/local-runtime.md, "Performance").
+ * filters) was about a quarter of the runtime's CPU per request (docs/local-runtime.md, "Performance:
+ * what a request costs, and where").
  * The request objects are already in DynamoDB's own JSON shape, so this module writes them as JSON,
  * signs them with the SDK's own signer (@smithy/signature-v4, keys cached per day) and hands them to
  * the client's `requestHandler` (the SDK's keep-alive Node handler, or whatever the caller configured).
