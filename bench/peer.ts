@@ -18,7 +18,8 @@
  * installed on first run, so they never weigh on Taskwire's own install.
  *
  *   npm run bench -- peer            (options: npx tsx bench/peer.ts [--rounds 5] [--round-ms 5000] [--connections 20] [--only a,b,c,d]
- *                                     [--cpu-prof c,d]: V8 CPU profiles of those server processes, in bench/results/profiles/)
+ *                                     [--cpu-prof c,d]: V8 CPU profiles of those server processes and of their resolver workers,
+ *                                     in bench/results/profiles/<id>/; summarise with bench/lib/profile-summary.ts)
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -70,29 +70,26 @@ describe('a comment racing the task deletion', () => {
     const { QueryCommand } = await import('@aws-sdk/client-dynamodb');
     const task = (await gql(ada, CREATE, { input: { projectId: P, title: 'Doomed' } })).data!.createTask;
     expect(task.watcherIds).toContain('ada'); // so addComment writes no watcher update of its own
-    // A real deleteTask lands between addComment's loadTask and its transaction: the SDK middleware runs
-    // it (through the API) just before the comment's TransactWriteItems is sent.
+    // A real deleteTask lands between addComment's loadTask and its transaction: db.intercept runs it
+    // (through the API) just before the comment's TransactWriteItems is sent.
     let armed = true;
     let deleted: Awaited<ReturnType<typeof gql>> | undefined;
-    const name = `race-${Date.now()}`;
-    db.client.middlewareStack.add(
-      (next) => async (args) => {
-        const items = ((args.input as { TransactItems?: { Put?: { Item?: { SK?: { S?: string } } } }[] }).TransactItems ?? []);
-        if (armed && items.some((i) => i.Put?.Item?.SK?.S?.startsWith('COMMENT#'))) {
+    const remove = db.intercept({
+      async request(call) {
+        const items = (call.input.TransactItems as { Put?: { Item?: { SK?: { S?: string } } } }[] | undefined) ?? [];
+        if (armed && call.operation === 'TransactWriteItems' && items.some((i) => i.Put?.Item?.SK?.S?.startsWith('COMMENT#'))) {
           armed = false;
           deleted = await gql(root, `mutation($id: ID!) { deleteTask(id: $id) { id deletedAt } }`, { id: task.id });
         }
-        return next(args);
       },
-      { step: 'initialize', name },
-    );
+    });
     try {
       const r = await gql(ada, `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, { i: { taskId: task.id, body: 'last words' } });
       expect(armed).toBe(false);
       expect(deleted!.errors).toBeUndefined();
       expect(r.errors?.[0]?.errorType).toBe('NotFound');
     } finally {
-      db.client.middlewareStack.remove(name);
+      remove();
     }
     const left = await db.client.send(
       new QueryCommand({

@@ -27,27 +27,24 @@ const WATCH = `mutation($id: ID!) { watchTask(id: $id) { id version watcherIds }
 const UNWATCH = `mutation($id: ID!) { unwatchTask(id: $id) { id version watcherIds } }`;
 const READ = `query($id: ID!) { task(id: $id) { id version watcherIds } activityByTask(taskId: $id, limit: 100) { items { action } } }`;
 
-/** Runs `during` (through the API) just before the next TransactWriteItems that `matches` is sent. */
+/** Runs `during` (through the API) just before the next TransactWriteItems that `matches` is sent (db.intercept). */
 async function racing<T>(matches: (items: Record<string, any>[]) => boolean, during: () => Promise<unknown>, run: () => Promise<T>): Promise<T> {
   let armed = true;
-  const name = `race-${Date.now()}-${Math.random()}`;
-  db.client.middlewareStack.add(
-    (next) => async (args) => {
-      const items = ((args.input as { TransactItems?: Record<string, any>[] }).TransactItems ?? []);
-      if (armed && matches(items)) {
+  const remove = db.intercept({
+    async request(call) {
+      const items = (call.input.TransactItems as Record<string, any>[] | undefined) ?? [];
+      if (armed && call.operation === 'TransactWriteItems' && matches(items)) {
         armed = false;
         await during();
       }
-      return next(args);
     },
-    { step: 'initialize', name },
-  );
+  });
   try {
     const out = await run();
     expect(armed).toBe(false);
     return out;
   } finally {
-    db.client.middlewareStack.remove(name);
+    remove();
   }
 }
 

@@ -11,10 +11,12 @@ import { getItem, writeItem } from './dynamodb/items.ts';
 import { query, scan, sync } from './dynamodb/lists.ts';
 import { createTokenCodec } from './dynamodb/next-token.ts';
 import { transactGetItems, transactWriteItems } from './dynamodb/transactions.ts';
+import { createDynamoDbWire } from './dynamodb/wire.ts';
 
 export type { ConditionHandler, ConditionHandlerEvent } from './dynamodb/context.ts';
 
 export interface DynamoDbDataSourceOptions {
+  /** Where and as whom to call DynamoDB: the client's endpoint, region, credentials and attempts (dynamodb/wire.ts). */
   client: DynamoDBClient;
   tableName: string;
   /** Seals nextTokens; tokens from a runtime with another secret are rejected. */
@@ -40,6 +42,7 @@ const OPERATIONS: Record<string, (req: Request, ctx: OperationContext) => Promis
 
 export function createDynamoDbDataSource(opts: DynamoDbDataSourceOptions): DataSource {
   const tokens = createTokenCodec(opts.tokenSecret);
+  const dynamodb = createDynamoDbWire(opts.client);
   return {
     type: 'AMAZON_DYNAMODB',
     invoke: (call: DataSourceInvocation) =>
@@ -55,7 +58,7 @@ export function createDynamoDbDataSource(opts: DynamoDbDataSourceOptions): DataS
           );
         }
         return run(req, {
-          client: opts.client,
+          dynamodb,
           tableName: opts.tableName,
           tokens,
           customHandler: opts.customHandler,

@@ -13,6 +13,15 @@
  * runs it and sends back plain data, the main thread builds the HandlerOutcome. Handlers that follow one
  * another with no data source between them (a pipeline's request and its first function's request…)
  * share one round trip (runChain); each still has its own time limit.
+ *
+ * Pipelined: a worker may hold up to PIPELINE_DEPTH calls (it runs them one at a time, in order), and
+ * the calls dispatched in one turn of the event loop go to a worker in one message, so that under load
+ * a worker never waits for the main thread between calls and each message carries several calls. The
+ * time limit runs for the call at the head of a worker's line only (the one it is running). A call
+ * that runs longer than STALL_MS keeps the worker: the calls queued behind it are taken back (the
+ * worker is told to drop them) and go to another worker, so one slow or hostile call holds up no other.
+ * Should the worker have started one of them before it read that, its answer is ignored: a handler
+ * call is a pure function of what it is sent, so running it twice changes nothing but the CPU spent.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +37,7 @@ import {
   type HandlerCall,
   type HandlerRaw,
 } from './run.ts';
-import type { ChainTransitions, WorkerJob, WorkerReply, WorkerRequest } from './worker.ts';
+import type { ChainTransitions, WorkerJob, WorkerMessage, WorkerReply, WorkerRequest } from './worker.ts';
 
 /** A handler to run after the one before it in a chain (see ChainedCall in run.ts). */
 export interface ChainedHandler {
@@ -44,6 +53,27 @@ export interface ChainedHandler {
 export type ChainOutcomes = HandlerOutcome[] & { steps: number[]; failure?: Error };
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+/** Calls a worker may hold at once (the one it runs and those queued behind it). */
+const PIPELINE_DEPTH = 4;
+/** A call running longer than this gives the calls queued behind it back (to another worker). */
+const STALL_MS = 50;
+
+/**
+ * A runtime started with `--cpu-prof` (and its `--cpu-prof-*` options) profiles its workers too: they
+ * write their profiles where it writes its own.
+ */
+function profilingArgs(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--cpu-prof')) continue;
+    out.push(a);
+    if (!a.includes('=') && a !== '--cpu-prof' && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) out.push(argv[++i]!);
+  }
+  return out;
+}
 
 export interface WorkerPoolOptions {
   /** Workers, all kept running (fill). Default 2: one hostile call cannot hold up the others. */
@@ -72,13 +102,22 @@ interface Job {
   stopped(reason: 'timeout' | 'memory'): unknown;
 }
 
+interface Sent {
+  id: number;
+  job: Job;
+}
+
 interface Slot {
   worker: ChildProcess;
   ready: boolean;
   /** Resolves when the worker has started (or has gone). */
   started: Promise<void>;
-  job?: Job;
+  /** The calls this worker holds, in the order it runs them: the first is running (or about to). */
+  jobs: Sent[];
+  /** The time limit of the running call. */
   timer?: NodeJS.Timeout;
+  /** When the running call looks stalled (STALL_MS), the calls behind it are taken back. */
+  stallTimer?: NodeJS.Timeout;
   /** Code keys this worker was sent (it compiles each once). */
   sent: Set<number>;
 }
@@ -90,6 +129,7 @@ export class WorkerPool {
   private nextKey = 1;
   private nextId = 1;
   private closed = false;
+  private dispatchScheduled = false;
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
@@ -192,19 +232,40 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...job, resolve, reject });
       this.fill();
+      this.scheduleDispatch();
+    });
+  }
+
+  /** Dispatches once the current turn's I/O is handled, so that the calls it brought share messages. */
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled) return;
+    this.dispatchScheduled = true;
+    setImmediate(() => {
+      this.dispatchScheduled = false;
       this.dispatch();
     });
   }
 
+  /** Hands queued calls to the least busy workers that are not stalled, one message per worker. */
   private dispatch(): void {
+    const batches = new Map<Slot, WorkerRequest[]>();
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => s.ready && !s.job);
-      if (!slot) return;
-      this.start(slot, this.queue.shift()!);
+      let slot: Slot | undefined;
+      for (const s of this.slots) {
+        if (!s.ready || s.jobs.length >= PIPELINE_DEPTH || (s.jobs.length > 0 && !s.stallTimer)) continue;
+        if (!slot || s.jobs.length < slot.jobs.length) slot = s;
+      }
+      if (!slot) break;
+      const job = this.queue.shift()!;
+      let batch = batches.get(slot);
+      if (!batch) batches.set(slot, (batch = []));
+      batch.push(this.request(slot, job));
     }
+    for (const [slot, batch] of batches) slot.worker.send({ batch } satisfies WorkerMessage);
   }
 
-  private start(slot: Slot, job: Job): void {
+  /** The message for `job` on `slot`'s worker; the job joins the worker's line. */
+  private request(slot: Slot, job: Job): WorkerRequest {
     const id = this.nextId++;
     let request: WorkerRequest = { ...job.request, id };
     if (request.kind === 'run') {
@@ -215,10 +276,35 @@ export class WorkerPool {
       };
       request = { ...request, first: withCode(request.first), next: request.next.map(withCode) };
     }
-    slot.job = job;
+    slot.jobs.push({ id, job });
+    if (slot.jobs.length === 1) this.arm(slot);
+    return request;
+  }
+
+  /** Starts the time limit (and the stall watch) of the call at the head of the slot's line. */
+  private arm(slot: Slot): void {
+    clearTimeout(slot.timer);
+    clearTimeout(slot.stallTimer);
+    const head = slot.jobs[0];
+    if (!head) {
+      slot.timer = slot.stallTimer = undefined;
+      return;
+    }
     // The sandbox stops plain JS loops itself at the limit; this catches what it cannot see.
-    slot.timer = setTimeout(() => this.fail(slot, 'timeout'), job.timeoutMs + this.graceMs);
-    slot.worker.send(request);
+    slot.timer = setTimeout(() => this.fail(slot, 'timeout'), head.job.timeoutMs + this.graceMs);
+    slot.stallTimer = setTimeout(() => {
+      slot.stallTimer = undefined;
+      this.takeBack(slot);
+    }, STALL_MS);
+  }
+
+  /** The running call is slow: the calls behind it go back to the front of the queue, for other workers. */
+  private takeBack(slot: Slot): void {
+    const behind = slot.jobs.splice(1);
+    if (behind.length === 0) return;
+    slot.worker.send({ cancel: behind.map((s) => s.id) } satisfies WorkerMessage);
+    this.queue.unshift(...behind.map((s) => s.job));
+    this.scheduleDispatch();
   }
 
   /**
@@ -233,7 +319,7 @@ export class WorkerPool {
   private spawn(): void {
     const worker = fork(fileURLToPath(ENTRY), [], {
       // No inherited loader flags: the entry registers tsx itself (under vitest there is none to inherit).
-      execArgv: [`--max-old-space-size=${this.maxHeapMb}`, '--max-semi-space-size=8'],
+      execArgv: [`--max-old-space-size=${this.maxHeapMb}`, '--max-semi-space-size=8', ...profilingArgs()],
       // JSON framing costs less than the structured clone here (small messages, mostly strings).
       serialization: 'json',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -246,38 +332,37 @@ export class WorkerPool {
     worker.unref();
     worker.channel?.unref();
     let started!: () => void;
-    const slot: Slot = { worker, ready: false, sent: new Set(), started: new Promise((resolve) => (started = resolve)) };
+    const slot: Slot = { worker, ready: false, jobs: [], sent: new Set(), started: new Promise((resolve) => (started = resolve)) };
     worker.once('exit', () => started());
     this.slots.push(slot);
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
         slot.ready = true;
         started();
-      } else if ('partial' in reply) {
-        // The chain's next call has started: its own time limit.
-        const job = slot.job;
-        if (!job) return;
-        clearTimeout(slot.timer);
-        slot.timer = setTimeout(() => this.fail(slot, 'timeout'), job.timeoutMs + this.graceMs);
-        job.partial?.(reply.partial, reply.next);
-        return;
       } else {
-        const job = slot.job;
-        clearTimeout(slot.timer);
-        slot.job = undefined;
-        if (job) {
-          if ('value' in reply) job.resolve(reply.value);
-          else if ('badRequest' in reply) job.reject(new BadRequestException(reply.badRequest));
-          else job.reject(new Error(`APPSYNC_JS worker: ${reply.failure}`));
+        // Only the head of the line runs; any other answer is for a call taken back (already requeued).
+        const head = slot.jobs[0];
+        if (!head || head.id !== reply.id) return;
+        if ('partial' in reply) {
+          // The chain's next call has started: its own time limit.
+          this.arm(slot);
+          head.job.partial?.(reply.partial, reply.next);
+          return;
         }
+        slot.jobs.shift();
+        this.arm(slot);
+        const job = head.job;
+        if ('value' in reply) job.resolve(reply.value);
+        else if ('badRequest' in reply) job.reject(new BadRequestException(reply.badRequest));
+        else job.reject(new Error(`APPSYNC_JS worker: ${reply.failure}`));
       }
-      this.dispatch();
+      this.scheduleDispatch();
     });
     worker.on('error', (err) => console.error('[appsync] APPSYNC_JS worker failed:', err));
     worker.on('exit', () => {
       // A worker dies mid-call only from what the code did: V8 aborts on an exhausted heap or an
       // oversized allocation ("Fatal JavaScript invalid size error"). Either is the memory limit.
-      if (slot.ready && slot.job) return this.fail(slot, 'memory');
+      if (slot.ready && slot.jobs.length > 0) return this.fail(slot, 'memory');
       const crash = new Error(`the APPSYNC_JS worker ${slot.ready ? 'stopped unexpectedly' : 'did not start'}: ${stderrTail.slice(-500)}`);
       // A worker that cannot start would be restarted forever: refuse what waits instead.
       if (!slot.ready) for (const job of this.queue.splice(0)) job.reject(crash);
@@ -291,21 +376,24 @@ export class WorkerPool {
     if (index === -1) return;
     this.slots.splice(index, 1);
     clearTimeout(slot.timer);
-    const job = slot.job;
-    slot.job = undefined;
+    clearTimeout(slot.stallTimer);
+    const [head, ...behind] = slot.jobs.splice(0);
     void this.stop(slot);
-    if (job) {
-      if (reason instanceof Error) job.reject(reason);
-      else job.resolve(job.stopped(reason));
+    // The calls behind the stopped one had not run: they go to another worker.
+    if (behind.length > 0) this.queue.unshift(...behind.map((s) => s.job));
+    if (head) {
+      if (reason instanceof Error) head.job.reject(reason);
+      else head.job.resolve(head.job.stopped(reason));
     }
     if (!this.closed && slot.ready) {
       this.fill();
-      this.dispatch();
+      this.scheduleDispatch();
     }
   }
 
   private async stop(slot: Slot): Promise<void> {
     clearTimeout(slot.timer);
+    clearTimeout(slot.stallTimer);
     if (slot.worker.exitCode !== null || slot.worker.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
     slot.worker.kill('SIGKILL');

@@ -1,7 +1,10 @@
 /**
  * The engine's worker process (worker-pool.ts): compiles each resolver's code once, on its first call,
- * and runs handler calls and EvaluateCode evaluations as the main thread sends them, one at a time.
- * Everything crossing the thread boundary is plain data (HandlerCall in, HandlerRaw out).
+ * and runs handler calls and EvaluateCode evaluations as the main thread sends them, one at a time, in
+ * the order sent. Messages bring a batch of calls, or the ids of calls to drop (the pool took them back
+ * from behind a slow call: worker-pool.ts); one call runs per turn of the event loop, so a drop that
+ * arrived meanwhile is seen before the next call starts. Everything crossing the process boundary is
+ * plain data (HandlerCall in, HandlerRaw out).
  */
 import { compileResolverCode, type CompiledCode } from './compile.ts';
 import { BadRequestException, evaluateCode, type EvaluateCodeInput } from './evaluate.ts';
@@ -20,6 +23,8 @@ export type RunStep<C> = { key: number; code?: string; call: C };
 /** Per call of a chain (0: first, i: next[i - 1]), which call runs after it, by how it ended (none: stop). */
 export type ChainTransitions = Partial<Record<ChainExit, number>>;
 export type WorkerRequest = WorkerJob & { id: number };
+/** What the pool sends: calls to run, in order, or calls not started yet to drop. */
+export type WorkerMessage = { batch: WorkerRequest[] } | { cancel: number[] };
 
 export type WorkerReply =
   | { ready: true }
@@ -46,10 +51,15 @@ function codeOf(step: { key: number; code?: string }, fileName: string): Compile
   return code;
 }
 
+/** Code comes with a key's first call to this worker: kept on arrival (that call may be dropped). */
+function keepSources(req: WorkerRequest): void {
+  if (req.kind !== 'run') return;
+  for (const step of [req.first, ...req.next]) if (step.code !== undefined && !compiled.has(step.key)) sources.set(step.key, step.code);
+}
+
 function answer(req: WorkerRequest): WorkerReply {
   try {
     if (req.kind === 'evaluate') return { id: req.id, value: evaluateCode(req.input, { timeoutMs: req.timeoutMs }) };
-    for (const step of req.next) if (step.code !== undefined && !compiled.has(step.key)) sources.set(step.key, step.code);
     let raw = executeCall(codeOf(req.first, req.first.call.fileName), req.first.call);
     // Bounded: a chain never goes back (each transition points further down the list).
     for (let at = 0; ; ) {
@@ -76,7 +86,34 @@ function answer(req: WorkerRequest): WorkerReply {
   }
 }
 
-process.on('message', (req: WorkerRequest) => process.send!(answer(req)));
+const pending: WorkerRequest[] = [];
+let scheduled = false;
+
+function runNext(): void {
+  scheduled = false;
+  const req = pending.shift();
+  if (req) process.send!(answer(req));
+  schedule();
+}
+
+function schedule(): void {
+  if (scheduled || pending.length === 0) return;
+  scheduled = true;
+  setImmediate(runNext);
+}
+
+process.on('message', (msg: WorkerMessage) => {
+  if ('cancel' in msg) {
+    const dropped = new Set(msg.cancel);
+    for (let i = pending.length - 1; i >= 0; i--) if (dropped.has(pending[i]!.id)) pending.splice(i, 1);
+    return;
+  }
+  for (const req of msg.batch) {
+    keepSources(req);
+    pending.push(req);
+  }
+  schedule();
+});
 // Without its parent (the runtime stopped or crashed) the worker has nothing left to do.
 process.on('disconnect', () => process.exit(0));
 process.send!({ ready: true } satisfies WorkerReply);

@@ -307,16 +307,14 @@ describe('DynamoDB data source: batches', () => {
     await run({ operation: 'PutItem', key: key('u2'), attributeValues: {} });
     // DynamoDB Local never throttles: make the real response partial by moving u2 to UnprocessedKeys.
     const ds = source();
-    const unprocessed = (next: (args: never) => Promise<{ output: Record<string, any> }>) => async (args: never) => {
-      const out = await next(args);
-      const responses = out.output.Responses?.[db.tableName] as { PK: { S: string } }[] | undefined;
-      if (responses) {
-        out.output.Responses[db.tableName] = responses.filter((i) => i.PK.S !== 'u2');
-        out.output.UnprocessedKeys = { [db.tableName]: { Keys: [key('u2')] } };
-      }
-      return out;
-    };
-    db.client.middlewareStack.add(unprocessed as never, { step: 'initialize', name: 'partialBatch' });
+    const remove = db.intercept({
+      response(call, output) {
+        const responses = output.Responses?.[db.tableName] as { PK: { S: string } }[] | undefined;
+        if (call.operation !== 'BatchGetItem' || !responses) return;
+        output.Responses[db.tableName] = responses.filter((i) => i.PK.S !== 'u2');
+        output.UnprocessedKeys = { [db.tableName]: { Keys: [key('u2')] } };
+      },
+    });
     try {
       const res = await ds.invoke(invocation({ operation: 'BatchGetItem', tables: { [db.tableName]: { keys: [key('u1'), key('u2')] } } }));
       expect(res.result).toEqual({
@@ -325,19 +323,20 @@ describe('DynamoDB data source: batches', () => {
       });
       expect(res.error?.type).toBe('DynamoDB:ProvisionedThroughputExceededException');
     } finally {
-      db.client.middlewareStack.remove('partialBatch');
+      remove();
     }
   });
   it('a partial BatchPutItem returns the unprocessed items in their own block and nulls their slots', async () => {
     // Drop the second put from the real request and report it back as unprocessed, as DynamoDB does.
-    const dropSecond = (next: (args: any) => Promise<{ output: Record<string, any> }>) => async (args: any) => {
-      const writes = args.input.RequestItems?.[db.tableName];
-      const dropped = writes?.splice(1, 1);
-      const out = await next(args);
-      if (dropped?.length) out.output.UnprocessedItems = { [db.tableName]: dropped };
-      return out;
-    };
-    db.client.middlewareStack.add(dropSecond as never, { step: 'initialize', name: 'partialWrite' });
+    let dropped: unknown[] | undefined;
+    const remove = db.intercept({
+      request(call) {
+        if (call.operation === 'BatchWriteItem') dropped = call.input.RequestItems?.[db.tableName]?.splice(1, 1);
+      },
+      response(call, output) {
+        if (call.operation === 'BatchWriteItem' && dropped?.length) output.UnprocessedItems = { [db.tableName]: dropped };
+      },
+    });
     try {
       const res = await run({ operation: 'BatchPutItem', tables: { [db.tableName]: [key('p1'), { ...key('p2'), v: { N: 2 } }] } });
       expect(res.result).toEqual({
@@ -348,7 +347,7 @@ describe('DynamoDB data source: batches', () => {
       expect(await rawItem('p1')).not.toBeNull();
       expect(await rawItem('p2')).toBeNull();
     } finally {
-      db.client.middlewareStack.remove('partialWrite');
+      remove();
     }
   });
 });

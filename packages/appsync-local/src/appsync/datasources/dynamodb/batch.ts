@@ -4,7 +4,7 @@
  * is returned in `unprocessedKeys` / `unprocessedItems` (every requested table present, possibly empty)
  * and, as in the guide's example, a partial batch also sets `ctx.error`.
  */
-import { BatchGetItemCommand, BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { BatchGetItemCommandOutput, BatchWriteItemCommandOutput, WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../types.ts';
 import { DataSourceFailure, invalidRequest, isRecord } from '../errors.ts';
 import { readArray, readBoolean, readRecord, type OperationContext, type Request } from './context.ts';
@@ -58,9 +58,9 @@ export async function batchGetItem(req: Request, ctx: OperationContext): Promise
     };
   });
 
-  const res = await ctx.client.send(
-    new BatchGetItemCommand({ RequestItems: Object.fromEntries(tables.map((t) => [t.table, t.spec])) }),
-  );
+  const res = await ctx.dynamodb.call<BatchGetItemCommandOutput>('BatchGetItem', {
+    RequestItems: Object.fromEntries(tables.map((t) => [t.table, t.spec])),
+  });
 
   const data: Record<string, (Record<string, unknown> | null)[]> = {};
   const unprocessedKeys: Record<string, Record<string, unknown>[]> = {};
@@ -96,7 +96,7 @@ export async function batchWriteItem(
   for (const t of tables) {
     requestItems[t.table] = t.entries.map((e) => (put ? { PutRequest: { Item: e } } : { DeleteRequest: { Key: e } }));
   }
-  const res = await ctx.client.send(new BatchWriteItemCommand({ RequestItems: requestItems }));
+  const res = await ctx.dynamodb.call<BatchWriteItemCommandOutput>('BatchWriteItem', { RequestItems: requestItems });
 
   const data: Record<string, (Record<string, unknown> | null)[]> = {};
   const unprocessed: Record<string, Record<string, unknown>[]> = {};

@@ -8,7 +8,6 @@
  *    Lambda, which replies `reject`, `discard` (no error, result = current item) or `retry` with a
  *    `retryMapping` (a new request object for the same operation).
  */
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../types.ts';
 import { DataSourceFailure, invalidRequest, isRecord } from '../errors.ts';
 import type { OperationContext, Request } from './context.ts';
@@ -38,9 +37,7 @@ export interface ConditionFailure {
 
 export async function resolveConditionFailure(f: ConditionFailure, ctx: OperationContext): Promise<DataSourceResult> {
   const consistent = f.condition.consistentRead !== false;
-  const { Item } = await ctx.client.send(
-    new GetItemCommand({ TableName: ctx.tableName, Key: f.key, ConsistentRead: consistent }),
-  );
+  const { Item } = await ctx.dynamodb.call<{ Item?: AttributeMap }>('GetItem', { TableName: ctx.tableName, Key: f.key, ConsistentRead: consistent });
   const current = fromItem(Item);
 
   if (f.operation === 'PutItem' && Item && f.desired) {
@@ -69,7 +66,7 @@ export async function resolveConditionFailure(f: ConditionFailure, ctx: Operatio
       currentValue: current,
       resolver: {
         tableName: ctx.tableName,
-        awsRegion: (await ctx.client.config.region()) ?? 'us-east-1',
+        awsRegion: (await ctx.dynamodb.region()) ?? 'us-east-1',
         parentType: call.ctx.info.parentTypeName,
         field: call.ctx.info.fieldName,
         outputs: null,

@@ -1,10 +1,10 @@
 /**
  * What every DynamoDB operation receives, and readers for the common fields of request objects.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DataSourceInvocation } from '../../types.ts';
 import { invalidRequest, isRecord, missingField } from '../errors.ts';
 import type { TokenCodec } from './next-token.ts';
+import type { DynamoDbWire } from './wire.ts';
 import { toAttributeMap, type AttributeMap } from './values.ts';
 
 /** The event a `Custom` conditional-check-failed handler receives (the Lambda's event on AppSync). */
@@ -20,7 +20,8 @@ export interface ConditionHandlerEvent {
 export type ConditionHandler = (event: ConditionHandlerEvent, lambdaArn?: string) => Promise<unknown>;
 
 export interface OperationContext {
-  client: DynamoDBClient;
+  /** Signed calls to the caller's DynamoDB endpoint (wire.ts). */
+  dynamodb: DynamoDbWire;
   /** The data source's table (single-item and list operations; batch/transact name tables themselves). */
   tableName: string;
   tokens: TokenCodec;

@@ -2,31 +2,25 @@
  * Single-item operations: GetItem, PutItem (returns the item written), UpdateItem (ALL_NEW) and
  * DeleteItem (ALL_OLD), with AppSync's handling of failed conditions (conditions.ts).
  */
-import {
-  ConditionalCheckFailedException,
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../types.ts';
 import { invalidRequest, isRecord } from '../errors.ts';
 import { resolveConditionFailure, type WriteOperation } from './conditions.ts';
 import { readBoolean, readKey, type OperationContext, type Request } from './context.ts';
 import { attributeParams, readExpression, readProjection } from './expressions.ts';
 import { fromItem, toAttributeMap, type AttributeMap } from './values.ts';
+import { isServiceError } from './wire.ts';
+
+type ItemOutput = { Item?: AttributeMap; Attributes?: AttributeMap };
 
 export async function getItem(req: Request, ctx: OperationContext): Promise<DataSourceResult> {
   const projection = readProjection(req);
-  const { Item } = await ctx.client.send(
-    new GetItemCommand({
-      TableName: ctx.tableName,
-      Key: readKey(req),
-      ConsistentRead: readBoolean(req, 'consistentRead'),
-      ProjectionExpression: projection?.expression,
-      ...attributeParams(projection),
-    }),
-  );
+  const { Item } = await ctx.dynamodb.call<ItemOutput>('GetItem', {
+    TableName: ctx.tableName,
+    Key: readKey(req),
+    ConsistentRead: readBoolean(req, 'consistentRead'),
+    ProjectionExpression: projection?.expression,
+    ...attributeParams(projection),
+  });
   return { result: fromItem(Item) };
 }
 
@@ -50,37 +44,31 @@ export async function writeItem(
     if (operation === 'PutItem') {
       const values = req.attributeValues == null ? {} : toAttributeMap(req.attributeValues, 'attributeValues');
       desired = { ...values, ...key };
-      await ctx.client.send(
-        new PutItemCommand({ TableName: ctx.tableName, Item: desired, ...conditionParams, ...attributeParams(condition) }),
-      );
+      await ctx.dynamodb.call('PutItem', { TableName: ctx.tableName, Item: desired, ...conditionParams, ...attributeParams(condition) });
       return { result: fromItem(desired) };
     }
     if (operation === 'UpdateItem') {
       const update = readExpression(req, 'update', { required: true })!;
-      const { Attributes } = await ctx.client.send(
-        new UpdateItemCommand({
-          TableName: ctx.tableName,
-          Key: key,
-          UpdateExpression: update.expression,
-          ReturnValues: 'ALL_NEW',
-          ...conditionParams,
-          ...attributeParams(update, condition),
-        }),
-      );
-      return { result: fromItem(Attributes) };
-    }
-    const { Attributes } = await ctx.client.send(
-      new DeleteItemCommand({
+      const { Attributes } = await ctx.dynamodb.call<ItemOutput>('UpdateItem', {
         TableName: ctx.tableName,
         Key: key,
-        ReturnValues: 'ALL_OLD',
+        UpdateExpression: update.expression,
+        ReturnValues: 'ALL_NEW',
         ...conditionParams,
-        ...attributeParams(condition),
-      }),
-    );
+        ...attributeParams(update, condition),
+      });
+      return { result: fromItem(Attributes) };
+    }
+    const { Attributes } = await ctx.dynamodb.call<ItemOutput>('DeleteItem', {
+      TableName: ctx.tableName,
+      Key: key,
+      ReturnValues: 'ALL_OLD',
+      ...conditionParams,
+      ...attributeParams(condition),
+    });
     return { result: fromItem(Attributes) };
   } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException) || !condition) throw err;
+    if (!isServiceError(err, 'ConditionalCheckFailedException') || !condition) throw err;
     return resolveConditionFailure(
       {
         operation,

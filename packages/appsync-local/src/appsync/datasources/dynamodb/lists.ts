@@ -2,7 +2,7 @@
  * Query, Scan and Sync: `{items, nextToken, scannedCount}` (Sync adds `startedAt`). `limit` is passed to
  * DynamoDB as is, so it bounds the items evaluated, and a filter may return fewer (as on AppSync).
  */
-import { QueryCommand, ScanCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
+import type { QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../types.ts';
 import { invalidRequest } from '../errors.ts';
 import { readBoolean, readPositiveInt, type OperationContext, type Request } from './context.ts';
@@ -59,7 +59,7 @@ export async function query(req: Request, ctx: OperationContext): Promise<DataSo
     ConsistentRead: readBoolean(req, 'consistentRead'),
     Select: readSelect(req),
   };
-  const page = await ctx.client.send(new QueryCommand(input));
+  const page = await ctx.dynamodb.call<Page>('Query', input);
   return { result: pageResult(page, scope, ctx) };
 }
 
@@ -97,7 +97,7 @@ export async function scan(req: Request, ctx: OperationContext): Promise<DataSou
     Select: readSelect(req),
     ...segments,
   };
-  const page = await ctx.client.send(new ScanCommand(input));
+  const page = await ctx.dynamodb.call<Page>('Scan', input);
   return { result: pageResult(page, scope, ctx) };
 }
 
@@ -112,14 +112,12 @@ export async function sync(req: Request, ctx: OperationContext): Promise<DataSou
   const startedAt = Date.now();
   const filter = readExpression(req, 'filter');
   const scope: TokenScope = { resolverId: ctx.call.resolverId, operation: 'Sync', table: ctx.tableName };
-  const page = await ctx.client.send(
-    new ScanCommand({
-      TableName: ctx.tableName,
-      FilterExpression: filter?.expression,
-      ...attributeParams(filter),
-      Limit: readPositiveInt(req, 'limit'),
-      ExclusiveStartKey: ctx.tokens.decode(req.nextToken, scope),
-    }),
-  );
+  const page = await ctx.dynamodb.call<Page>('Scan', {
+    TableName: ctx.tableName,
+    FilterExpression: filter?.expression,
+    ...attributeParams(filter),
+    Limit: readPositiveInt(req, 'limit'),
+    ExclusiveStartKey: ctx.tokens.decode(req.nextToken, scope),
+  });
   return { result: { ...pageResult(page, scope, ctx), startedAt } };
 }

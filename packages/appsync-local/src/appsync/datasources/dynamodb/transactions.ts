@@ -4,18 +4,13 @@
  * `cancellationReasons` in `ctx.result` ({type, message} plus `item`, the current item, for a failed
  * condition: `returnValuesOnConditionCheckFailure` defaults to true, as the guide states).
  */
-import {
-  TransactGetItemsCommand,
-  TransactionCanceledException,
-  TransactWriteItemsCommand,
-  type CancellationReason,
-  type TransactWriteItem,
-} from '@aws-sdk/client-dynamodb';
+import type { CancellationReason, TransactGetItemsCommandOutput, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../types.ts';
 import { DataSourceFailure, invalidRequest, isRecord, missingField } from '../errors.ts';
 import { readArray, readBoolean, readKey, type OperationContext, type Request } from './context.ts';
 import { attributeParams, readExpression, readProjection } from './expressions.ts';
 import { fromAttributeMap, fromItem, toAttributeMap, type AttributeMap } from './values.ts';
+import { isServiceError } from './wire.ts';
 
 function readTransactItems(req: Request): Request[] {
   const items = readArray(req, 'transactItems');
@@ -38,11 +33,11 @@ async function transact<T>(send: () => Promise<T>, cancelled: (reasons: unknown[
   try {
     return await send();
   } catch (err) {
-    if (err instanceof TransactionCanceledException) {
+    if (isServiceError(err, 'TransactionCanceledException')) {
       throw new DataSourceFailure(
         'DynamoDB:TransactionCanceledException',
         err.message,
-        cancelled(reasonsOf(err.CancellationReasons)),
+        cancelled(reasonsOf(err.CancellationReasons as CancellationReason[] | undefined)),
       );
     }
     throw err;
@@ -62,7 +57,7 @@ export async function transactGetItems(req: Request, ctx: OperationContext): Pro
     };
   });
   const res = await transact(
-    () => ctx.client.send(new TransactGetItemsCommand({ TransactItems: items })),
+    () => ctx.dynamodb.call<TransactGetItemsCommandOutput>('TransactGetItems', { TransactItems: items }),
     (cancellationReasons) => ({ items: null, cancellationReasons }),
   );
   return { result: { items: (res.Responses ?? []).map((r) => fromItem(r.Item)), cancellationReasons: null } };
@@ -128,7 +123,7 @@ function toWriteItem(item: Request, i: number): { write: TransactWriteItem; key:
 export async function transactWriteItems(req: Request, ctx: OperationContext): Promise<DataSourceResult> {
   const writes = readTransactItems(req).map(toWriteItem);
   await transact(
-    () => ctx.client.send(new TransactWriteItemsCommand({ TransactItems: writes.map((w) => w.write) })),
+    () => ctx.dynamodb.call('TransactWriteItems', { TransactItems: writes.map((w) => w.write) }),
     (cancellationReasons) => ({ keys: null, cancellationReasons }),
   );
   return { result: { keys: writes.map((w) => fromAttributeMap(w.key)), cancellationReasons: null } };

@@ -72,7 +72,8 @@ export function toAttributeMap(value: unknown, path: string): AttributeMap {
   return out;
 }
 
-const base64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+/** Binary values: Uint8Array as request objects are read, base64 text as DynamoDB answers (wire.ts). */
+const base64 = (b: Uint8Array | string) => (typeof b === 'string' ? b : Buffer.from(b).toString('base64'));
 
 /** Plain JSON: sets become arrays, binaries base64, numbers JSON numbers (as AppSync returns them). */
 export function fromAttributeValue(av: AttributeValue): unknown {
