@@ -29,7 +29,7 @@ import { sprintPk } from '../model/keys.ts';
 import * as maths from '../functions/reports/maths.ts';
 import { PROJECT_REPORT, SPRINT, SPRINT_REPORT } from '../client/src/ops.ts';
 import {
-  batchWriteAll, deadline, describeMachine, fmtMs, fmtRatio, graphqlClient, measureInterleaved, subOf, writeResult,
+  batchWriteAll, deadline, withOneRetry, describeMachine, fmtMs, fmtRatio, graphqlClient, measureInterleaved, subOf, writeResult,
   type PartResult, type Probe,
 } from './lib/kit.ts';
 import { generateTasks, STATUSES, taskItem, type GeneratedTask, type TaskPlan } from './lib/tasks.ts';
@@ -77,7 +77,7 @@ export async function runReportBench(): Promise<PartResult> {
   const stopDeadline = deadline('report', TIME_LIMIT_MS);
   const started = performance.now();
   console.log(`report: starting the local runtime (with the table's stream to functions/stream)…   [${describeMachine()}]`);
-  const runtime = await startThrowawayRuntime();
+  const runtime = await withOneRetry('starting the runtime', () => startThrowawayRuntime());
   const ddb = createLocalDynamoDbClient(runtime.urls.dynamodb);
   const gql = graphqlClient(runtime.urls.graphql, runtime.caCertPem);
   try {

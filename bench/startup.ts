@@ -14,7 +14,7 @@
  *   npm run bench -- startup          (npx tsx bench/startup.ts [--startup-no-build]: measure the client/dist there is)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,13 +22,13 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CLIENT_DIR, DIST_DIR } from '../client/server/web.ts';
 import { freePort } from '../packages/appsync-local/src/services/dynamodb-local.ts';
-import { deadline, describeMachine, writeResult, type PartResult } from './lib/kit.ts';
+import { deadline, describeMachine, withOneRetry, writeResult, type PartResult } from './lib/kit.ts';
 
-const TIME_LIMIT_MS = 420_000;
+const TIME_LIMIT_MS = 720_000;
 const START_TARGET_S = 15;
 const CLIENT_BUDGET_KB = 300;
 /** A start that takes longer than this is reported as failed (and stopped). */
-const START_TIMEOUT_MS = 150_000;
+const START_TIMEOUT_MS = 240_000;
 const ROOT = join(CLIENT_DIR, '..');
 
 interface ClientSize {
@@ -144,10 +144,15 @@ export async function runStartupBench(): Promise<PartResult> {
     env.TASKWIRE_CERT_DIR = '';
     env.NODE_EXTRA_CA_CERTS = '';
     console.log('startup: npm start with a fresh data folder (new CA, table, user pool, demo project)…');
-    const first = await timeStart(env, 'first start');
+    const fresh = () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir);
+      return timeStart(env, 'first start');
+    };
+    const first = await withOneRetry('the first start', fresh);
     console.log(`  ready after ${first.seconds.toFixed(1)} s (the runtime reports ${first.reportedSeconds.toFixed(1)} s from its main())`);
     console.log('startup: npm start again on the same folder (a restart)…');
-    const again = await timeStart(env, 'restart');
+    const again = await withOneRetry('the restart', () => timeStart(env, 'restart'));
     console.log(`  ready after ${again.seconds.toFixed(1)} s (the runtime reports ${again.reportedSeconds.toFixed(1)} s)`);
     const firstMet = first.seconds <= START_TARGET_S;
     const againMet = again.seconds <= START_TARGET_S;

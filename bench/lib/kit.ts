@@ -228,3 +228,17 @@ export async function batchWriteAll(
   await Promise.all(Array.from({ length: opts.parallel ?? 8 }, worker));
   return written;
 }
+
+/**
+ * Starts something (a runtime, `npm start`) once more when the first attempt fails: on the shared
+ * 2-core machine DynamoDB Local's JVM can miss the runtime's 30 s start-up limit under a heavy load.
+ * The failure is printed, never hidden; a second failure ends the benchmark.
+ */
+export async function withOneRetry<T>(label: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    console.log(`  ${label} failed (${(err as Error).message.split('\n').filter(Boolean).at(-1)}); trying once more…`);
+    return start();
+  }
+}
