@@ -74,6 +74,20 @@ interface StartTiming {
   reportedSeconds: number;
 }
 
+/** Waits until no process of the group is left (signal 0 to the group: ESRCH once it is empty). */
+async function groupGone(pgid: number, ms: number): Promise<boolean> {
+  const until = performance.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return true;
+    }
+    if (performance.now() > until) return false;
+    await new Promise((f) => setTimeout(f, 200));
+  }
+}
+
 /** Spawns `npm start` in its own process group, waits for the ready line, stops it with SIGTERM. */
 async function timeStart(env: Record<string, string>, label: string): Promise<StartTiming> {
   const t0 = performance.now();
@@ -113,10 +127,14 @@ async function timeStart(env: Record<string, string>, label: string): Promise<St
     });
   } finally {
     // Its own shutdown path first (stops DynamoDB Local and the rest); the whole group if it lingers.
+    // npm exits at once; the runtime under it is still stopping and holds its ports until the whole
+    // process group is gone, which the next start on the same ports needs.
     group('SIGTERM');
-    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((f) => setTimeout(() => f(false), 20_000))]);
-    if (!stopped) group('SIGKILL');
     await exited;
+    if (!(await groupGone(child.pid!, 30_000))) {
+      group('SIGKILL');
+      await groupGone(child.pid!, 10_000);
+    }
   }
 }
 
