@@ -14,7 +14,7 @@ import { WebSocket } from 'ws';
 import { ADMIN, MEMBER, OUTSIDER, type RawAnswer, type Target } from './target.ts';
 
 /** What must never appear in a message: stack frames, source paths, engine internals. */
-export const LEAK = /\n\s*at |\bat .+:\d+:\d+|\.[cm]?[jt]s\b|\/work\/|node_modules|__vite_ssr|Maximum call stack|is not a function|Cannot read propert|undefined \(reading|\bTypeError\b|\bReferenceError\b|SyntaxError: Unexpected|ECONNREFUSED|ResourceNotFoundException|ValidationException: /;
+export const LEAK = /\n\s*at |\bat \S+ \(\S+:\d+:\d+\)|\bat (?:file:|node:|\/)\S+:\d+:\d+|\.[cm]?[jt]s\b|\/work\/|node_modules|__vite_ssr|Maximum call stack|is not a function|Cannot read propert|undefined \(reading|\bTypeError\b|\bReferenceError\b|SyntaxError: Unexpected|ECONNREFUSED|ResourceNotFoundException|ValidationException: /;
 
 const REQUEST_KEYS = 'locations,message,path';
 const FIELD_KEYS = 'data,errorInfo,errorType,locations,message,path';

@@ -113,6 +113,9 @@ export async function runLoad(t: Target, demo: Demo, opts: LoadOptions): Promise
     if (r.status !== 200 || !r.json) {
       if (write && (r.status === -1 || r.status >= 500)) ledger.unknown.set(write.taskId ?? '', (ledger.unknown.get(write.taskId ?? '') ?? 0) + 1);
       if (!inFault && (r.status === -1 || r.status >= 500 || !r.json)) ledger.bad.push(`${write?.op ?? 'read'}: HTTP ${r.status} ${r.body.slice(0, 160)}`);
+      // While the stack is down, a user waits a little before trying again (as a client backs off)
+      // instead of spinning on refused connections and starving the restart.
+      if (inFault) await new Promise((resolve) => setTimeout(resolve, 250));
       return null;
     }
     const errs = r.json.errors ?? [];

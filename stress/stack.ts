@@ -54,7 +54,8 @@ export async function startStack(log: (line: string) => void = () => undefined):
 
   const launch = () =>
     new Promise<StackInfo>((resolve, reject) => {
-      child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'stress/runtime-main.ts'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+      // One process (tsx as a loader, not its CLI, which would add a parent): SIGKILL reaches the runtime itself.
+      child = spawn(process.execPath, ['--import', 'tsx', 'stress/runtime-main.ts'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
       let buf = '';
       let ready = false;
       const onLine = (line: string) => {
@@ -88,7 +89,7 @@ export async function startStack(log: (line: string) => void = () => undefined):
       try {
         return await launch();
       } catch (e) {
-        if (attempt >= 5 || !/in use|already/i.test(String(e))) throw e;
+        if (attempt >= 5 || !/in use|already|did not answer/i.test(String(e))) throw e;
         log(`stress: restart attempt ${attempt} failed (${String(e).split('\n')[0]}); retrying`);
         await new Promise((r) => setTimeout(r, 1000 * attempt));
       }
