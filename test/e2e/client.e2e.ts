@@ -311,7 +311,9 @@ describe('sessions and live connection', () => {
     await max.goto(projectUrl);
     await max.getByTestId('column-TODO').getByTestId('card').first().waitFor();
     const sprintId = (await api(ada, 'query($id: ID!) { project(id: $id) { activeSprintId } }', { id: projectId })).data.project.activeSprintId;
-    const create = (title: string) => api(ada, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: { projectId, title, sprintId } });
+    // Selecting what the client selects: a subscriber receives the fields the mutation selected.
+    const fields = 'id projectId key number title status priority labels assigneeId sprintId storyId dueAt estimatePoints rank archived deletedAt version updatedAt';
+    const create = (title: string) => api(ada, `mutation($i: CreateTaskInput!) { createTask(input: $i) { ${fields} } }`, { i: { projectId, title, sprintId } });
     // Live first (the subscription is up once a change arrives).
     await expect.poll(async () => {
       await create(`Live before the drop ${Date.now()}`);
