@@ -5,6 +5,7 @@
  */
 import { Amplify } from 'aws-amplify';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
+import { useRefreshTokenAuth } from './lib/refresh';
 
 export interface Outputs {
   auth: { user_pool_id: string; user_pool_client_id: string; aws_region: string };
@@ -26,5 +27,6 @@ export async function loadOutputs(url = '/taskwire-outputs.json'): Promise<Outpu
     // Locally only: cognito-local's endpoint (the outputs format has no field for it).
     Auth: endpoint ? { ...config.Auth, Cognito: { ...config.Auth!.Cognito, userPoolEndpoint: endpoint } } : config.Auth,
   } as never);
+  useRefreshTokenAuth();
   return outputs;
 }

@@ -142,3 +142,31 @@ describe('live-event merging', () => {
     expect(b.cards.get('a')!.version).toBe(3);
   });
 });
+
+describe('columns loaded page by page', () => {
+  it('shows a partly loaded column up to its last loaded card, and everything once complete', () => {
+    const b = new BoardState({ sprintId: 's1' });
+    const first = [card({ id: 'a', rank: 'a' }), card({ id: 'b', rank: 'b' })];
+    b.load(first);
+    b.page('TODO', first, true);
+    expect(b.complete('TODO')).toBe(false);
+    // A live card ranked after the loaded part waits for its page; one ranked inside shows in place.
+    b.applyLive(card({ id: 'z', rank: 'z' }));
+    b.applyLive(card({ id: 'ab', rank: 'ab' }));
+    expect(ids(b.columns().TODO)).toEqual(['a', 'ab', 'b']);
+    const rest = [card({ id: 'c', rank: 'c' }), card({ id: 'z', rank: 'z' })];
+    b.merge(rest);
+    b.page('TODO', rest, false);
+    expect(b.complete('TODO')).toBe(true);
+    expect(ids(b.columns().TODO)).toEqual(['a', 'ab', 'b', 'c', 'z']);
+  });
+
+  it('shows a card moved into a partly loaded column where it was dropped', () => {
+    const b = new BoardState({ sprintId: 's1' });
+    const todo = [card({ id: 'a', rank: 'a' }), card({ id: 'b', rank: 'b' })];
+    b.load([...todo, card({ id: 'x', rank: 'y', status: 'DONE' })]);
+    b.page('TODO', todo, true);
+    b.moveOptimistic('x', 'TODO', [{ id: 'a' }, { id: 'x' }, { id: 'b' }]);
+    expect(ids(b.columns().TODO)).toEqual(['a', 'x', 'b']);
+  });
+});

@@ -79,6 +79,12 @@ export class BoardState {
   /** Cards held by a drag: live events for them wait here until the drop. */
   readonly dragging = new Set<string>();
   readonly deferred = new Map<string, Card>();
+  /**
+   * Columns loaded only in part (a column is a paginated Query by rank): the last card loaded. Cards
+   * ranked after it are not shown until their page is loaded (a live event may bring such a card
+   * early; showing it at the end of the loaded part would put it in the wrong place).
+   */
+  readonly frontier = new Map<Status, Pick<Card, 'rank' | 'id'>>();
 
   constructor(readonly scope: BoardScope = { sprintId: null }) {}
 
@@ -90,7 +96,23 @@ export class BoardState {
   /** Replaces everything with a fresh query's result (after a reconnect); pending moves stay on top. */
   load(cards: Card[]): void {
     this.cards.clear();
+    this.frontier.clear();
     for (const c of cards) if (this.inScope(c)) this.cards.set(c.id, c);
+  }
+
+  /**
+   * Records a page of `status`'s column (already loaded or merged): with `more`, the column continues
+   * after the page's last card; without, the column is complete.
+   */
+  page(status: Status, cards: readonly Card[], more: boolean): void {
+    const last = cards[cards.length - 1];
+    if (more && last) this.frontier.set(status, { rank: last.rank, id: last.id });
+    else this.frontier.delete(status);
+  }
+
+  /** Whether every page of the column is loaded. */
+  complete(status: Status): boolean {
+    return !this.frontier.has(status);
   }
 
   /** Adds a further page of a column (cards already shown at the same or a newer version stay). */
@@ -108,7 +130,7 @@ export class BoardState {
     for (const c of this.cards.values()) {
       const p = this.pending.get(c.id);
       if (p) moved.push({ ...c, status: p.place.status });
-      else out[c.status]?.push(c);
+      else if (this.loaded(c)) out[c.status]?.push(c);
     }
     for (const s of STATUSES) out[s].sort(byRank);
     // Optimistic placements go in after the rank order, in the order they were made.
@@ -124,6 +146,12 @@ export class BoardState {
     }
     for (const s of STATUSES) out[s] = out[s].filter((c) => matches(c, filters));
     return out;
+  }
+
+  /** Whether the card's place in its column is within the part loaded so far. */
+  private loaded(c: Card): boolean {
+    const f = this.frontier.get(c.status);
+    return !f || byRank(c, f) <= 0;
   }
 
   /**

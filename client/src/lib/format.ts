@@ -1,9 +1,11 @@
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
 export const ROLES = ['ADMIN', 'MEMBER', 'VIEWER'] as const;
 
+// One formatter each (toLocale*String builds a new one per call: noticeable on a 500-card board).
+let short: Intl.DateTimeFormat | undefined;
 export function shortDate(iso?: string | null): string {
   if (!iso) return '';
-  return new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  return (short ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' })).format(new Date(iso));
 }
 export function dateTime(iso?: string | null): string {
   if (!iso) return '';
