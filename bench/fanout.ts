@@ -1,5 +1,5 @@
 /**
- * Live-updates fan-out (TARGETS.md "Live updates"): one Taskwire mutation reaches 1,000 onTaskChanged
+ * Live-updates fan-out (README "Benchmarks": the live-updates target): one Taskwire mutation reaches 1,000 onTaskChanged
  * subscriptions spread over 50 WebSocket connections; target p99 ≤ 250 ms from the mutation's response.
  *
  * The real Taskwire path, over loopback only: the whole local runtime (DynamoDB Local in memory,

@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- peer`: the local AppSync runtime against the floor and its peer (TARGETS.md, "Speed
- * and scale": runtime overhead, against the peer), side by side in one run on one DynamoDB Local.
+ * `npm run bench -- peer`: the local AppSync runtime against the floor and its peer (README "Benchmarks",
+ * "Against the floor and the peer"), side by side in one run on one DynamoDB Local.
  *
  * Four servers, each in its own process, all reading the same task item:
  *   (a) the floor: a bare Node HTTP server doing one SDK v3 GetItem per request (peer/floor.ts);

@@ -1,5 +1,5 @@
 /**
- * Sprint report at 200 and at 2,000 tasks (TARGETS.md "Speed and scale": within 1.5× of each other;
+ * Sprint report at 200 and at 2,000 tasks (README "Benchmarks": within 1.5× of each other;
  * the reports read aggregates the table's stream keeps, docs/events.md, so their cost does not grow
  * with the sprint).
  *

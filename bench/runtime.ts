@@ -1,5 +1,5 @@
 /**
- * Runtime overhead (TARGETS.md "Speed and scale"): a `task(id)` query through the local AppSync
+ * Runtime overhead (README "Benchmarks": the speed and scale targets): a `task(id)` query through the local AppSync
  * reaches ≥ 70% of the throughput of the same GetItem sent straight to DynamoDB Local with the SDK, at
  * the same concurrency.
  *
@@ -14,7 +14,7 @@
  * Admin) or the caller's membership (`--user max`, a project member). So a reference workload follows:
  *   (c) the DynamoDB requests one run of the pipeline made (recorded by the profile below), sent
  *       straight with the SDK, in sequence: (a)/(c) is the runtime's own overhead.
- * The target is (a)/(b), as TARGETS.md words it.
+ * The target is (a)/(b), as the README's benchmark table words it.
  * Clients, server and DynamoDB Local share the same 2 cores, so figures are ratios from one run, never
  * absolute promises. A per-phase profile of one request comes first; CPU time per request (this
  * process, which holds both clients and the server; DynamoDB Local's Java process) is printed per workload.

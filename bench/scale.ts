@@ -1,5 +1,5 @@
 /**
- * Flat with size (TARGETS.md "Speed and scale"): the board column, backlog and my-tasks queries keep
+ * Flat with size (README "Benchmarks": the speed and scale targets): the board column, backlog and my-tasks queries keep
  * their p50 within 1.5× as the table grows from 1,000 to 100,000 items (no scans).
  *
  * One local runtime in this process (DynamoDB Local in memory, cognito-local, the app over TLS on a

@@ -1,5 +1,5 @@
 /**
- * Start-up and client size (TARGETS.md: `npm start` ready in ≤ 15 s on a warm install; the client's
+ * Start-up and client size (README "Benchmarks": `npm start` ready in ≤ 15 s on a warm install; the client's
  * initial JavaScript ≤ 300 KB gzipped).
  *
  *   1. The client is built as `npm start` builds it when client/dist is missing (Vite, production; the

@@ -65,8 +65,19 @@ export function projectArchived(): never {
   return stateConflict('The project is archived: restore it to change anything in it', 'PROJECT_ARCHIVED');
 }
 
+const INVALID_ARGUMENT = 'DynamoDB:UserIllegalArgumentException';
+
+/**
+ * Re-raises a data source's error. The one AppSync answers for a nextToken that is not this list's
+ * (tampered, from another list, or made up) names a Java exception; the caller gets a ValidationError
+ * on `nextToken` instead (docs/local-runtime.md, "Pagination tokens").
+ */
 export function raiseIfError(ctx: ResultContext): void {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (!ctx.error) return;
+  if (ctx.error.type === INVALID_ARGUMENT && ctx.error.message.includes('pagination token')) {
+    validationError('nextToken is not one this list returned: pass the last page\'s nextToken, or none to start again', 'nextToken');
+  }
+  util.error(ctx.error.message, ctx.error.type);
 }
 
 const CONDITION_FAILED = 'DynamoDB:ConditionalCheckFailedException';

@@ -1,6 +1,6 @@
 /**
  * Live updates: the contract between the subscription resolvers and the mutations that end a
- * subscriber's live access (AppSync subscription invalidation, APPSYNC.md §7).
+ * subscriber's live access (AppSync subscription invalidation, docs/local-runtime.md "Subscriptions").
  *
  * AppSync matches each subscription's invalidation filter (set once, at `start`, with
  * `extensions.setSubscriptionInvalidationFilter`) against the *payload* a mutation hands to

@@ -11,9 +11,9 @@ import { demoProject } from '../../stress/load.ts';
 import { targetOf } from '../../stress/local-target.ts';
 import { HARDENED_LIMITS, runSecurityChecks } from '../../stress/security.ts';
 import type { Target } from '../../stress/target.ts';
-import { useStressRuntime } from './fixture.ts';
+import { useLocalRuntime } from '../support/runtime.ts';
 
-const rt = useStressRuntime({ seed: (r) => seedDemoProject(r).then(() => undefined), app: { limits: HARDENED_LIMITS } });
+const rt = useLocalRuntime({ seed: (r) => seedDemoProject(r).then(() => undefined), app: { limits: HARDENED_LIMITS } });
 let t: Target;
 let known: Known;
 afterAll(() => t?.close());

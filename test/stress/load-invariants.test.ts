@@ -12,9 +12,9 @@ import { demoProject, runLoad, type Ledger } from '../../stress/load.ts';
 import { targetOf } from '../../stress/local-target.ts';
 import type { Target } from '../../stress/target.ts';
 import { eventually } from '../support/eventually.ts';
-import { useStressRuntime } from './fixture.ts';
+import { useLocalRuntime } from '../support/runtime.ts';
 
-const rt = useStressRuntime({ seed: (r) => seedDemoProject(r).then(() => undefined) });
+const rt = useLocalRuntime({ seed: (r) => seedDemoProject(r).then(() => undefined) });
 let t: Target;
 afterAll(() => t?.close());
 

@@ -137,6 +137,25 @@ describe('the tasks domain through the local AppSync', () => {
     expect(gone.errors![0]!.errorType).toBe('NotFound');
   });
 
+  it('refuses a nextToken this list did not return (tampered, from another list, made up) as a ValidationError on nextToken', async () => {
+    await create('Page one');
+    await create('Page two');
+    const PAGE = `query($p: ID!, $s: TaskStatus!, $n: String) { tasksByStatus(projectId: $p, status: $s, limit: 1, nextToken: $n) { items { id } nextToken } }`;
+    const first = await gql(ada, PAGE, { p: P, s: 'TODO' });
+    const token = first.data!.tasksByStatus.nextToken as string;
+    expect(token).toBeTruthy();
+    const second = await gql(ada, PAGE, { p: P, s: 'TODO', n: token });
+    expect(second.errors).toBeUndefined();
+    const flipped = token.slice(0, 10) + (token[10] === 'A' ? 'B' : 'A') + token.slice(11);
+    const elsewhere = `query($p: ID!, $n: String) { backlog(projectId: $p, limit: 1, nextToken: $n) { items { id } } }`;
+    for (const [query, n] of [[PAGE, flipped], [elsewhere, token], [PAGE, 'made-up']] as const) {
+      const r = await gql(ada, query, { p: P, s: 'TODO', n });
+      expect(r.errors![0]!.errorType, n).toBe('ValidationError');
+      expect(r.errors![0]!.errorInfo).toEqual({ field: 'nextToken' });
+      expect(r.errors![0]!.message).not.toMatch(/Exception|com\.amazonaws/);
+    }
+  });
+
   it('lets exactly one of 100 concurrent updates with the same expectedVersion win', async () => {
     const t = await create('Contended');
     const UPDATE = `mutation($i: UpdateTaskInput!) { updateTask(input: $i) { version title } }`;
