@@ -37,6 +37,8 @@ export function problemWith(name: string, res: RawAnswer, method = 'POST'): stri
   for (const e of (errors ?? []) as Record<string, unknown>[]) {
     if (typeof e.message !== 'string') return `${name}: an error without a message`;
     if (LEAK.test(e.message)) return `${name}: leaks internals: ${e.message.slice(0, 300)}`;
+    // A data source's own error (DynamoDB:…) means no resolver turned bad input into a clear error.
+    if (typeof e.errorType === 'string' && e.errorType.startsWith('DynamoDB:')) return `${name}: a data source error reached the client: ${e.errorType} ${e.message.slice(0, 200)}`;
     const keys = Object.keys(e).sort().join(',');
     if (res.status === 200) {
       if (!('data' in body)) return `${name}: 200 without data`;

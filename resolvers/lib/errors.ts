@@ -68,13 +68,16 @@ export function projectArchived(): never {
 const INVALID_ARGUMENT = 'DynamoDB:UserIllegalArgumentException';
 
 /**
- * Re-raises a data source's error. The one AppSync answers for a nextToken that is not this list's
- * (tampered, from another list, or made up) names a Java exception; the caller gets a ValidationError
- * on `nextToken` instead (docs/local-runtime.md, "Pagination tokens").
+ * Re-raises a data source's error. A nextToken that is not this list's fails in AppSync (tampered,
+ * from another resolver, made up: an exception named after a Java class) or in DynamoDB (the token
+ * of the same list over another status or project: "The provided starting key ..."); either way the
+ * caller gets a ValidationError on `nextToken` (docs/local-runtime.md, "Pagination tokens").
  */
 export function raiseIfError(ctx: ResultContext): void {
   if (!ctx.error) return;
-  if (ctx.error.type === INVALID_ARGUMENT && ctx.error.message.includes('pagination token')) {
+  const { type, message } = ctx.error;
+  const badToken = type === INVALID_ARGUMENT ? message.includes('pagination token') : type.startsWith('DynamoDB:') && message.includes('starting key');
+  if (badToken) {
     validationError('nextToken is not one this list returned: pass the last page\'s nextToken, or none to start again', 'nextToken');
   }
   util.error(ctx.error.message, ctx.error.type);

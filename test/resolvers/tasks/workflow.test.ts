@@ -137,7 +137,7 @@ describe('the tasks domain through the local AppSync', () => {
     expect(gone.errors![0]!.errorType).toBe('NotFound');
   });
 
-  it('refuses a nextToken this list did not return (tampered, from another list, made up) as a ValidationError on nextToken', async () => {
+  it('refuses a nextToken this list did not return (tampered, from another list or status, made up) as a ValidationError on nextToken', async () => {
     await create('Page one');
     await create('Page two');
     const PAGE = `query($p: ID!, $s: TaskStatus!, $n: String) { tasksByStatus(projectId: $p, status: $s, limit: 1, nextToken: $n) { items { id } nextToken } }`;
@@ -148,8 +148,8 @@ describe('the tasks domain through the local AppSync', () => {
     expect(second.errors).toBeUndefined();
     const flipped = token.slice(0, 10) + (token[10] === 'A' ? 'B' : 'A') + token.slice(11);
     const elsewhere = `query($p: ID!, $n: String) { backlog(projectId: $p, limit: 1, nextToken: $n) { items { id } } }`;
-    for (const [query, n] of [[PAGE, flipped], [elsewhere, token], [PAGE, 'made-up']] as const) {
-      const r = await gql(ada, query, { p: P, s: 'TODO', n });
+    for (const [query, n, s] of [[PAGE, flipped, 'TODO'], [elsewhere, token, 'TODO'], [PAGE, 'made-up', 'TODO'], [PAGE, token, 'DONE']] as const) {
+      const r = await gql(ada, query, { p: P, s, n });
       expect(r.errors![0]!.errorType, n).toBe('ValidationError');
       expect(r.errors![0]!.errorInfo).toEqual({ field: 'nextToken' });
       expect(r.errors![0]!.message).not.toMatch(/Exception|com\.amazonaws/);
