@@ -76,11 +76,12 @@ const INVALID_ARGUMENT = 'DynamoDB:UserIllegalArgumentException';
 export function raiseIfError(ctx: ResultContext): void {
   if (!ctx.error) return;
   const { type, message } = ctx.error;
-  const badToken = type === INVALID_ARGUMENT ? message.includes('pagination token') : type.startsWith('DynamoDB:') && message.includes('starting key');
-  if (badToken) {
+  const refusedByAppSync = type === INVALID_ARGUMENT && message.includes('pagination token');
+  const refusedByDynamoDb = type.startsWith('DynamoDB:') && message.includes('starting key');
+  if (refusedByAppSync || refusedByDynamoDb) {
     validationError('nextToken is not one this list returned: pass the last page\'s nextToken, or none to start again', 'nextToken');
   }
-  util.error(ctx.error.message, ctx.error.type);
+  util.error(message, type);
 }
 
 const CONDITION_FAILED = 'DynamoDB:ConditionalCheckFailedException';
