@@ -9,6 +9,14 @@ import type { ContextInput, HandlerName, HandlerOutcome } from '../types.ts';
 import type { CompiledCode, SourceLocation } from './compile.ts';
 import { newInvocation, type Invocation, type InvocationInit } from './invocation.ts';
 
+/** What a call recorded, without what it was started with (the caller has that): all that crosses back. */
+export type InvocationRecord = Omit<Invocation, keyof InvocationInit>;
+
+function recordOf(invocation: Invocation): InvocationRecord {
+  const { fileName: _f, fieldName: _n, parentTypeName: _p, identity: _i, authMode: _a, ...record } = invocation;
+  return record;
+}
+
 /** AppSync's quota on a handler's evaluated output (docs/local-runtime.md, "The APPSYNC_JS language and sandbox"). */
 export const MAX_OUTPUT_BYTES = 5 * 1024 * 1024;
 /** AppSync's request time limit; the executor may pass what remains of it instead. */
@@ -108,7 +116,7 @@ export interface HandlerRaw {
   status: (string | undefined)[];
   /** Where an 'error' happened in the developer's code. */
   at?: SourceLocation;
-  invocation: Invocation;
+  invocation: InvocationRecord;
 }
 
 export function prepareCall(fileName: string, name: HandlerName, ctx: ContextInput, opts: RunOptions = {}): HandlerCall {
@@ -211,12 +219,12 @@ export function executeCall(compiled: CompiledCode, call: HandlerCall): HandlerR
     sandbox.end();
   }
   const at = status[0] === 'error' ? compiled.locateStack(status[3]) : undefined;
-  return at ? { status, at, invocation } : { status, invocation };
+  return at ? { status, at, invocation: recordOf(invocation) } : { status, invocation: recordOf(invocation) };
 }
 
 /** A call whose worker was stopped (it outran its time or memory): nothing it recorded survives. */
 export function stoppedCall(call: Omit<HandlerCall, 'ctxJson'>, reason: 'timeout' | 'memory'): HandlerRaw {
-  return { status: [reason, undefined], invocation: newInvocation(call.invocation) };
+  return { status: [reason, undefined], invocation: recordOf(newInvocation(call.invocation)) };
 }
 
 /** The limit a handler's worker was stopped at (AWS states none; docs/local-runtime.md, "Resolver code is bounded in time and memory"). */

@@ -12,7 +12,8 @@
  * One round trip per handler call: the main thread prepares the call (ctx as JSON, run.ts), the worker
  * runs it and sends back plain data, the main thread builds the HandlerOutcome. Handlers that follow one
  * another with no data source between them (a pipeline's request and its first function's request…)
- * share one round trip (runChain); each still has its own time limit.
+ * share one round trip (runChain); each still has its own time limit. A chain crosses packed: what its
+ * calls share (the run's identity, headers, selection…) is sent once per message (chain-wire.ts).
  *
  * Pipelined: a worker may hold up to PIPELINE_DEPTH calls (it runs them one at a time, in order), and
  * the calls dispatched in one turn of the event loop go to a worker in one message, so that under load
@@ -37,6 +38,7 @@ import {
   type HandlerCall,
   type HandlerRaw,
 } from './run.ts';
+import { packChain } from './chain-wire.ts';
 import type { ChainTransitions, WorkerJob, WorkerMessage, WorkerReply, WorkerRequest } from './worker.ts';
 
 /** A handler to run after the one before it in a chain (see ChainedCall in run.ts). */
@@ -172,9 +174,12 @@ export class WorkerPool {
       codes.set(key, c.code);
       return key;
     };
-    const first = { key: keyOf(compiled), call: prepareCall(compiled.fileName, name, ctx, opts) };
-    const rest = next.map((h) => ({ key: keyOf(h.compiled), call: prepareChainedCall(h.compiled.fileName, h.name, base, h.withResult, opts) }));
-    const calls: Omit<HandlerCall, 'ctxJson'>[] = [first.call, ...rest.map((s) => s.call)];
+    const firstCall = prepareCall(compiled.fileName, name, ctx, opts);
+    const chained = next.map((h) => prepareChainedCall(h.compiled.fileName, h.name, base, h.withResult, opts));
+    const calls: Omit<HandlerCall, 'ctxJson'>[] = [firstCall, ...chained];
+    const packed = packChain(firstCall, chained);
+    const first = { key: keyOf(compiled), call: packed.first };
+    const rest = next.map((h, i) => ({ key: keyOf(h.compiled), call: packed.next[i]! }));
     const raws: HandlerRaw[] = [];
     const steps = [0];
     let failure: Error | undefined;

@@ -4,11 +4,12 @@
  * the order sent. Messages bring a batch of calls, or the ids of calls to drop (the pool took them back
  * from behind a slow call: worker-pool.ts); one call runs per turn of the event loop, so a drop that
  * arrived meanwhile is seen before the next call starts. Everything crossing the process boundary is
- * plain data (HandlerCall in, HandlerRaw out).
+ * plain data (a packed chain of HandlerCalls in, chain-wire.ts; HandlerRaw out).
  */
 import { compileResolverCode, type CompiledCode } from './compile.ts';
 import { BadRequestException, evaluateCode, type EvaluateCodeInput } from './evaluate.ts';
-import { chainedCall, chainExit, executeCall, type ChainedCall, type ChainExit, type HandlerCall, type HandlerRaw } from './run.ts';
+import { unpackChain, type PackedFirst, type PackedNext } from './chain-wire.ts';
+import { chainedCall, chainExit, executeCall, type ChainExit, type HandlerRaw } from './run.ts';
 
 /**
  * 'run': handler calls in a chain (worker-pool.ts runChain): the first one, then each next one while
@@ -17,7 +18,7 @@ import { chainedCall, chainExit, executeCall, type ChainedCall, type ChainExit, 
  * what it produced should the next one have to be stopped); the last one that ran is the `value`.
  */
 export type WorkerJob =
-  | { kind: 'run'; first: RunStep<HandlerCall>; next: RunStep<ChainedCall>[]; then: ChainTransitions[] }
+  | { kind: 'run'; first: RunStep<PackedFirst>; next: RunStep<PackedNext>[]; then: ChainTransitions[] }
   | { kind: 'evaluate'; input: EvaluateCodeInput; timeoutMs: number };
 export type RunStep<C> = { key: number; code?: string; call: C };
 /** Per call of a chain (0: first, i: next[i - 1]), which call runs after it, by how it ended (none: stop). */
@@ -60,23 +61,25 @@ function keepSources(req: WorkerRequest): void {
 function answer(req: WorkerRequest): WorkerReply {
   try {
     if (req.kind === 'evaluate') return { id: req.id, value: evaluateCode(req.input, { timeoutMs: req.timeoutMs }) };
-    let raw = executeCall(codeOf(req.first, req.first.call.fileName), req.first.call);
+    const calls = unpackChain({ first: req.first.call, next: req.next.map((s) => s.call) });
+    let raw = executeCall(codeOf(req.first, req.first.call.fileName), calls.first);
     // Bounded: a chain never goes back (each transition points further down the list).
     for (let at = 0; ; ) {
       const exit = chainExit(raw);
       const nextAt = exit && req.then[at]?.[exit.exit];
       if (!exit || nextAt === undefined || nextAt <= at || nextAt > req.next.length) break;
       const step = req.next[nextAt - 1]!;
+      const call = calls.next[nextAt - 1]!;
       // Compiled before the previous call is reported, so that a failure here leaves the call to the
       // pool as a call of its own (which fails as it would have).
       let code: CompiledCode;
       try {
-        code = codeOf(step, step.call.fileName);
+        code = codeOf(step, call.fileName);
       } catch {
         break;
       }
       process.send!({ id: req.id, partial: raw, next: nextAt } satisfies WorkerReply);
-      raw = executeCall(code, chainedCall(step.call, exit.value, exit.stash));
+      raw = executeCall(code, chainedCall(call, exit.value, exit.stash));
       at = nextAt;
     }
     return { id: req.id, value: raw };
