@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../packages/appsync-local/src/services/dynamodb-local.ts';
+import { freePort } from '../../../packages/appsync-local/src/services/ports.ts';
 import { eventually } from '../../support/eventually.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');

@@ -10,9 +10,9 @@ import { TEST_TABLE as TABLE_DEFINITION } from '../support/dynamodb.ts';
 import {
   createLocalDynamoDbClient,
   ensureTable,
-  freePort,
   startDynamoDbLocal,
 } from '../../src/services/dynamodb-local.ts';
+import { freePort } from '../../src/services/ports.ts';
 
 describe('DynamoDB Local service', () => {
   it('creates the table from its definition, idempotently, and keeps data on disk across restarts', async () => {
