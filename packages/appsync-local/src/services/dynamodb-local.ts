@@ -238,8 +238,11 @@ export async function ensureTable(
   }
 }
 
+/** Bounded by time, not attempts: on a busy machine each DescribeTable may take seconds. */
+const ACTIVE_TIMEOUT_MS = 120_000;
+
 async function waitActive(client: DynamoDBClient, tableName: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  for (const deadline = Date.now() + ACTIVE_TIMEOUT_MS; Date.now() < deadline; ) {
     try {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
       if (Table?.TableStatus === 'ACTIVE') return;
@@ -248,5 +251,5 @@ async function waitActive(client: DynamoDBClient, tableName: string): Promise<vo
     }
     await sleep(100);
   }
-  throw new Error(`Table ${tableName} did not become ACTIVE`);
+  throw new Error(`Table ${tableName} did not become ACTIVE within ${ACTIVE_TIMEOUT_MS} ms`);
 }
