@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer as createNetServer } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -194,8 +194,9 @@ describe('npm start refusing to start', () => {
   it('says in one line that the port is in use, and exits non-zero', async () => {
     const { createServer } = await import('node:net');
     const busy = createServer();
-    const port = await freePort();
-    await new Promise<void>((r) => busy.listen(port, '127.0.0.1', r));
+    // Ours: bound on port 0, so the port is held from the moment it is known.
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as AddressInfo).port;
     const dir = mkdtempSync(join(tmpdir(), 'taskwire-busy-'));
     try {
       const ports = { COGNITO_PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), S3_PORT: String(await freePort()) };
