@@ -28,7 +28,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../packages/appsync-local/src/services/dynamodb-local.ts';
+import { freePort } from '../packages/appsync-local/src/services/ports.ts';
 import { PEER_QUERY, PEER_SCHEMA, VTL_REQUEST, VTL_RESPONSE } from './peer/fixture.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

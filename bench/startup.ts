@@ -21,7 +21,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CLIENT_DIR, DIST_DIR } from '../client/server/web.ts';
-import { freePort } from '../packages/appsync-local/src/services/dynamodb-local.ts';
+import { freePort } from '../packages/appsync-local/src/services/ports.ts';
 import { deadline, describeMachine, withOneRetry, writeResult, type PartResult } from './lib/kit.ts';
 
 const TIME_LIMIT_MS = 720_000;

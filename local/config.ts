@@ -42,6 +42,7 @@ export interface DemoUserConfig {
 
 export interface LocalConfig {
   host: string;
+  /** The ports below: 0 takes any free one (startThrowawayRuntime; `npm start` always names them). */
   port: number;
   cognitoPort: number;
   dynamoDbPort: number;

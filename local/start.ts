@@ -24,7 +24,8 @@ import { applyLambdaEnvironment, createLambdaRunner, type LambdaRunner } from '.
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { seedDemoProject } from './seed.ts';
 import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from '../packages/appsync-local/src/services/cognito-local.ts';
-import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
+import { assertPortFree } from '../packages/appsync-local/src/services/ports.ts';
+import { createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from '../packages/appsync-local/src/services/s3-local.ts';
 import { bundleResolvers, manifest, schemaSource, TABLE_DEFINITION } from '../scripts/lib/project.ts';
 import { ensureLocalCertificates } from '../packages/appsync-local/src/services/tls.ts';
@@ -114,6 +115,9 @@ export function assertJava(): void {
   if (err?.code === 'ENOENT') throw new ConfigError('DynamoDB Local needs Java 17 or later: `java` was not found on PATH (install a JRE, e.g. apt-get install openjdk-17-jre-headless)');
 }
 
+/** A chosen port that is taken is refused in one line; port 0 (any free one) needs no check. */
+const refuseIfTaken = (port: number, what: string, hint: string) => (port ? assertPortFree(port, what, hint) : Promise.resolve());
+
 export async function startLocalRuntime(config: LocalConfig, opts: StartOptions = {}): Promise<LocalRuntime> {
   const log = opts.log ?? (() => undefined);
   const stops: (() => Promise<void>)[] = [];
@@ -123,15 +127,15 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
   try {
     assertJava();
     // Fail fast, before starting any service, when a port is taken: a stray service from an earlier
-    // run would otherwise answer for the one we start (and hold other data).
-    await assertPortFree(config.port, 'The local AppSync', ' (set PORT to another port)');
-    await assertPortFree(config.cognitoPort, 'cognito-local', ' (set COGNITO_PORT to another port, or stop what holds it)');
-    await assertPortFree(config.dynamoDbPort, 'DynamoDB Local', ' (set DYNAMODB_PORT to another port, or stop what holds it)');
-    await assertPortFree(config.s3Port, 'The local S3 server', ' (set S3_PORT to another port, or stop what holds it)');
-    await assertPortFree(config.eventBridgePort, 'The local EventBridge', ' (set EVENTBRIDGE_PORT to another port, or stop what holds it)');
-    await assertPortFree(config.schedulerPort, 'The local Scheduler', ' (set SCHEDULER_PORT to another port, or stop what holds it)');
-    await assertPortFree(config.snsPort, 'The local SNS', ' (set SNS_PORT to another port, or stop what holds it)');
-    await assertPortFree(config.sesPort, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
+    // run would otherwise answer for the one we start (and hold other data). Port 0: any free one.
+    await refuseIfTaken(config.port, 'The local AppSync', ' (set PORT to another port)');
+    await refuseIfTaken(config.cognitoPort, 'cognito-local', ' (set COGNITO_PORT to another port, or stop what holds it)');
+    await refuseIfTaken(config.dynamoDbPort, 'DynamoDB Local', ' (set DYNAMODB_PORT to another port, or stop what holds it)');
+    await refuseIfTaken(config.s3Port, 'The local S3 server', ' (set S3_PORT to another port, or stop what holds it)');
+    await refuseIfTaken(config.eventBridgePort, 'The local EventBridge', ' (set EVENTBRIDGE_PORT to another port, or stop what holds it)');
+    await refuseIfTaken(config.schedulerPort, 'The local Scheduler', ' (set SCHEDULER_PORT to another port, or stop what holds it)');
+    await refuseIfTaken(config.snsPort, 'The local SNS', ' (set SNS_PORT to another port, or stop what holds it)');
+    await refuseIfTaken(config.sesPort, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
     // The three services start side by side (Java's start-up dominates), while the resolvers bundle.
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {
@@ -140,7 +144,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       stops.push(async () => rmSync(dir, { recursive: true, force: true }));
     }
     const services = Promise.allSettled([
-      startDynamoDbLocal({ port: config.dynamoDbPort, dataDir: config.inMemory ? null : join(config.dataDir, 'dynamodb') }),
+      startDynamoDbLocal({ port: config.dynamoDbPort || undefined, dataDir: config.inMemory ? null : join(config.dataDir, 'dynamodb') }),
       startCognitoLocal({ dataDir: cognitoDir, port: config.cognitoPort }),
       startS3Local({
         dataDir: config.inMemory ? join(cognitoDir, 's3') : join(config.dataDir, 's3'),
@@ -257,7 +261,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     let outputs: TaskwireOutputs | undefined;
     let webUrl: string | null = null;
     if (opts.web) {
-      await assertPortFree(config.webPort, 'The web client', ' (set WEB_PORT to another port)');
+      await refuseIfTaken(config.webPort, 'The web client', ' (set WEB_PORT to another port)');
       ensureClientBuild(log);
       const web = await startWebServer({ port: config.webPort, host: config.host, outputs: () => outputs });
       stops.push(web.close);
@@ -335,7 +339,9 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
 }
 
 /**
- * A runtime that leaves nothing behind, for tests and benchmarks: free ports, in-memory DynamoDB, a
+ * A runtime that leaves nothing behind, for tests and benchmarks: any free ports (port 0: each
+ * server takes the one the OS gives as it binds; DynamoDB Local retries another port if its pick was
+ * taken meanwhile, so runtimes started side by side never clash), in-memory DynamoDB, a
  * temporary data folder (removed by `stop()`), no outputs file. The local CA comes from
  * TASKWIRE_CERT_DIR when set (the test run's shared CA), else from the temporary folder.
  *
@@ -350,22 +356,14 @@ export async function startThrowawayRuntime(opts: StartOptions & { dataDir?: str
     if (!kept) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const ports: number[] = [];
-    for (let i = 0; i < 8; i += 1) ports.push(await freePort());
-    const [port, cognitoPort, dynamoDbPort, s3Port, eventBridgePort, schedulerPort, snsPort, sesPort] = ports as [number, number, number, number, number, number, number, number];
     const flags = [...(kept ? [] : ['--in-memory']), ...(opts.seed ? [] : ['--no-seed'])];
-    const config = parseConfig(flags, {
-      PORT: String(port),
-      COGNITO_PORT: String(cognitoPort),
-      DYNAMODB_PORT: String(dynamoDbPort),
-      S3_PORT: String(s3Port),
-      EVENTBRIDGE_PORT: String(eventBridgePort),
-      SCHEDULER_PORT: String(schedulerPort),
-      SNS_PORT: String(snsPort),
-      SES_PORT: String(sesPort),
-      TASKWIRE_DATA_DIR: dataDir,
-      ...(process.env.TASKWIRE_CERT_DIR ? { TASKWIRE_CERT_DIR: process.env.TASKWIRE_CERT_DIR } : {}),
-    });
+    const config = {
+      ...parseConfig(flags, {
+        TASKWIRE_DATA_DIR: dataDir,
+        ...(process.env.TASKWIRE_CERT_DIR ? { TASKWIRE_CERT_DIR: process.env.TASKWIRE_CERT_DIR } : {}),
+      }),
+      port: 0, cognitoPort: 0, dynamoDbPort: 0, s3Port: 0, webPort: 0, eventBridgePort: 0, schedulerPort: 0, snsPort: 0, sesPort: 0,
+    };
     const runtime = await startLocalRuntime(config, { ...opts, writeOutputsFile: false });
     const stop = runtime.stop;
     return Object.assign(runtime, {

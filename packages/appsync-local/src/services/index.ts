@@ -19,6 +19,7 @@ export const SERVICES = {
   S3: './s3-local.ts',
 } as const;
 
+export * from './ports.ts';
 export * from './dynamodb-local.ts';
 export {
   startCognitoLocal,
@@ -26,7 +27,6 @@ export {
   signIn,
   cognitoClient,
   recoverStore,
-  freePort as freeCognitoPort,
   type CognitoLocal,
   type CognitoLocalOptions,
   type DemoUser,

@@ -6,7 +6,7 @@
  *   s3.endpoint   // http://localhost:<port>   (path-style: <endpoint>/<bucket>/<key>)
  *   await s3.stop();
  *
- * - Port: the given one, else a free one. Objects are kept in `dataDir` (a folder: bytes survive restarts).
+ * - Port: the given one, else whatever port the OS gives (listening on 0, so no other process can take it first). Objects are kept in `dataDir` (a folder: bytes survive restarts).
  * - The bucket is created idempotently (an existing bucket and its objects are kept) with a CORS rule
  *   for the browser client: GET/HEAD/PUT/POST from the allowed origins, any request header, ETag exposed.
  * - Credentials: s3rver looks the request's access key id up in its own registry (it knows only
@@ -17,14 +17,13 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import S3rver from 's3rver';
-import { freePort } from './dynamodb-local.ts';
 
 export interface S3LocalOptions {
   /** Folder for buckets and objects (created when missing). */
   dataDir: string;
   /** The attachments bucket to create. */
   bucket: string;
-  /** Port to listen on; a random free port when omitted. */
+  /** Port to listen on; omitted or 0: one the OS gives. */
   port?: number;
   /** Origins the browser client uses (default `*`). */
   allowedOrigins?: string[];
@@ -67,10 +66,9 @@ function registerCredentials(pairs: { accessKeyId: string; secretAccessKey: stri
 export async function startS3Local(opts: S3LocalOptions): Promise<S3Local> {
   mkdirSync(opts.dataDir, { recursive: true });
   registerCredentials(opts.credentials ?? []);
-  const port = opts.port ?? (await freePort());
   const server = new S3rver({
     address: 'localhost',
-    port,
+    port: opts.port ?? 0,
     directory: opts.dataDir,
     silent: true,
     // Path-style only: `<bucket>.localhost` does not resolve everywhere.

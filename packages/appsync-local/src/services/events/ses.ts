@@ -11,7 +11,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { assertPortFree, freePort } from '../dynamodb-local.ts';
+import { assertPortFree } from '../ports.ts';
 
 export interface StoredEmail {
   messageId: string;
@@ -36,13 +36,14 @@ export interface SesLocal {
 
 export async function startSesLocal(opts: { host?: string; port?: number } = {}): Promise<SesLocal> {
   const host = opts.host ?? '127.0.0.1';
-  const port = opts.port ?? (await freePort());
+  // Port 0 (the default): the OS gives one as it binds, so no other process can take it first.
+  const port = opts.port ?? 0;
   type Start = (c: { host: string; port: number }) => Promise<Server>;
   // A CommonJS module with `exports.default`: Node's ESM import nests it once more than vitest's.
   const mod = (await import('aws-ses-v2-local')) as unknown as { default: Start | { default: Start } };
   const start = typeof mod.default === 'function' ? mod.default : mod.default.default;
   // Its listen callback also runs on a listen error (Express 5), so a taken port is refused first.
-  await assertPortFree(port, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
+  if (port) await assertPortFree(port, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
   const server = await start({ host, port });
   if (!server.listening) throw new Error(`aws-ses-v2-local could not listen on ${host}:${port}`);
   const actual = (server.address() as AddressInfo).port;

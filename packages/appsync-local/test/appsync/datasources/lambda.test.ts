@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createLambdaDataSource, type LambdaContextLike, type LambdaInvocation } from '../../../src/appsync/datasources/lambda.ts';
 import { invocation, testContext } from './context.ts';
+import { eventually } from '../../support/eventually.ts';
 
 describe('Lambda data source', () => {
   it('Invoke passes the payload as the event with a Lambda context, and returns the answer as JSON', async () => {
@@ -79,14 +80,15 @@ describe('Lambda data source', () => {
     });
     await ds.invoke(invocation({ operation: 'Invoke', invocationType: 'Event', payload: { n: 1 } }));
     let drained = false;
-    const draining = ds.drain!().then(() => (drained = true));
-    await new Promise((r) => setTimeout(r, 20));
+    // What had finished when drain resolved: proves it waited, without sleeping to see it had not.
+    const draining = ds.drain!().then(() => ((drained = true), [...finished]));
+    await eventually(() => expect(gates).toHaveLength(1)); // worker 1 runs, held at its gate
     expect(drained).toBe(false);
     gates.shift()!();
-    while (gates.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => expect(gates).toHaveLength(1)); // worker 2, started by worker 1, held
     expect(drained).toBe(false);
     gates.shift()!();
-    await draining;
+    expect(await draining).toEqual([1, 2]);
     expect(finished).toEqual([1, 2]);
   });
 

