@@ -9,10 +9,12 @@
  *   const r = await api.raw({ token: secret }, QUERY);        // the whole answer (HTTP 200 asserted)
  *   const h = await api.http('anonymous', QUERY);             // the whole answer and its HTTP status
  *
- * A query is a string or a typed document (graphql-codegen's TypedDocumentNode or TypedDocumentString),
- * whose result type `gql` then returns. A refusal is an error with no data: every field asked for is null.
+ * A query is a string or a typed document: graphql-codegen's TypedDocumentNode, or the TypedDocumentString
+ * that `graphql(\`...\`)` of test/gql/ (the client preset, `npm run codegen`) returns, whose result type
+ * `gql` then returns and whose variables it checks. A refusal is an error with no data: every field asked
+ * for is null.
  */
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentTypeDecoration, TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { expect } from 'vitest';
 import type { RuntimeFixture } from './runtime.ts';
@@ -38,10 +40,10 @@ export interface Answer<T = Record<string, any>> {
  */
 export type Caller = Person | { token: string } | { authorization: string } | 'iam' | 'anonymous';
 
-/** A query: GraphQL text, or a typed document whose result type is `T`. */
-export type Query<T = Record<string, any>, V = Record<string, unknown>> = string | TypedDocumentNode<T, V> | (string & { __apiType?: (v: V) => T });
-
 type Vars = Record<string, unknown>;
+
+/** A query: GraphQL text, or a typed document whose result type is `T` and variables `V`. */
+export type Query<T = Record<string, any>, V = Vars> = string | TypedDocumentNode<T, V> | DocumentTypeDecoration<T, V>;
 
 function text(query: Query<unknown, any>): string {
   if (typeof query === 'string') return query;
@@ -51,13 +53,13 @@ function text(query: Query<unknown, any>): string {
 
 export interface GraphqlClient {
   /** The whole answer and its HTTP status, whatever it is (e.g. AppSync's 401 before any GraphQL runs). */
-  http<T = Record<string, any>>(who: Caller, query: Query<T, any>, variables?: Vars): Promise<Answer<T> & { status: number }>;
+  http<T = Record<string, any>, V extends Vars = Vars>(who: Caller, query: Query<T, V>, variables?: NoInfer<V>): Promise<Answer<T> & { status: number }>;
   /** The whole answer of a call that must reach GraphQL (HTTP 200 asserted). */
-  raw<T = Record<string, any>>(who: Caller, query: Query<T, any>, variables?: Vars): Promise<Answer<T>>;
+  raw<T = Record<string, any>, V extends Vars = Vars>(who: Caller, query: Query<T, V>, variables?: NoInfer<V>): Promise<Answer<T>>;
   /** The data of a call that must succeed. */
-  gql<T = Record<string, any>>(who: Caller, query: Query<T, any>, variables?: Vars): Promise<T>;
+  gql<T = Record<string, any>, V extends Vars = Vars>(who: Caller, query: Query<T, V>, variables?: NoInfer<V>): Promise<T>;
   /** The first error of a call that must fail. */
-  refusal(who: Caller, query: Query<unknown, any>, variables?: Vars): Promise<GqlError>;
+  refusal<V extends Vars = Vars>(who: Caller, query: Query<unknown, V>, variables?: NoInfer<V>): Promise<GqlError>;
 }
 
 export function graphqlClient(rt: RuntimeFixture): GraphqlClient {
