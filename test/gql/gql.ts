@@ -44,6 +44,17 @@ type Documents = {
     "query MatrixBacklog($p: ID!) { backlog(projectId: $p) { items { id } } }": typeof types.MatrixBacklogDocument,
     "mutation MatrixDownloadUrl($t: ID!, $id: ID!) { attachmentDownloadUrl(taskId: $t, id: $id) { url } }": typeof types.MatrixDownloadUrlDocument,
     "mutation MatrixRenameTask($i: UpdateTaskInput!) { updateTask(input: $i) { title } }": typeof types.MatrixRenameTaskDocument,
+    "fragment TeamTask on Task { id key title status rank sprintId storyId assigneeId watcherIds archived timeSpentMinutes estimatePoints version }": typeof types.TeamTaskFragmentDoc,
+    "mutation TeamCreateTask($i: CreateTaskInput!) { createTask(input: $i) { ...TeamTask } }": typeof types.TeamCreateTaskDocument,
+    "query TeamGetTask($id: ID!) { task(id: $id) { ...TeamTask } }": typeof types.TeamGetTaskDocument,
+    "mutation TeamMoveTask($i: MoveTaskInput!) { moveTask(input: $i) { ...TeamTask } }": typeof types.TeamMoveTaskDocument,
+    "query TeamActiveSprint($id: ID!) { project(id: $id) { activeSprintId } }": typeof types.TeamActiveSprintDocument,
+    "query TeamBoardColumn($p: ID!, $s: TaskStatus!, $sp: ID, $a: Boolean) { tasksByStatus(projectId: $p, status: $s, sprintId: $sp, includeArchived: $a) { items { id status rank } } }": typeof types.TeamBoardColumnDocument,
+    "query TeamBacklog($p: ID!) { backlog(projectId: $p) { items { id sprintId rank } } }": typeof types.TeamBacklogDocument,
+    "query TeamMyTasks($a: ID!) { tasksByAssignee(assigneeId: $a) { items { id status } } }": typeof types.TeamMyTasksDocument,
+    "query TeamStoryProgress($id: ID!) { story(id: $id) { progress { tasksTotal tasksDone pointsTotal pointsDone criteriaTotal criteriaDone percent } } }": typeof types.TeamStoryProgressDocument,
+    "query TeamHistory($t: ID!) { activityByTask(taskId: $t, limit: 100) { items { action actorId entityType changes { field before after } } } }": typeof types.TeamHistoryDocument,
+    "mutation TeamAssign($id: ID!, $a: ID) { assignTask(id: $id, assigneeId: $a) { ...TeamTask } }": typeof types.TeamAssignDocument,
 };
 const documents: Documents = {
     "fragment MatrixTask on Task { id version status archived sprintId assigneeId watcherIds title }": types.MatrixTaskFragmentDoc,
@@ -75,6 +86,17 @@ const documents: Documents = {
     "query MatrixBacklog($p: ID!) { backlog(projectId: $p) { items { id } } }": types.MatrixBacklogDocument,
     "mutation MatrixDownloadUrl($t: ID!, $id: ID!) { attachmentDownloadUrl(taskId: $t, id: $id) { url } }": types.MatrixDownloadUrlDocument,
     "mutation MatrixRenameTask($i: UpdateTaskInput!) { updateTask(input: $i) { title } }": types.MatrixRenameTaskDocument,
+    "fragment TeamTask on Task { id key title status rank sprintId storyId assigneeId watcherIds archived timeSpentMinutes estimatePoints version }": types.TeamTaskFragmentDoc,
+    "mutation TeamCreateTask($i: CreateTaskInput!) { createTask(input: $i) { ...TeamTask } }": types.TeamCreateTaskDocument,
+    "query TeamGetTask($id: ID!) { task(id: $id) { ...TeamTask } }": types.TeamGetTaskDocument,
+    "mutation TeamMoveTask($i: MoveTaskInput!) { moveTask(input: $i) { ...TeamTask } }": types.TeamMoveTaskDocument,
+    "query TeamActiveSprint($id: ID!) { project(id: $id) { activeSprintId } }": types.TeamActiveSprintDocument,
+    "query TeamBoardColumn($p: ID!, $s: TaskStatus!, $sp: ID, $a: Boolean) { tasksByStatus(projectId: $p, status: $s, sprintId: $sp, includeArchived: $a) { items { id status rank } } }": types.TeamBoardColumnDocument,
+    "query TeamBacklog($p: ID!) { backlog(projectId: $p) { items { id sprintId rank } } }": types.TeamBacklogDocument,
+    "query TeamMyTasks($a: ID!) { tasksByAssignee(assigneeId: $a) { items { id status } } }": types.TeamMyTasksDocument,
+    "query TeamStoryProgress($id: ID!) { story(id: $id) { progress { tasksTotal tasksDone pointsTotal pointsDone criteriaTotal criteriaDone percent } } }": types.TeamStoryProgressDocument,
+    "query TeamHistory($t: ID!) { activityByTask(taskId: $t, limit: 100) { items { action actorId entityType changes { field before after } } } }": types.TeamHistoryDocument,
+    "mutation TeamAssign($id: ID!, $a: ID) { assignTask(id: $id, assigneeId: $a) { ...TeamTask } }": types.TeamAssignDocument,
 };
 
 /**
@@ -193,6 +215,50 @@ export function graphql(source: "mutation MatrixDownloadUrl($t: ID!, $id: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MatrixRenameTask($i: UpdateTaskInput!) { updateTask(input: $i) { title } }"): typeof import('./graphql.ts').MatrixRenameTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment TeamTask on Task { id key title status rank sprintId storyId assigneeId watcherIds archived timeSpentMinutes estimatePoints version }"): typeof import('./graphql.ts').TeamTaskFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamCreateTask($i: CreateTaskInput!) { createTask(input: $i) { ...TeamTask } }"): typeof import('./graphql.ts').TeamCreateTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamGetTask($id: ID!) { task(id: $id) { ...TeamTask } }"): typeof import('./graphql.ts').TeamGetTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamMoveTask($i: MoveTaskInput!) { moveTask(input: $i) { ...TeamTask } }"): typeof import('./graphql.ts').TeamMoveTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamActiveSprint($id: ID!) { project(id: $id) { activeSprintId } }"): typeof import('./graphql.ts').TeamActiveSprintDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamBoardColumn($p: ID!, $s: TaskStatus!, $sp: ID, $a: Boolean) { tasksByStatus(projectId: $p, status: $s, sprintId: $sp, includeArchived: $a) { items { id status rank } } }"): typeof import('./graphql.ts').TeamBoardColumnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamBacklog($p: ID!) { backlog(projectId: $p) { items { id sprintId rank } } }"): typeof import('./graphql.ts').TeamBacklogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamMyTasks($a: ID!) { tasksByAssignee(assigneeId: $a) { items { id status } } }"): typeof import('./graphql.ts').TeamMyTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamStoryProgress($id: ID!) { story(id: $id) { progress { tasksTotal tasksDone pointsTotal pointsDone criteriaTotal criteriaDone percent } } }"): typeof import('./graphql.ts').TeamStoryProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamHistory($t: ID!) { activityByTask(taskId: $t, limit: 100) { items { action actorId entityType changes { field before after } } } }"): typeof import('./graphql.ts').TeamHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TeamAssign($id: ID!, $a: ID) { assignTask(id: $id, assigneeId: $a) { ...TeamTask } }"): typeof import('./graphql.ts').TeamAssignDocument;
 
 
 export function graphql(source: string) {

@@ -4,6 +4,27 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActivityAction =
+  | 'ARCHIVED'
+  | 'ASSIGNED'
+  | 'ATTACHED'
+  | 'COMMENTED'
+  | 'COMPLETED'
+  | 'CREATED'
+  | 'DELETED'
+  | 'MEMBER_ADDED'
+  | 'MEMBER_REMOVED'
+  | 'MEMBER_ROLE_CHANGED'
+  | 'MOVED'
+  | 'RESTORED'
+  | 'STARTED'
+  | 'TIME_LOGGED'
+  | 'TOKEN_CREATED'
+  | 'TOKEN_REVOKED'
+  | 'UNWATCHED'
+  | 'UPDATED'
+  | 'WATCHED';
+
 export type AddCommentInput = {
   body: string;
   taskId: string;
@@ -75,6 +96,17 @@ export type CreateTaskInput = {
   title: string;
 };
 
+export type EntityType =
+  | 'ATTACHMENT'
+  | 'COMMENT'
+  | 'INTEGRATION_TOKEN'
+  | 'MEMBERSHIP'
+  | 'PROJECT'
+  | 'SPRINT'
+  | 'STORY'
+  | 'TASK'
+  | 'TIME_ENTRY';
+
 export type LogTimeInput = {
   minutes: number;
   note?: string | null | undefined;
@@ -87,6 +119,15 @@ export type MembershipStatus =
   | 'ACTIVE'
   /** The email had no account: Cognito sent an invitation with a temporary password. */
   | 'INVITED';
+
+/** Places the task in `status`, between the neighbours `afterId` (above) and `beforeId` (below); neither: bottom. */
+export type MoveTaskInput = {
+  afterId?: string | null | undefined;
+  beforeId?: string | null | undefined;
+  expectedVersion?: number | null | undefined;
+  id: string;
+  status: TaskStatus;
+};
 
 export type Priority =
   | 'HIGH'
@@ -328,6 +369,82 @@ export type MatrixRenameTaskMutationVariables = Exact<{
 
 export type MatrixRenameTaskMutation = { updateTask: { title: string } };
 
+export type TeamTaskFragment = { id: string, key: string, title: string, status: TaskStatus, rank: string, sprintId: string | null, storyId: string | null, assigneeId: string | null, watcherIds: Array<string>, archived: boolean, timeSpentMinutes: number, estimatePoints: number | null, version: number };
+
+export type TeamCreateTaskMutationVariables = Exact<{
+  i: CreateTaskInput;
+}>;
+
+
+export type TeamCreateTaskMutation = { createTask: { id: string, key: string, title: string, status: TaskStatus, rank: string, sprintId: string | null, storyId: string | null, assigneeId: string | null, watcherIds: Array<string>, archived: boolean, timeSpentMinutes: number, estimatePoints: number | null, version: number } };
+
+export type TeamGetTaskQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamGetTaskQuery = { task: { id: string, key: string, title: string, status: TaskStatus, rank: string, sprintId: string | null, storyId: string | null, assigneeId: string | null, watcherIds: Array<string>, archived: boolean, timeSpentMinutes: number, estimatePoints: number | null, version: number } | null };
+
+export type TeamMoveTaskMutationVariables = Exact<{
+  i: MoveTaskInput;
+}>;
+
+
+export type TeamMoveTaskMutation = { moveTask: { id: string, key: string, title: string, status: TaskStatus, rank: string, sprintId: string | null, storyId: string | null, assigneeId: string | null, watcherIds: Array<string>, archived: boolean, timeSpentMinutes: number, estimatePoints: number | null, version: number } };
+
+export type TeamActiveSprintQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamActiveSprintQuery = { project: { activeSprintId: string | null } | null };
+
+export type TeamBoardColumnQueryVariables = Exact<{
+  p: string;
+  s: TaskStatus;
+  sp?: string | null | undefined;
+  a?: boolean | null | undefined;
+}>;
+
+
+export type TeamBoardColumnQuery = { tasksByStatus: { items: Array<{ id: string, status: TaskStatus, rank: string }> } };
+
+export type TeamBacklogQueryVariables = Exact<{
+  p: string;
+}>;
+
+
+export type TeamBacklogQuery = { backlog: { items: Array<{ id: string, sprintId: string | null, rank: string }> } };
+
+export type TeamMyTasksQueryVariables = Exact<{
+  a: string;
+}>;
+
+
+export type TeamMyTasksQuery = { tasksByAssignee: { items: Array<{ id: string, status: TaskStatus }> } };
+
+export type TeamStoryProgressQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamStoryProgressQuery = { story: { progress: { tasksTotal: number, tasksDone: number, pointsTotal: number, pointsDone: number, criteriaTotal: number, criteriaDone: number, percent: number } } | null };
+
+export type TeamHistoryQueryVariables = Exact<{
+  t: string;
+}>;
+
+
+export type TeamHistoryQuery = { activityByTask: { items: Array<{ action: ActivityAction, actorId: string, entityType: EntityType, changes: Array<{ field: string, before: string | null, after: string | null }> }> } };
+
+export type TeamAssignMutationVariables = Exact<{
+  id: string;
+  a?: string | null | undefined;
+}>;
+
+
+export type TeamAssignMutation = { assignTask: { id: string, key: string, title: string, status: TaskStatus, rank: string, sprintId: string | null, storyId: string | null, assigneeId: string | null, watcherIds: Array<string>, archived: boolean, timeSpentMinutes: number, estimatePoints: number | null, version: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -358,6 +475,23 @@ export const MatrixTaskFragmentDoc = new TypedDocumentString(`
   title
 }
     `, {"fragmentName":"MatrixTask"}) as unknown as TypedDocumentString<MatrixTaskFragment, unknown>;
+export const TeamTaskFragmentDoc = new TypedDocumentString(`
+    fragment TeamTask on Task {
+  id
+  key
+  title
+  status
+  rank
+  sprintId
+  storyId
+  assigneeId
+  watcherIds
+  archived
+  timeSpentMinutes
+  estimatePoints
+  version
+}
+    `, {"fragmentName":"TeamTask"}) as unknown as TypedDocumentString<TeamTaskFragment, unknown>;
 export const MatrixNewTaskDocument = new TypedDocumentString(`
     mutation MatrixNewTask($i: CreateTaskInput!) {
   createTask(input: $i) {
@@ -619,3 +753,157 @@ export const MatrixRenameTaskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixRenameTaskMutation, MatrixRenameTaskMutationVariables>;
+export const TeamCreateTaskDocument = new TypedDocumentString(`
+    mutation TeamCreateTask($i: CreateTaskInput!) {
+  createTask(input: $i) {
+    ...TeamTask
+  }
+}
+    fragment TeamTask on Task {
+  id
+  key
+  title
+  status
+  rank
+  sprintId
+  storyId
+  assigneeId
+  watcherIds
+  archived
+  timeSpentMinutes
+  estimatePoints
+  version
+}`) as unknown as TypedDocumentString<TeamCreateTaskMutation, TeamCreateTaskMutationVariables>;
+export const TeamGetTaskDocument = new TypedDocumentString(`
+    query TeamGetTask($id: ID!) {
+  task(id: $id) {
+    ...TeamTask
+  }
+}
+    fragment TeamTask on Task {
+  id
+  key
+  title
+  status
+  rank
+  sprintId
+  storyId
+  assigneeId
+  watcherIds
+  archived
+  timeSpentMinutes
+  estimatePoints
+  version
+}`) as unknown as TypedDocumentString<TeamGetTaskQuery, TeamGetTaskQueryVariables>;
+export const TeamMoveTaskDocument = new TypedDocumentString(`
+    mutation TeamMoveTask($i: MoveTaskInput!) {
+  moveTask(input: $i) {
+    ...TeamTask
+  }
+}
+    fragment TeamTask on Task {
+  id
+  key
+  title
+  status
+  rank
+  sprintId
+  storyId
+  assigneeId
+  watcherIds
+  archived
+  timeSpentMinutes
+  estimatePoints
+  version
+}`) as unknown as TypedDocumentString<TeamMoveTaskMutation, TeamMoveTaskMutationVariables>;
+export const TeamActiveSprintDocument = new TypedDocumentString(`
+    query TeamActiveSprint($id: ID!) {
+  project(id: $id) {
+    activeSprintId
+  }
+}
+    `) as unknown as TypedDocumentString<TeamActiveSprintQuery, TeamActiveSprintQueryVariables>;
+export const TeamBoardColumnDocument = new TypedDocumentString(`
+    query TeamBoardColumn($p: ID!, $s: TaskStatus!, $sp: ID, $a: Boolean) {
+  tasksByStatus(projectId: $p, status: $s, sprintId: $sp, includeArchived: $a) {
+    items {
+      id
+      status
+      rank
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamBoardColumnQuery, TeamBoardColumnQueryVariables>;
+export const TeamBacklogDocument = new TypedDocumentString(`
+    query TeamBacklog($p: ID!) {
+  backlog(projectId: $p) {
+    items {
+      id
+      sprintId
+      rank
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamBacklogQuery, TeamBacklogQueryVariables>;
+export const TeamMyTasksDocument = new TypedDocumentString(`
+    query TeamMyTasks($a: ID!) {
+  tasksByAssignee(assigneeId: $a) {
+    items {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamMyTasksQuery, TeamMyTasksQueryVariables>;
+export const TeamStoryProgressDocument = new TypedDocumentString(`
+    query TeamStoryProgress($id: ID!) {
+  story(id: $id) {
+    progress {
+      tasksTotal
+      tasksDone
+      pointsTotal
+      pointsDone
+      criteriaTotal
+      criteriaDone
+      percent
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamStoryProgressQuery, TeamStoryProgressQueryVariables>;
+export const TeamHistoryDocument = new TypedDocumentString(`
+    query TeamHistory($t: ID!) {
+  activityByTask(taskId: $t, limit: 100) {
+    items {
+      action
+      actorId
+      entityType
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamHistoryQuery, TeamHistoryQueryVariables>;
+export const TeamAssignDocument = new TypedDocumentString(`
+    mutation TeamAssign($id: ID!, $a: ID) {
+  assignTask(id: $id, assigneeId: $a) {
+    ...TeamTask
+  }
+}
+    fragment TeamTask on Task {
+  id
+  key
+  title
+  status
+  rank
+  sprintId
+  storyId
+  assigneeId
+  watcherIds
+  archived
+  timeSpentMinutes
+  estimatePoints
+  version
+}`) as unknown as TypedDocumentString<TeamAssignMutation, TeamAssignMutationVariables>;

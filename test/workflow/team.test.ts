@@ -16,6 +16,8 @@ import { describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/runtime.ts';
 import { graphqlClient } from '../support/graphql.ts';
 import { EMAIL, subOf, type Person } from '../support/people.ts';
+import { graphql } from '../gql/index.ts';
+import type { CreateTaskInput, TaskStatus } from '../gql/graphql.ts';
 
 const rt = useLocalRuntime();
 const { gql, refusal } = graphqlClient(rt);
@@ -33,37 +35,39 @@ const sprint = { one: '', two: '' };
 const task: Record<string, string> = {};
 const nameOf = (id: string) => Object.keys(task).find((k) => task[k] === id) ?? `?${id}`;
 
-const TASK = 'id key title status rank sprintId storyId assigneeId watcherIds archived timeSpentMinutes estimatePoints version';
+graphql(`fragment TeamTask on Task { id key title status rank sprintId storyId assigneeId watcherIds archived timeSpentMinutes estimatePoints version }`);
 
-async function createTask(who: Person, name: string, extra: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const t = (await gql(who, `mutation($i: CreateTaskInput!) { createTask(input: $i) { ${TASK} } }`, { i: { projectId: project, title: name, ...extra } }))
+async function createTask(who: Person, name: string, extra: Partial<CreateTaskInput> = {}) {
+  const t = (await gql(who, graphql(`mutation TeamCreateTask($i: CreateTaskInput!) { createTask(input: $i) { ...TeamTask } }`), { i: { projectId: project, title: name, ...extra } }))
     .createTask;
   task[name] = t.id;
   return t;
 }
-const getTask = async (name: string, who: Person = 'max') => (await gql(who, `query($id: ID!) { task(id: $id) { ${TASK} } }`, { id: task[name] })).task;
+const getTask = async (name: string, who: Person = 'max') =>
+  (await gql(who, graphql(`query TeamGetTask($id: ID!) { task(id: $id) { ...TeamTask } }`), { id: task[name] })).task!;
 
-async function move(who: Person, name: string, status: string, place: { after?: string; before?: string } = {}) {
+async function move(who: Person, name: string, status: TaskStatus, place: { after?: string; before?: string } = {}) {
   return (
-    await gql(who, `mutation($i: MoveTaskInput!) { moveTask(input: $i) { ${TASK} } }`, {
+    await gql(who, graphql(`mutation TeamMoveTask($i: MoveTaskInput!) { moveTask(input: $i) { ...TeamTask } }`), {
       i: { id: task[name], status, afterId: place.after ? task[place.after] : undefined, beforeId: place.before ? task[place.before] : undefined },
     })
   ).moveTask;
 }
 
 const STATUSES = ['TODO', 'IN_PROGRESS', 'IN_REVIEW', 'DONE'] as const;
+const ACTIVE_SPRINT = graphql(`query TeamActiveSprint($id: ID!) { project(id: $id) { activeSprintId } }`);
 
 /** The board as the client shows it: the active sprint's columns when one is active, else all open tasks. */
 async function board(who: Person = 'vera', opts: { includeArchived?: boolean } = {}): Promise<Record<string, string[]>> {
-  const p = (await gql(who, `query($id: ID!) { project(id: $id) { activeSprintId } }`, { id: project })).project;
+  const p = (await gql(who, ACTIVE_SPRINT, { id: project })).project!;
   const out: Record<string, string[]> = {};
   for (const status of STATUSES) {
     const col = await gql(
       who,
-      `query($p: ID!, $s: TaskStatus!, $sp: ID, $a: Boolean) { tasksByStatus(projectId: $p, status: $s, sprintId: $sp, includeArchived: $a) { items { id status rank } } }`,
+      graphql(`query TeamBoardColumn($p: ID!, $s: TaskStatus!, $sp: ID, $a: Boolean) { tasksByStatus(projectId: $p, status: $s, sprintId: $sp, includeArchived: $a) { items { id status rank } } }`),
       { p: project, s: status, sp: p.activeSprintId, a: opts.includeArchived ?? false },
     );
-    const items = col.tasksByStatus.items as { id: string; status: string; rank: string }[];
+    const items = col.tasksByStatus.items;
     expect(items.every((t) => t.status === status)).toBe(true);
     expect(items.map((t) => t.rank)).toEqual(items.map((t) => t.rank).sort());
     out[status] = items.map((t) => nameOf(t.id));
@@ -72,11 +76,7 @@ async function board(who: Person = 'vera', opts: { includeArchived?: boolean } =
 }
 
 async function backlog(who: Person = 'vera'): Promise<string[]> {
-  const items = (await gql(who, `query($p: ID!) { backlog(projectId: $p) { items { id sprintId rank } } }`, { p: project })).backlog.items as {
-    id: string;
-    sprintId: string | null;
-    rank: string;
-  }[];
+  const items = (await gql(who, graphql(`query TeamBacklog($p: ID!) { backlog(projectId: $p) { items { id sprintId rank } } }`), { p: project })).backlog.items;
   expect(items.every((t) => t.sprintId === null)).toBe(true);
   expect(items.map((t) => t.rank)).toEqual(items.map((t) => t.rank).sort());
   return items.map((t) => nameOf(t.id));
@@ -84,29 +84,26 @@ async function backlog(who: Person = 'vera'): Promise<string[]> {
 
 /** "My tasks", as the person themselves sees them (status order, then due date). */
 async function myTasks(who: Person): Promise<string[]> {
-  const items = (await gql(who, `query($a: ID!) { tasksByAssignee(assigneeId: $a) { items { id status } } }`, { a: sub[who] })).tasksByAssignee.items as {
-    id: string;
-    status: string;
-  }[];
-  const order = items.map((t) => STATUSES.indexOf(t.status as (typeof STATUSES)[number]));
+  const items = (await gql(who, graphql(`query TeamMyTasks($a: ID!) { tasksByAssignee(assigneeId: $a) { items { id status } } }`), { a: sub[who] })).tasksByAssignee.items;
+  const order = items.map((t) => STATUSES.indexOf(t.status));
   expect(order).toEqual([...order].sort((a, b) => a - b));
   return items.map((t) => nameOf(t.id));
 }
 
 async function progressOf(storyId: string) {
   return (
-    await gql('vera', `query($id: ID!) { story(id: $id) { progress { tasksTotal tasksDone pointsTotal pointsDone criteriaTotal criteriaDone percent } } }`, {
+    await gql('vera', graphql(`query TeamStoryProgress($id: ID!) { story(id: $id) { progress { tasksTotal tasksDone pointsTotal pointsDone criteriaTotal criteriaDone percent } } }`), {
       id: storyId,
     })
-  ).story.progress;
+  ).story!.progress;
 }
 
 async function history(name: string): Promise<{ action: string; actorId: string; changes: { field: string; before: unknown; after: unknown }[] }[]> {
   const items = (
-    await gql('vera', `query($t: ID!) { activityByTask(taskId: $t, limit: 100) { items { action actorId entityType changes { field before after } } } }`, {
+    await gql('vera', graphql(`query TeamHistory($t: ID!) { activityByTask(taskId: $t, limit: 100) { items { action actorId entityType changes { field before after } } } }`), {
       t: task[name],
     })
-  ).activityByTask.items as { action: string; actorId: string; changes: { field: string; before: string | null; after: string | null }[] }[];
+  ).activityByTask.items;
   // AWSJSON values: parse them, so `before → after` reads as values.
   return items.map((a) => ({
     action: a.action,
@@ -206,7 +203,7 @@ describe("a team's workflow", () => {
     expect(started.startedAt).toBeTruthy();
     const second = await refusal('vera', `mutation($id: ID!) { startSprint(id: $id) { id } }`, { id: sprint.two });
     expect(second.errorType).toBe('ConflictError');
-    expect((await gql('vera', `query($id: ID!) { project(id: $id) { activeSprintId } }`, { id: project })).project.activeSprintId).toBe(sprint.one);
+    expect((await gql('vera', ACTIVE_SPRINT, { id: project })).project!.activeSprintId).toBe(sprint.one);
     expect(await board()).toEqual({ TODO: ['form', 'payment', 'receipt', 'docs'], IN_PROGRESS: [], IN_REVIEW: [], DONE: [] });
     const planned = (await gql('vera', `query($p: ID!) { sprintsByProject(projectId: $p, state: PLANNED) { items { id } } }`, { p: project })).sprintsByProject.items;
     expect(planned).toEqual([{ id: sprint.two }]);
@@ -244,7 +241,7 @@ describe("a team's workflow", () => {
   });
 
   it('assigns work: my tasks follow, the assignee watches, and unassigning clears it', async () => {
-    const ASSIGN = `mutation($id: ID!, $a: ID) { assignTask(id: $id, assigneeId: $a) { ${TASK} } }`;
+    const ASSIGN = graphql(`mutation TeamAssign($id: ID!, $a: ID) { assignTask(id: $id, assigneeId: $a) { ...TeamTask } }`);
     expect(await myTasks('vera')).toEqual([]);
     const form = (await gql('max', ASSIGN, { id: task.form, a: sub.vera })).assignTask;
     expect(form.assigneeId).toBe(sub.vera);
@@ -351,7 +348,7 @@ describe("a team's workflow", () => {
     })).completeSprint;
     expect(done).toMatchObject({ state: 'COMPLETED', carriedOverTo: sprint.two, carryOverDone: true });
     expect(done.completedAt).toBeTruthy();
-    expect((await gql('vera', `query($id: ID!) { project(id: $id) { activeSprintId } }`, { id: project })).project.activeSprintId).toBeNull();
+    expect((await gql('vera', ACTIVE_SPRINT, { id: project })).project!.activeSprintId).toBeNull();
     const where = async (name: string) => (await getTask(name)).sprintId;
     expect([await where('form'), await where('docs'), await where('receipt'), await where('payment')]).toEqual([sprint.one, sprint.one, sprint.two, sprint.two]);
     // Carried-over cards keep their status and order.
