@@ -140,6 +140,15 @@ export type Role =
   | 'MEMBER'
   | 'VIEWER';
 
+/** Adds a criterion (no criterionId), edits its text or done flag, or removes it. */
+export type SetAcceptanceCriterionInput = {
+  criterionId?: string | null | undefined;
+  done?: boolean | null | undefined;
+  remove?: boolean | null | undefined;
+  storyId: string;
+  text?: string | null | undefined;
+};
+
 export type SprintState =
   | 'ACTIVE'
   | 'COMPLETED'
@@ -154,6 +163,13 @@ export type TaskStatus =
 export type TokenScope =
   | 'READ'
   | 'READ_WRITE';
+
+export type UpdateCommentInput = {
+  body: string;
+  expectedVersion: number;
+  id: string;
+  taskId: string;
+};
 
 /** Omitted fields stay as they are; an explicit null clears a nullable field. */
 export type UpdateTaskInput = {
@@ -371,6 +387,8 @@ export type MatrixRenameTaskMutation = { updateTask: { title: string } };
 
 export type TeamTaskFragment = { id: string, key: string, title: string, status: TaskStatus, rank: string, sprintId: string | null, storyId: string | null, assigneeId: string | null, watcherIds: Array<string>, archived: boolean, timeSpentMinutes: number, estimatePoints: number | null, version: number };
 
+export type TeamStoryFragment = { id: string, title: string, points: number | null, version: number, acceptanceCriteria: Array<{ id: string, text: string, done: boolean }>, progress: { criteriaTotal: number, criteriaDone: number, percent: number } };
+
 export type TeamCreateTaskMutationVariables = Exact<{
   i: CreateTaskInput;
 }>;
@@ -391,6 +409,37 @@ export type TeamMoveTaskMutationVariables = Exact<{
 
 
 export type TeamMoveTaskMutation = { moveTask: { id: string, key: string, title: string, status: TaskStatus, rank: string, sprintId: string | null, storyId: string | null, assigneeId: string | null, watcherIds: Array<string>, archived: boolean, timeSpentMinutes: number, estimatePoints: number | null, version: number } };
+
+export type TeamMyProjectsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamMyProjectsQuery = { myProjects: { items: Array<{ id: string }> } };
+
+export type TeamMyRolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamMyRolesQuery = { myProjects: { items: Array<{ id: string, myRole: Role | null }> } };
+
+export type TeamTasksOfQueryVariables = Exact<{
+  a: string;
+}>;
+
+
+export type TeamTasksOfQuery = { tasksByAssignee: { items: Array<{ id: string }> } };
+
+export type TeamArchiveTaskMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamArchiveTaskMutation = { archiveTask: { archived: boolean } };
+
+export type TeamCommentMutationVariables = Exact<{
+  i: AddCommentInput;
+}>;
+
+
+export type TeamCommentMutation = { addComment: { id: string } };
 
 export type TeamActiveSprintQueryVariables = Exact<{
   id: string;
@@ -437,6 +486,104 @@ export type TeamHistoryQueryVariables = Exact<{
 
 export type TeamHistoryQuery = { activityByTask: { items: Array<{ action: ActivityAction, actorId: string, entityType: EntityType, changes: Array<{ field: string, before: string | null, after: string | null }> }> } };
 
+export type TeamCreateProjectMutationVariables = Exact<{
+  i: CreateProjectInput;
+}>;
+
+
+export type TeamCreateProjectMutation = { createProject: { id: string, key: string, name: string, myRole: Role | null, taskCount: number, activeSprintId: string | null } };
+
+export type TeamProjectQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamProjectQuery = { project: { id: string } | null };
+
+export type TeamAddMemberMutationVariables = Exact<{
+  i: AddMemberInput;
+}>;
+
+
+export type TeamAddMemberMutation = { addMember: { userId: string, email: string | null, role: Role, status: MembershipStatus } };
+
+export type TeamProjectMembersQueryVariables = Exact<{
+  p: string;
+}>;
+
+
+export type TeamProjectMembersQuery = { projectMembers: { items: Array<{ email: string | null, role: Role, status: MembershipStatus }> } };
+
+export type TeamActivityByProjectQueryVariables = Exact<{
+  p: string;
+}>;
+
+
+export type TeamActivityByProjectQuery = { activityByProject: { items: Array<{ action: ActivityAction, actorId: string, entityType: EntityType }> } };
+
+export type TeamWriteStoryMutationVariables = Exact<{
+  i: CreateStoryInput;
+}>;
+
+
+export type TeamWriteStoryMutation = { createStory: { id: string, title: string, points: number | null, version: number, acceptanceCriteria: Array<{ id: string, text: string, done: boolean }>, progress: { criteriaTotal: number, criteriaDone: number, percent: number } } };
+
+export type TeamCreateStoryMutationVariables = Exact<{
+  i: CreateStoryInput;
+}>;
+
+
+export type TeamCreateStoryMutation = { createStory: { id: string } };
+
+export type TeamSetCriterionMutationVariables = Exact<{
+  i: SetAcceptanceCriterionInput;
+}>;
+
+
+export type TeamSetCriterionMutation = { setAcceptanceCriterion: { id: string, title: string, points: number | null, version: number, acceptanceCriteria: Array<{ id: string, text: string, done: boolean }>, progress: { criteriaTotal: number, criteriaDone: number, percent: number } } };
+
+export type TeamStoriesByProjectQueryVariables = Exact<{
+  p: string;
+}>;
+
+
+export type TeamStoriesByProjectQuery = { storiesByProject: { items: Array<{ id: string, title: string }> } };
+
+export type TeamCreateSprintMutationVariables = Exact<{
+  i: CreateSprintInput;
+}>;
+
+
+export type TeamCreateSprintMutation = { createSprint: { id: string, name: string, state: SprintState, goal: string | null } };
+
+export type TeamStartSprintMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamStartSprintMutation = { startSprint: { id: string, state: SprintState, startedAt: string | null } };
+
+export type TeamStartAnotherMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamStartAnotherMutation = { startSprint: { id: string } };
+
+export type TeamPlannedSprintsQueryVariables = Exact<{
+  p: string;
+}>;
+
+
+export type TeamPlannedSprintsQuery = { sprintsByProject: { items: Array<{ id: string }> } };
+
+export type TeamMoveStaleMutationVariables = Exact<{
+  i: MoveTaskInput;
+}>;
+
+
+export type TeamMoveStaleMutation = { moveTask: { id: string } };
+
 export type TeamAssignMutationVariables = Exact<{
   id: string;
   a?: string | null | undefined;
@@ -444,6 +591,163 @@ export type TeamAssignMutationVariables = Exact<{
 
 
 export type TeamAssignMutation = { assignTask: { id: string, key: string, title: string, status: TaskStatus, rank: string, sprintId: string | null, storyId: string | null, assigneeId: string | null, watcherIds: Array<string>, archived: boolean, timeSpentMinutes: number, estimatePoints: number | null, version: number } };
+
+export type TeamAddCommentMutationVariables = Exact<{
+  i: AddCommentInput;
+}>;
+
+
+export type TeamAddCommentMutation = { addComment: { id: string, authorId: string, body: string, mentions: Array<string>, edited: boolean, version: number } };
+
+export type TeamUpdateCommentMutationVariables = Exact<{
+  i: UpdateCommentInput;
+}>;
+
+
+export type TeamUpdateCommentMutation = { updateComment: { body: string, edited: boolean, version: number, mentions: Array<string> } };
+
+export type TeamUpdateStaleMutationVariables = Exact<{
+  i: UpdateCommentInput;
+}>;
+
+
+export type TeamUpdateStaleMutation = { updateComment: { id: string } };
+
+export type TeamDeleteCommentMutationVariables = Exact<{
+  t: string;
+  id: string;
+}>;
+
+
+export type TeamDeleteCommentMutation = { deleteComment: { id: string } };
+
+export type TeamCommentsByTaskQueryVariables = Exact<{
+  t: string;
+}>;
+
+
+export type TeamCommentsByTaskQuery = { commentsByTask: { items: Array<{ body: string, authorId: string }> } };
+
+export type TeamActivityByTaskQueryVariables = Exact<{
+  t: string;
+}>;
+
+
+export type TeamActivityByTaskQuery = { activityByTask: { items: Array<{ action: ActivityAction, entityType: EntityType, entityId: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> } };
+
+export type TeamLogTimeMutationVariables = Exact<{
+  i: LogTimeInput;
+}>;
+
+
+export type TeamLogTimeMutation = { logTime: { id: string, userId: string, minutes: number, workDate: string, note: string | null } };
+
+export type TeamTimeEntriesByTaskQueryVariables = Exact<{
+  t: string;
+}>;
+
+
+export type TeamTimeEntriesByTaskQuery = { timeEntriesByTask: { items: Array<{ userId: string, minutes: number }> } };
+
+export type TeamRestoreTaskMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamRestoreTaskMutation = { restoreTask: { archived: boolean, archivedAt: string | null, status: TaskStatus } };
+
+export type TeamRestorePolishMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamRestorePolishMutation = { restoreTask: { archived: boolean } };
+
+export type TeamSetAcceptanceCriterionMutationVariables = Exact<{
+  i: SetAcceptanceCriterionInput;
+}>;
+
+
+export type TeamSetAcceptanceCriterionMutation = { setAcceptanceCriterion: { id: string } };
+
+export type TeamCompleteSprintMutationVariables = Exact<{
+  i: CompleteSprintInput;
+}>;
+
+
+export type TeamCompleteSprintMutation = { completeSprint: { id: string, state: SprintState, completedAt: string | null, carriedOverTo: string | null, carryOverDone: boolean | null } };
+
+export type TeamTasksByStatusQueryVariables = Exact<{
+  p: string;
+  s: TaskStatus;
+  sp?: string | null | undefined;
+}>;
+
+
+export type TeamTasksByStatusQuery = { tasksByStatus: { items: Array<{ id: string }> } };
+
+export type TeamCreateLateMutationVariables = Exact<{
+  i: CreateTaskInput;
+}>;
+
+
+export type TeamCreateLateMutation = { createTask: { id: string } };
+
+export type TeamStartSprintTwoMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamStartSprintTwoMutation = { startSprint: { state: SprintState } };
+
+export type TeamUpdateTaskMutationVariables = Exact<{
+  i: UpdateTaskInput;
+}>;
+
+
+export type TeamUpdateTaskMutation = { updateTask: { sprintId: string | null, version: number } };
+
+export type TeamCompleteSprintTwoMutationVariables = Exact<{
+  i: CompleteSprintInput;
+}>;
+
+
+export type TeamCompleteSprintTwoMutation = { completeSprint: { state: SprintState, carriedOverTo: string | null, carryOverDone: boolean | null } };
+
+export type TeamCompletedSprintsQueryVariables = Exact<{
+  p: string;
+}>;
+
+
+export type TeamCompletedSprintsQuery = { sprintsByProject: { items: Array<{ id: string }> } };
+
+export type TeamOttoProjectQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamOttoProjectQuery = { project: { id: string } | null };
+
+export type TeamOttoTaskQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TeamOttoTaskQuery = { task: { id: string } | null };
+
+export type TeamOttoBacklogQueryVariables = Exact<{
+  p: string;
+}>;
+
+
+export type TeamOttoBacklogQuery = { backlog: { items: Array<{ id: string }> } };
+
+export type TeamOttoActivityQueryVariables = Exact<{
+  t: string;
+}>;
+
+
+export type TeamOttoActivityQuery = { activityByTask: { items: Array<{ id: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -492,6 +796,24 @@ export const TeamTaskFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"TeamTask"}) as unknown as TypedDocumentString<TeamTaskFragment, unknown>;
+export const TeamStoryFragmentDoc = new TypedDocumentString(`
+    fragment TeamStory on Story {
+  id
+  title
+  points
+  version
+  acceptanceCriteria {
+    id
+    text
+    done
+  }
+  progress {
+    criteriaTotal
+    criteriaDone
+    percent
+  }
+}
+    `, {"fragmentName":"TeamStory"}) as unknown as TypedDocumentString<TeamStoryFragment, unknown>;
 export const MatrixNewTaskDocument = new TypedDocumentString(`
     mutation MatrixNewTask($i: CreateTaskInput!) {
   createTask(input: $i) {
@@ -816,6 +1138,48 @@ export const TeamMoveTaskDocument = new TypedDocumentString(`
   estimatePoints
   version
 }`) as unknown as TypedDocumentString<TeamMoveTaskMutation, TeamMoveTaskMutationVariables>;
+export const TeamMyProjectsDocument = new TypedDocumentString(`
+    query TeamMyProjects {
+  myProjects {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamMyProjectsQuery, TeamMyProjectsQueryVariables>;
+export const TeamMyRolesDocument = new TypedDocumentString(`
+    query TeamMyRoles {
+  myProjects {
+    items {
+      id
+      myRole
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamMyRolesQuery, TeamMyRolesQueryVariables>;
+export const TeamTasksOfDocument = new TypedDocumentString(`
+    query TeamTasksOf($a: ID!) {
+  tasksByAssignee(assigneeId: $a) {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamTasksOfQuery, TeamTasksOfQueryVariables>;
+export const TeamArchiveTaskDocument = new TypedDocumentString(`
+    mutation TeamArchiveTask($id: ID!) {
+  archiveTask(id: $id) {
+    archived
+  }
+}
+    `) as unknown as TypedDocumentString<TeamArchiveTaskMutation, TeamArchiveTaskMutationVariables>;
+export const TeamCommentDocument = new TypedDocumentString(`
+    mutation TeamComment($i: AddCommentInput!) {
+  addComment(input: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCommentMutation, TeamCommentMutationVariables>;
 export const TeamActiveSprintDocument = new TypedDocumentString(`
     query TeamActiveSprint($id: ID!) {
   project(id: $id) {
@@ -886,6 +1250,160 @@ export const TeamHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamHistoryQuery, TeamHistoryQueryVariables>;
+export const TeamCreateProjectDocument = new TypedDocumentString(`
+    mutation TeamCreateProject($i: CreateProjectInput!) {
+  createProject(input: $i) {
+    id
+    key
+    name
+    myRole
+    taskCount
+    activeSprintId
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCreateProjectMutation, TeamCreateProjectMutationVariables>;
+export const TeamProjectDocument = new TypedDocumentString(`
+    query TeamProject($id: ID!) {
+  project(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamProjectQuery, TeamProjectQueryVariables>;
+export const TeamAddMemberDocument = new TypedDocumentString(`
+    mutation TeamAddMember($i: AddMemberInput!) {
+  addMember(input: $i) {
+    userId
+    email
+    role
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<TeamAddMemberMutation, TeamAddMemberMutationVariables>;
+export const TeamProjectMembersDocument = new TypedDocumentString(`
+    query TeamProjectMembers($p: ID!) {
+  projectMembers(projectId: $p) {
+    items {
+      email
+      role
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamProjectMembersQuery, TeamProjectMembersQueryVariables>;
+export const TeamActivityByProjectDocument = new TypedDocumentString(`
+    query TeamActivityByProject($p: ID!) {
+  activityByProject(projectId: $p) {
+    items {
+      action
+      actorId
+      entityType
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamActivityByProjectQuery, TeamActivityByProjectQueryVariables>;
+export const TeamWriteStoryDocument = new TypedDocumentString(`
+    mutation TeamWriteStory($i: CreateStoryInput!) {
+  createStory(input: $i) {
+    ...TeamStory
+  }
+}
+    fragment TeamStory on Story {
+  id
+  title
+  points
+  version
+  acceptanceCriteria {
+    id
+    text
+    done
+  }
+  progress {
+    criteriaTotal
+    criteriaDone
+    percent
+  }
+}`) as unknown as TypedDocumentString<TeamWriteStoryMutation, TeamWriteStoryMutationVariables>;
+export const TeamCreateStoryDocument = new TypedDocumentString(`
+    mutation TeamCreateStory($i: CreateStoryInput!) {
+  createStory(input: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCreateStoryMutation, TeamCreateStoryMutationVariables>;
+export const TeamSetCriterionDocument = new TypedDocumentString(`
+    mutation TeamSetCriterion($i: SetAcceptanceCriterionInput!) {
+  setAcceptanceCriterion(input: $i) {
+    ...TeamStory
+  }
+}
+    fragment TeamStory on Story {
+  id
+  title
+  points
+  version
+  acceptanceCriteria {
+    id
+    text
+    done
+  }
+  progress {
+    criteriaTotal
+    criteriaDone
+    percent
+  }
+}`) as unknown as TypedDocumentString<TeamSetCriterionMutation, TeamSetCriterionMutationVariables>;
+export const TeamStoriesByProjectDocument = new TypedDocumentString(`
+    query TeamStoriesByProject($p: ID!) {
+  storiesByProject(projectId: $p) {
+    items {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamStoriesByProjectQuery, TeamStoriesByProjectQueryVariables>;
+export const TeamCreateSprintDocument = new TypedDocumentString(`
+    mutation TeamCreateSprint($i: CreateSprintInput!) {
+  createSprint(input: $i) {
+    id
+    name
+    state
+    goal
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCreateSprintMutation, TeamCreateSprintMutationVariables>;
+export const TeamStartSprintDocument = new TypedDocumentString(`
+    mutation TeamStartSprint($id: ID!) {
+  startSprint(id: $id) {
+    id
+    state
+    startedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TeamStartSprintMutation, TeamStartSprintMutationVariables>;
+export const TeamStartAnotherDocument = new TypedDocumentString(`
+    mutation TeamStartAnother($id: ID!) {
+  startSprint(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamStartAnotherMutation, TeamStartAnotherMutationVariables>;
+export const TeamPlannedSprintsDocument = new TypedDocumentString(`
+    query TeamPlannedSprints($p: ID!) {
+  sprintsByProject(projectId: $p, state: PLANNED) {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamPlannedSprintsQuery, TeamPlannedSprintsQueryVariables>;
+export const TeamMoveStaleDocument = new TypedDocumentString(`
+    mutation TeamMoveStale($i: MoveTaskInput!) {
+  moveTask(input: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamMoveStaleMutation, TeamMoveStaleMutationVariables>;
 export const TeamAssignDocument = new TypedDocumentString(`
     mutation TeamAssign($id: ID!, $a: ID) {
   assignTask(id: $id, assigneeId: $a) {
@@ -907,3 +1425,201 @@ export const TeamAssignDocument = new TypedDocumentString(`
   estimatePoints
   version
 }`) as unknown as TypedDocumentString<TeamAssignMutation, TeamAssignMutationVariables>;
+export const TeamAddCommentDocument = new TypedDocumentString(`
+    mutation TeamAddComment($i: AddCommentInput!) {
+  addComment(input: $i) {
+    id
+    authorId
+    body
+    mentions
+    edited
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<TeamAddCommentMutation, TeamAddCommentMutationVariables>;
+export const TeamUpdateCommentDocument = new TypedDocumentString(`
+    mutation TeamUpdateComment($i: UpdateCommentInput!) {
+  updateComment(input: $i) {
+    body
+    edited
+    version
+    mentions
+  }
+}
+    `) as unknown as TypedDocumentString<TeamUpdateCommentMutation, TeamUpdateCommentMutationVariables>;
+export const TeamUpdateStaleDocument = new TypedDocumentString(`
+    mutation TeamUpdateStale($i: UpdateCommentInput!) {
+  updateComment(input: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamUpdateStaleMutation, TeamUpdateStaleMutationVariables>;
+export const TeamDeleteCommentDocument = new TypedDocumentString(`
+    mutation TeamDeleteComment($t: ID!, $id: ID!) {
+  deleteComment(taskId: $t, id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamDeleteCommentMutation, TeamDeleteCommentMutationVariables>;
+export const TeamCommentsByTaskDocument = new TypedDocumentString(`
+    query TeamCommentsByTask($t: ID!) {
+  commentsByTask(taskId: $t) {
+    items {
+      body
+      authorId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCommentsByTaskQuery, TeamCommentsByTaskQueryVariables>;
+export const TeamActivityByTaskDocument = new TypedDocumentString(`
+    query TeamActivityByTask($t: ID!) {
+  activityByTask(taskId: $t, limit: 5) {
+    items {
+      action
+      entityType
+      entityId
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamActivityByTaskQuery, TeamActivityByTaskQueryVariables>;
+export const TeamLogTimeDocument = new TypedDocumentString(`
+    mutation TeamLogTime($i: LogTimeInput!) {
+  logTime(input: $i) {
+    id
+    userId
+    minutes
+    workDate
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<TeamLogTimeMutation, TeamLogTimeMutationVariables>;
+export const TeamTimeEntriesByTaskDocument = new TypedDocumentString(`
+    query TeamTimeEntriesByTask($t: ID!) {
+  timeEntriesByTask(taskId: $t) {
+    items {
+      userId
+      minutes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamTimeEntriesByTaskQuery, TeamTimeEntriesByTaskQueryVariables>;
+export const TeamRestoreTaskDocument = new TypedDocumentString(`
+    mutation TeamRestoreTask($id: ID!) {
+  restoreTask(id: $id) {
+    archived
+    archivedAt
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<TeamRestoreTaskMutation, TeamRestoreTaskMutationVariables>;
+export const TeamRestorePolishDocument = new TypedDocumentString(`
+    mutation TeamRestorePolish($id: ID!) {
+  restoreTask(id: $id) {
+    archived
+  }
+}
+    `) as unknown as TypedDocumentString<TeamRestorePolishMutation, TeamRestorePolishMutationVariables>;
+export const TeamSetAcceptanceCriterionDocument = new TypedDocumentString(`
+    mutation TeamSetAcceptanceCriterion($i: SetAcceptanceCriterionInput!) {
+  setAcceptanceCriterion(input: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamSetAcceptanceCriterionMutation, TeamSetAcceptanceCriterionMutationVariables>;
+export const TeamCompleteSprintDocument = new TypedDocumentString(`
+    mutation TeamCompleteSprint($i: CompleteSprintInput!) {
+  completeSprint(input: $i) {
+    id
+    state
+    completedAt
+    carriedOverTo
+    carryOverDone
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCompleteSprintMutation, TeamCompleteSprintMutationVariables>;
+export const TeamTasksByStatusDocument = new TypedDocumentString(`
+    query TeamTasksByStatus($p: ID!, $s: TaskStatus!, $sp: ID) {
+  tasksByStatus(projectId: $p, status: $s, sprintId: $sp) {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamTasksByStatusQuery, TeamTasksByStatusQueryVariables>;
+export const TeamCreateLateDocument = new TypedDocumentString(`
+    mutation TeamCreateLate($i: CreateTaskInput!) {
+  createTask(input: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCreateLateMutation, TeamCreateLateMutationVariables>;
+export const TeamStartSprintTwoDocument = new TypedDocumentString(`
+    mutation TeamStartSprintTwo($id: ID!) {
+  startSprint(id: $id) {
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<TeamStartSprintTwoMutation, TeamStartSprintTwoMutationVariables>;
+export const TeamUpdateTaskDocument = new TypedDocumentString(`
+    mutation TeamUpdateTask($i: UpdateTaskInput!) {
+  updateTask(input: $i) {
+    sprintId
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<TeamUpdateTaskMutation, TeamUpdateTaskMutationVariables>;
+export const TeamCompleteSprintTwoDocument = new TypedDocumentString(`
+    mutation TeamCompleteSprintTwo($i: CompleteSprintInput!) {
+  completeSprint(input: $i) {
+    state
+    carriedOverTo
+    carryOverDone
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCompleteSprintTwoMutation, TeamCompleteSprintTwoMutationVariables>;
+export const TeamCompletedSprintsDocument = new TypedDocumentString(`
+    query TeamCompletedSprints($p: ID!) {
+  sprintsByProject(projectId: $p, state: COMPLETED) {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamCompletedSprintsQuery, TeamCompletedSprintsQueryVariables>;
+export const TeamOttoProjectDocument = new TypedDocumentString(`
+    query TeamOttoProject($id: ID!) {
+  project(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamOttoProjectQuery, TeamOttoProjectQueryVariables>;
+export const TeamOttoTaskDocument = new TypedDocumentString(`
+    query TeamOttoTask($id: ID!) {
+  task(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TeamOttoTaskQuery, TeamOttoTaskQueryVariables>;
+export const TeamOttoBacklogDocument = new TypedDocumentString(`
+    query TeamOttoBacklog($p: ID!) {
+  backlog(projectId: $p) {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamOttoBacklogQuery, TeamOttoBacklogQueryVariables>;
+export const TeamOttoActivityDocument = new TypedDocumentString(`
+    query TeamOttoActivity($t: ID!) {
+  activityByTask(taskId: $t) {
+    items {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamOttoActivityQuery, TeamOttoActivityQueryVariables>;
