@@ -8,6 +8,8 @@
  *   const err = await api.refusal('vera', MUTATION, vars);    // the first error; fails the test if none
  *   const r = await api.raw({ token: secret }, QUERY);        // the whole answer (HTTP 200 asserted)
  *   const h = await api.http('anonymous', QUERY);             // the whole answer and its HTTP status
+ *   const t = await api.gql('max', graphql(`query GetTask($id: ID!) { task(id: $id) { id } }`), { id });
+ *                                                             // typed: t.task is { id: string } | null
  *
  * A query is a string or a typed document: graphql-codegen's TypedDocumentNode, or the TypedDocumentString
  * that `graphql(\`...\`)` of test/gql/ (the client preset, `npm run codegen`) returns, whose result type

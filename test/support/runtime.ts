@@ -16,7 +16,8 @@ import { START_TIMEOUT_MS } from './timeouts.ts';
  * cognito-local with the pool and the demo users, the app served over TLS on a random port.
  *
  *   const rt = useLocalRuntime();                       // top level of a test file
- *   it('...', async () => { const token = await rt.token('max@taskwire.local'); await rt.post({ query }, token); });
+ *   const { gql } = graphqlClient(rt);                  // graphql.ts: how tests call the API
+ *   it('...', async () => { await gql('max', QUERY, vars); });
  *
  * Pass `app` to swap the schema/resolvers (e.g. test resolvers from `bundlesFromCode`).
  */
