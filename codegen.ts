@@ -1,10 +1,24 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * graphql-codegen: types for resolvers and Lambda functions (one file, `types/graphql.ts`) and the
- * client's typed documents (added with the client). `npm run codegen` must leave the tree unchanged
+ * graphql-codegen: types for resolvers and Lambda functions (one file, `types/graphql.ts`), and the
+ * tests' typed documents (`test/gql/`, the client preset: each `graphql(\`...\`)` of a test, without
+ * `${}` in it, is typed with its result and variables). `npm run codegen` must leave the tree unchanged
  * when it is up to date; a test checks that.
  */
+const SCALARS = {
+  ID: 'string',
+  AWSDate: 'string',
+  AWSTime: 'string',
+  AWSDateTime: 'string',
+  AWSTimestamp: 'number',
+  AWSEmail: 'string',
+  AWSJSON: 'string',
+  AWSURL: 'string',
+  AWSPhone: 'string',
+  AWSIPAddress: 'string',
+};
+
 const config: CodegenConfig = {
   schema: ['schema/appsync-prelude.graphql', 'schema.graphql'],
   overwrite: true,
@@ -20,18 +34,19 @@ const config: CodegenConfig = {
         maybeValue: 'T | null',
         inputMaybeValue: 'T | null | undefined',
         useTypeImports: true,
-        scalars: {
-          ID: 'string',
-          AWSDate: 'string',
-          AWSTime: 'string',
-          AWSDateTime: 'string',
-          AWSTimestamp: 'number',
-          AWSEmail: 'string',
-          AWSJSON: 'string',
-          AWSURL: 'string',
-          AWSPhone: 'string',
-          AWSIPAddress: 'string',
-        },
+        scalars: SCALARS,
+      },
+    },
+    'test/gql/': {
+      documents: ['test/**/*.ts', '!test/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        enumsAsTypes: true,
+        useTypeImports: true,
+        importExtension: '.ts',
+        scalars: SCALARS,
       },
     },
   },

@@ -28,11 +28,12 @@ import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/runtime.ts';
+import { graphqlClient, type Caller, type GqlError } from '../support/graphql.ts';
+import { EMAIL, subOf, type Person } from '../support/people.ts';
+import { graphql } from '../gql/index.ts';
+import type { CreateTaskInput, TokenScope } from '../gql/graphql.ts';
 import { AdminCreateUserCommand, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoClient, ensureUserPool, signIn } from '../../packages/appsync-local/src/services/cognito-local.ts';
-import { signRequest } from '../../packages/appsync-local/src/appsync/auth/iam.ts';
-import { LOCAL_IAM_CREDENTIALS } from '../../local/start.ts';
-import { LOCAL_REGION } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
 import { resolvers as manifestResolvers } from '../../resolvers/manifest.ts';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDbClient } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
@@ -41,6 +42,7 @@ import { projectPk } from '../../model/keys.ts';
 import { START_TIMEOUT_MS } from '../support/timeouts.ts';
 
 const rt = useLocalRuntime();
+const { http, gql } = graphqlClient(rt);
 
 // ---------------------------------------------------------------------------------------------------
 // The table
@@ -177,62 +179,26 @@ function schemaOperations(): string[] {
 
 const PASSWORD = 'Taskwire-matrix-1';
 const LENA = { username: 'lena', email: 'lena@taskwire.test', password: PASSWORD, displayName: 'Lena Lead', groups: [] };
-const EMAIL: Record<'admins' | 'member' | 'viewer' | 'outsider', string> = {
-  admins: 'ada@taskwire.local',
-  member: 'max@taskwire.local',
-  viewer: 'vera@taskwire.local',
-  outsider: 'otto@taskwire.local',
+/** The project ADMIN (lena) as a caller: her access token, signed in once the runtime is up. */
+const lena = { authorization: '' };
+
+/** The columns that are demo people (people.ts). */
+const PERSON = { admins: 'ada', member: 'max', viewer: 'vera', outsider: 'otto' } as const satisfies Partial<Record<Who, Person>>;
+/** Each column's caller: the demo people, lena, the integration tokens (made in beforeAll), IAM, nobody. */
+const CALLER: Record<Who, Caller> = {
+  ...PERSON,
+  admin: lena,
+  read: { token: '' },
+  rw: { token: '' },
+  otherRw: { token: '' },
+  anon: 'anonymous',
+  iam: 'iam',
 };
 
-interface GqlError {
-  errorType?: string | null;
-  message: string;
-}
-interface Answer {
-  status: number;
-  data: Record<string, any> | null | undefined;
-  errors?: GqlError[];
-}
-
-const auth = {} as Record<Exclude<Who, 'anon' | 'iam'>, string>;
 const sub = {} as Record<'admins' | 'admin' | 'member' | 'viewer' | 'outsider', string>;
 
-function subOf(jwt: string): string {
-  return (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string }).sub;
-}
-
-async function call(who: Who, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-  const body = JSON.stringify({ query, variables });
-  let res: { status: number; body: string };
-  if (who === 'iam') {
-    const headers = await signRequest(
-      { url: rt.runtime.urls.graphql, method: 'POST', headers: { 'content-type': 'application/json' }, body },
-      LOCAL_IAM_CREDENTIALS,
-      { region: LOCAL_REGION },
-    );
-    res = await rt.fetch('/graphql', { headers, body });
-  } else {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (who !== 'anon') headers.authorization = auth[who];
-    res = await rt.fetch('/graphql', { headers, body });
-  }
-  const json = JSON.parse(res.body) as { data?: Record<string, any> | null; errors?: GqlError[] };
-  return { status: res.status, data: json.data, errors: json.errors };
-}
-
-/** As the project ADMIN (lena), failing loudly: fixtures must not be the reason for a cell's answer. */
-async function lena(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  return okData(await call('admin', query, variables), query);
-}
-
-async function as(who: Who, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  return okData(await call(who, query, variables), query);
-}
-
-function okData(r: Answer, what: string): Record<string, any> {
-  if (r.status !== 200 || r.errors?.length || !r.data) throw new Error(`fixture ${what.slice(0, 80)} failed: ${r.status} ${JSON.stringify(r.errors ?? r.data)}`);
-  return r.data;
-}
+/** A cell's call: the whole answer and its HTTP status (the anonymous column is AppSync's HTTP 401). */
+const call = (who: Who, query: string, variables: Record<string, unknown> = {}) => http(CALLER[who], query, variables);
 
 // ---------------------------------------------------------------------------------------------------
 // Shared data (beforeAll) and fresh entities (per cell, for operations that change what they touch)
@@ -254,56 +220,64 @@ const W = {
 let serial = 0;
 const unique = (prefix: string) => `${prefix}${(++serial).toString(36).toUpperCase()}`;
 
-const TASK_Q = 'id version status archived sprintId assigneeId watcherIds title';
+graphql(`fragment MatrixTask on Task { id version status archived sprintId assigneeId watcherIds title }`);
 
-async function newTask(extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
-  const d = await lena(`mutation($i: CreateTaskInput!) { createTask(input: $i) { id version } }`, {
+const CREATE_TASK = graphql(`mutation MatrixNewTask($i: CreateTaskInput!) { createTask(input: $i) { id version } }`);
+async function newTask(extra: Partial<CreateTaskInput> = {}): Promise<{ id: string; version: number }> {
+  const d = await gql(lena, CREATE_TASK, {
     i: { projectId: W.project, title: unique('Matrix task '), ...extra },
   });
   return d.createTask;
 }
-const readTask = async (id: string) => (await lena(`query($id: ID!) { task(id: $id) { ${TASK_Q} } }`, { id })).task;
+const readTask = async (id: string) => (await gql(lena, graphql(`query MatrixReadTask($id: ID!) { task(id: $id) { ...MatrixTask } }`), { id })).task!;
 
+const CREATE_STORY = graphql(`mutation MatrixNewStory($i: CreateStoryInput!) { createStory(input: $i) { id version acceptanceCriteria { id } } }`);
 async function newStory(): Promise<{ id: string; version: number; criterion: string }> {
-  const d = await lena(`mutation($i: CreateStoryInput!) { createStory(input: $i) { id version acceptanceCriteria { id } } }`, {
+  const d = await gql(lena, CREATE_STORY, {
     i: { projectId: W.project, title: unique('Matrix story '), acceptanceCriteria: ['It works'] },
   });
-  return { id: d.createStory.id, version: d.createStory.version, criterion: d.createStory.acceptanceCriteria[0].id };
+  return { id: d.createStory.id, version: d.createStory.version, criterion: d.createStory.acceptanceCriteria[0]!.id };
 }
 const readStory = async (id: string) =>
-  (await lena(`query($id: ID!) { story(id: $id) { id version title acceptanceCriteria { id done } } }`, { id })).story;
+  (await gql(lena, graphql(`query MatrixReadStory($id: ID!) { story(id: $id) { id version title acceptanceCriteria { id done } } }`), { id })).story!;
 
+const CREATE_SPRINT = graphql(`mutation MatrixNewSprint($i: CreateSprintInput!) { createSprint(input: $i) { id version } }`);
 async function newSprint(): Promise<{ id: string; version: number }> {
-  const d = await lena(`mutation($i: CreateSprintInput!) { createSprint(input: $i) { id version } }`, {
+  const d = await gql(lena, CREATE_SPRINT, {
     i: { projectId: W.project, name: unique('Matrix sprint ') },
   });
   return d.createSprint;
 }
-const readSprint = async (id: string) => (await lena(`query($id: ID!) { sprint(id: $id) { id version state goal } }`, { id })).sprint;
+const readSprint = async (id: string) => (await gql(lena, graphql(`query MatrixReadSprint($id: ID!) { sprint(id: $id) { id version state goal } }`), { id })).sprint!;
 const readProject = async () =>
-  (await lena(`query($id: ID!) { project(id: $id) { id version name archived activeSprintId } }`, { id: W.project })).project;
+  (await gql(lena, graphql(`query MatrixReadProject($id: ID!) { project(id: $id) { id version name archived activeSprintId } }`), { id: W.project })).project!;
+const ARCHIVE_PROJECT = graphql(`mutation MatrixArchiveProject($id: ID!) { archiveProject(id: $id) { id } }`);
+const RESTORE_PROJECT = graphql(`mutation MatrixRestoreProject($id: ID!) { restoreProject(id: $id) { id archived } }`);
+const START_SPRINT = graphql(`mutation MatrixStartSprint($id: ID!) { startSprint(id: $id) { id } }`);
 
 /** Completes the project's active sprint, if any (to the backlog). */
 async function noActiveSprint(): Promise<void> {
-  const active = (await readProject()).activeSprintId as string | null;
-  if (active) await lena(`mutation($i: CompleteSprintInput!) { completeSprint(input: $i) { id } }`, { i: { id: active } });
+  const active = (await readProject()).activeSprintId;
+  if (active) await gql(lena, graphql(`mutation MatrixCompleteSprint($i: CompleteSprintInput!) { completeSprint(input: $i) { id } }`), { i: { id: active } });
 }
 
+const ADD_COMMENT = graphql(`mutation MatrixNewComment($i: AddCommentInput!) { addComment(input: $i) { id version } }`);
 async function newComment(taskId: string): Promise<{ id: string; version: number }> {
-  const d = await as('member', `mutation($i: AddCommentInput!) { addComment(input: $i) { id version } }`, {
+  const d = await gql('max', ADD_COMMENT, {
     i: { taskId, body: unique('A note from max ') },
   });
   return d.addComment;
 }
 const readComments = async (taskId: string) =>
-  (await lena(`query($t: ID!) { commentsByTask(taskId: $t, limit: 100) { items { id version body } } }`, { t: taskId })).commentsByTask.items;
+  (await gql(lena, graphql(`query MatrixReadComments($t: ID!) { commentsByTask(taskId: $t, limit: 100) { items { id version body } } }`), { t: taskId }))
+    .commentsByTask.items;
 
 /** An attachment of the task: upload requested, the bytes POSTed to the presigned URL, optionally confirmed. */
 async function newAttachment(taskId: string, confirm: boolean, by: Who = 'admin'): Promise<string> {
   const bytes = Buffer.from('hello');
-  const d = await as(
-    by,
-    `mutation($i: CreateAttachmentUploadInput!) { createAttachmentUpload(input: $i) { attachment { id } url fields } }`,
+  const d = await gql(
+    CALLER[by],
+    graphql(`mutation MatrixNewAttachment($i: CreateAttachmentUploadInput!) { createAttachmentUpload(input: $i) { attachment { id } url fields } }`),
     { i: { taskId, fileName: 'notes.txt', contentType: 'text/plain', size: bytes.length } },
   );
   const upload = d.createAttachmentUpload;
@@ -313,35 +287,35 @@ async function newAttachment(taskId: string, confirm: boolean, by: Who = 'admin'
   const posted = await fetch(upload.url, { method: 'POST', body: form });
   if (posted.status >= 300) throw new Error(`upload to the presigned URL failed: ${posted.status} ${await posted.text()}`);
   if (confirm) {
-    await as(by, `mutation($t: ID!, $id: ID!) { confirmAttachmentUpload(taskId: $t, id: $id) { id status } }`, {
+    await gql(CALLER[by], graphql(`mutation MatrixConfirmAttachment($t: ID!, $id: ID!) { confirmAttachmentUpload(taskId: $t, id: $id) { id status } }`), {
       t: taskId,
       id: upload.attachment.id,
     });
   }
-  return upload.attachment.id as string;
+  return upload.attachment.id;
 }
 const readAttachments = async (taskId: string) =>
-  (await lena(`query($t: ID!) { attachmentsByTask(taskId: $t, limit: 100) { items { id status version } } }`, { t: taskId }))
+  (await gql(lena, graphql(`query MatrixReadAttachments($t: ID!) { attachmentsByTask(taskId: $t, limit: 100) { items { id status version } } }`), { t: taskId }))
     .attachmentsByTask.items;
 
+const ADD_MEMBER = graphql(`mutation MatrixAddMember($i: AddMemberInput!) { addMember(input: $i) { userId status } }`);
 async function newInvitee(who: Who, op: string): Promise<string> {
-  const d = await lena(`mutation($i: AddMemberInput!) { addMember(input: $i) { userId status } }`, {
+  const d = await gql(lena, ADD_MEMBER, {
     i: { projectId: W.project, email: `${op}-${who}-${serial++}@invited.taskwire.test`.toLowerCase(), role: 'MEMBER' },
   });
   return d.addMember.userId;
 }
 const readMembers = async () =>
-  (await lena(`query($p: ID!) { projectMembers(projectId: $p, limit: 100) { items { userId role version } } }`, { p: W.project }))
+  (await gql(lena, graphql(`query MatrixReadMembers($p: ID!) { projectMembers(projectId: $p, limit: 100) { items { userId role version } } }`), { p: W.project }))
     .projectMembers.items;
 
+const CREATE_TOKEN = graphql(`mutation MatrixNewToken($i: CreateIntegrationTokenInput!) { createIntegrationToken(input: $i) { secret token { id } } }`);
 async function newToken(): Promise<string> {
-  const d = await lena(`mutation($i: CreateIntegrationTokenInput!) { createIntegrationToken(input: $i) { token { id } } }`, {
-    i: { projectId: W.project, name: unique('Matrix bot '), scope: 'READ' },
-  });
+  const d = await gql(lena, CREATE_TOKEN, { i: { projectId: W.project, name: unique('Matrix bot '), scope: 'READ' } });
   return d.createIntegrationToken.token.id;
 }
 const readTokens = async () =>
-  (await lena(`query($p: ID!) { integrationTokens(projectId: $p, limit: 100) { items { id revoked version } } }`, { p: W.project }))
+  (await gql(lena, graphql(`query MatrixReadTokens($p: ID!) { integrationTokens(projectId: $p, limit: 100) { items { id revoked version } } }`), { p: W.project }))
     .integrationTokens.items;
 
 // ---------------------------------------------------------------------------------------------------
@@ -492,7 +466,7 @@ const OPS: Record<string, Op> = {
       variables: { id: W.project },
       probe: readProject,
       cleanup: async () => {
-        if ((await readProject()).archived) await lena(`mutation($id: ID!) { restoreProject(id: $id) { id } }`, { id: W.project });
+        if ((await readProject()).archived) await gql(lena, RESTORE_PROJECT, { id: W.project });
       },
     }),
     check: (v) => assert(v.archived === true, 'archived'),
@@ -501,12 +475,12 @@ const OPS: Record<string, Op> = {
     query: `mutation($id: ID!) { restoreProject(id: $id) { id archived } }`,
     serial: true,
     cell: async () => {
-      await lena(`mutation($id: ID!) { archiveProject(id: $id) { id } }`, { id: W.project });
+      await gql(lena, ARCHIVE_PROJECT, { id: W.project });
       return {
         variables: { id: W.project },
         probe: readProject,
         cleanup: async () => {
-          if ((await readProject()).archived) await lena(`mutation($id: ID!) { restoreProject(id: $id) { id } }`, { id: W.project });
+          if ((await readProject()).archived) await gql(lena, RESTORE_PROJECT, { id: W.project });
         },
       };
     },
@@ -647,7 +621,7 @@ const OPS: Record<string, Op> = {
     query: `mutation($id: ID!) { restoreTask(id: $id) { id archived } }`,
     cell: async () => {
       const t = await newTask();
-      await lena(`mutation($id: ID!) { archiveTask(id: $id) { id } }`, { id: t.id });
+      await gql(lena, graphql(`mutation MatrixArchiveTask($id: ID!) { archiveTask(id: $id) { id } }`), { id: t.id });
       return { variables: { id: t.id }, probe: () => readTask(t.id) };
     },
     check: (v) => assert(v.archived === false, 'restored'),
@@ -691,7 +665,7 @@ const OPS: Record<string, Op> = {
     cell: async () => {
       await noActiveSprint();
       const s = await newSprint();
-      await lena(`mutation($id: ID!) { startSprint(id: $id) { id } }`, { id: s.id });
+      await gql(lena, START_SPRINT, { id: s.id });
       return { variables: { i: { id: s.id } }, probe: async () => [await readSprint(s.id), (await readProject()).activeSprintId] };
     },
     check: (v) => assert(v.state === 'COMPLETED', v.state),
@@ -902,29 +876,22 @@ beforeAll(async () => {
   const { urls, pool } = rt.runtime;
   // A fifth person: the three project roles need three users besides the Admin and the outsider.
   await ensureUserPool({ endpoint: urls.cognito, users: [LENA] });
-  auth.admin = (await signIn(urls.cognito, pool.clientId, LENA.email, LENA.password)).accessToken;
-  for (const [who, email] of Object.entries(EMAIL) as [keyof typeof EMAIL, string][]) auth[who] = await rt.token(email);
-  for (const who of ['admins', 'admin', 'member', 'viewer', 'outsider'] as const) sub[who] = subOf(auth[who]);
+  lena.authorization = (await signIn(urls.cognito, pool.clientId, LENA.email, LENA.password)).accessToken;
+  sub.admin = subOf(lena.authorization);
+  for (const [who, person] of Object.entries(PERSON) as [keyof typeof PERSON, Person][]) sub[who] = subOf(await rt.token(EMAIL[person]));
 
-  W.project = (await lena(`mutation { createProject(input: { key: "MX", name: "Matrix" }) { id } }`)).createProject.id;
-  W.other = (await as('outsider', `mutation { createProject(input: { key: "OTTO", name: "Otto's" }) { id } }`)).createProject.id;
-  for (const [email, role] of [
-    [EMAIL.member, 'MEMBER'],
-    [EMAIL.viewer, 'VIEWER'],
-  ]) {
-    await lena(`mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`, { i: { projectId: W.project, email, role } });
-  }
-  const token = async (asWho: Who, projectId: string, scope: string) =>
-    (
-      await as(asWho, `mutation($i: CreateIntegrationTokenInput!) { createIntegrationToken(input: $i) { secret token { id } } }`, {
-        i: { projectId, name: `${scope} bot`, scope },
-      })
-    ).createIntegrationToken;
+  const CREATE_PROJECT = graphql(`mutation MatrixNewProject($i: CreateProjectInput!) { createProject(input: $i) { id } }`);
+  W.project = (await gql(lena, CREATE_PROJECT, { i: { key: 'MX', name: 'Matrix' } })).createProject.id;
+  W.other = (await gql('otto', CREATE_PROJECT, { i: { key: 'OTTO', name: "Otto's" } })).createProject.id;
+  await gql(lena, ADD_MEMBER, { i: { projectId: W.project, email: EMAIL.max, role: 'MEMBER' } });
+  await gql(lena, ADD_MEMBER, { i: { projectId: W.project, email: EMAIL.vera, role: 'VIEWER' } });
+  const token = async (asWho: Who, projectId: string, scope: TokenScope) =>
+    (await gql(CALLER[asWho], CREATE_TOKEN, { i: { projectId, name: `${scope} bot`, scope } })).createIntegrationToken;
   const read = await token('admin', W.project, 'READ');
   W.readTokenId = read.token.id;
-  auth.read = read.secret;
-  auth.rw = (await token('admin', W.project, 'READ_WRITE')).secret;
-  auth.otherRw = (await token('outsider', W.other, 'READ_WRITE')).secret;
+  CALLER.read = { token: read.secret };
+  CALLER.rw = { token: (await token('admin', W.project, 'READ_WRITE')).secret };
+  CALLER.otherRw = { token: (await token('outsider', W.other, 'READ_WRITE')).secret };
 
   const story = await newStory();
   W.story = story.id;
@@ -932,9 +899,10 @@ beforeAll(async () => {
   W.task = (await newTask({ storyId: W.story, sprintId: W.sprint, assigneeId: sub.member, estimatePoints: 3 })).id;
   W.backlogTask = (await newTask()).id;
   // otto's project has work too, assigned to nobody in this project: a foreign token must see none of max's.
-  await as('outsider', `mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`, { i: { projectId: W.other, title: "Otto's task" } });
+  await gql('otto', CREATE_TASK, { i: { projectId: W.other, title: "Otto's task" } });
   W.comment = (await newComment(W.task)).id;
-  W.timeEntry = (await as('member', `mutation($i: LogTimeInput!) { logTime(input: $i) { id } }`, { i: { taskId: W.task, minutes: 30, workDate: '2025-03-03' } })).logTime.id;
+  const LOG_TIME = graphql(`mutation MatrixLogTime($i: LogTimeInput!) { logTime(input: $i) { id } }`);
+  W.timeEntry = (await gql('max', LOG_TIME, { i: { taskId: W.task, minutes: 30, workDate: '2025-03-03' } })).logTime.id;
   W.attachment = await newAttachment(W.task, true).catch((e: Error) => `(no attachment: ${e.message})`);
 }, 120_000);
 
@@ -992,10 +960,10 @@ describe('ids of another project inside an allowed call', () => {
   // be refused without touching either project (the authorised project is the one the loaded entity
   // names, never an argument next to it).
   it('are refused as unknown, and change nothing', async () => {
-    const oStory = (await as('outsider', `mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }`, { i: { projectId: W.other, title: 'Theirs' } })).createStory.id;
-    const oSprint = (await as('outsider', `mutation($i: CreateSprintInput!) { createSprint(input: $i) { id } }`, { i: { projectId: W.other, name: 'Theirs' } })).createSprint.id;
-    const oTask = (await as('outsider', `mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`, { i: { projectId: W.other, title: 'Theirs' } })).createTask.id;
-    const oComment = (await as('outsider', `mutation($i: AddCommentInput!) { addComment(input: $i) { id version } }`, { i: { taskId: oTask, body: 'Theirs' } })).addComment;
+    const oStory = (await gql('otto', CREATE_STORY, { i: { projectId: W.other, title: 'Theirs' } })).createStory.id;
+    const oSprint = (await gql('otto', CREATE_SPRINT, { i: { projectId: W.other, name: 'Theirs' } })).createSprint.id;
+    const oTask = (await gql('otto', CREATE_TASK, { i: { projectId: W.other, title: 'Theirs' } })).createTask.id;
+    const oComment = (await gql('otto', ADD_COMMENT, { i: { taskId: oTask, body: 'Theirs' } })).addComment;
     const mine = await newTask();
     const mySprint = await newSprint();
     const typeOf = async (query: string, variables: Record<string, unknown>) => {
@@ -1028,12 +996,12 @@ describe('ids of another project inside an allowed call', () => {
       tasksOfTheirStory: 'NotFound',
     });
     await noActiveSprint();
-    await lena(`mutation($id: ID!) { startSprint(id: $id) { id } }`, { id: mySprint.id });
+    await gql(lena, START_SPRINT, { id: mySprint.id });
     expect(await typeOf(`mutation($i: CompleteSprintInput!) { completeSprint(input: $i) { id } }`, { i: { id: mySprint.id, carryOverTo: oSprint } })).toBe('ValidationError');
     expect((await readSprint(mySprint.id)).state).toBe('ACTIVE');
     await noActiveSprint();
     expect(await readTask(mine.id)).toEqual(before);
-    const theirs = await as('outsider', `query($t: ID!) { commentsByTask(taskId: $t) { items { id body version } } task(id: $t) { version sprintId } }`, { t: oTask });
+    const theirs = await gql('otto', graphql(`query MatrixTheirTask($t: ID!) { commentsByTask(taskId: $t) { items { id body version } } task(id: $t) { version sprintId } }`), { t: oTask });
     expect(theirs.commentsByTask.items).toEqual([{ id: oComment.id, body: 'Theirs', version: oComment.version }]);
     expect(theirs.task).toEqual({ version: 1, sprintId: null });
   });
@@ -1055,7 +1023,7 @@ describe('a project id that does not exist', () => {
     ['createStory', `mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }`, (p) => ({ i: { projectId: p, title: 'Orphan' } })],
     ['createSprint', `mutation($i: CreateSprintInput!) { createSprint(input: $i) { id } }`, (p) => ({ i: { projectId: p, name: 'Orphan' } })],
     ['createTask', `mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`, (p) => ({ i: { projectId: p, title: 'Orphan' } })],
-    ['addMember', `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`, (p) => ({ i: { projectId: p, email: EMAIL.outsider, role: 'MEMBER' } })],
+    ['addMember', `mutation($i: AddMemberInput!) { addMember(input: $i) { userId } }`, (p) => ({ i: { projectId: p, email: EMAIL.otto, role: 'MEMBER' } })],
     ['archiveProject', `mutation($p: ID!) { archiveProject(id: $p) { id } }`, (p) => ({ p })],
   ];
 
@@ -1128,7 +1096,7 @@ describe('an archived project', () => {
       const made = OPS[name]!.serial ? [] : await Promise.all(allowed.map((who) => OPS[name]!.cell(who)));
       for (const [i, who] of allowed.entries()) cells.push({ name, who, cell: made[i] ?? (await OPS[name]!.cell(who)) });
     }
-    await lena(`mutation($id: ID!) { archiveProject(id: $id) { id } }`, { id: W.project });
+    await gql(lena, ARCHIVE_PROJECT, { id: W.project });
     try {
       const outcomes = await Promise.all(
         cells.map(async ({ name, who, cell }) => {
@@ -1145,16 +1113,16 @@ describe('an archived project', () => {
       expect(Object.fromEntries(outcomes)).toEqual(Object.fromEntries(cells.map(({ name, who }) => [`${name} ${who}`, 'ConflictError/PROJECT_ARCHIVED'])));
 
       // Reads stay allowed, for members and tokens alike; so does a download URL.
-      expect((await as('viewer', `query($id: ID!) { task(id: $id) { id } }`, { id: W.task })).task.id).toBe(W.task);
-      expect((await as('read', `query($p: ID!) { backlog(projectId: $p) { items { id } } }`, { p: W.project })).backlog.items.length).toBeGreaterThan(0);
-      const url = await as('member', `mutation($t: ID!, $id: ID!) { attachmentDownloadUrl(taskId: $t, id: $id) { url } }`, { t: W.task, id: W.attachment });
+      expect((await gql('vera', graphql(`query MatrixTaskId($id: ID!) { task(id: $id) { id } }`), { id: W.task })).task?.id).toBe(W.task);
+      expect((await gql(CALLER.read, graphql(`query MatrixBacklog($p: ID!) { backlog(projectId: $p) { items { id } } }`), { p: W.project })).backlog.items.length).toBeGreaterThan(0);
+      const url = await gql('max', graphql(`mutation MatrixDownloadUrl($t: ID!, $id: ID!) { attachmentDownloadUrl(taskId: $t, id: $id) { url } }`), { t: W.task, id: W.attachment });
       expect(url.attachmentDownloadUrl.url).toBeTruthy();
     } finally {
-      await lena(`mutation($id: ID!) { restoreProject(id: $id) { id archived } }`, { id: W.project });
+      await gql(lena, RESTORE_PROJECT, { id: W.project });
     }
     // Restored: writable again.
     const t = await newTask();
-    expect((await as('member', `mutation($i: UpdateTaskInput!) { updateTask(input: $i) { title } }`, { i: { id: t.id, expectedVersion: t.version, title: 'Back' } })).updateTask.title).toBe('Back');
+    expect((await gql('max', graphql(`mutation MatrixRenameTask($i: UpdateTaskInput!) { updateTask(input: $i) { title } }`), { i: { id: t.id, expectedVersion: t.version, title: 'Back' } })).updateTask.title).toBe('Back');
   }, 300_000);
 });
 

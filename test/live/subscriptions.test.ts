@@ -9,19 +9,15 @@
  * project A, max also of B; otto is in no project.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signRequest } from '../../packages/appsync-local/src/appsync/auth/iam.ts';
 import { publishChanges } from '../../functions/workers/publish.ts';
-import { LOCAL_IAM_CREDENTIALS } from '../../local/start.ts';
 import { useLocalRuntime } from '../support/runtime.ts';
+import { graphqlClient } from '../support/graphql.ts';
+import { EMAIL, PEOPLE, type Person } from '../support/people.ts';
 import { b64url, RawClient } from '../../packages/appsync-local/test/appsync/realtime/wsclient.ts';
 import { configureAmplify, registered, signInAs, watch, type Watch } from './amplify.ts';
 
 const rt = useLocalRuntime();
-
-const ADA = 'ada@taskwire.local';
-const MAX = 'max@taskwire.local';
-const VERA = 'vera@taskwire.local';
-const OTTO = 'otto@taskwire.local';
+const { gql, raw, refusal } = graphqlClient(rt);
 
 const TASK =
   'id projectId number key title description status priority labels assigneeId reporterId watcherIds storyId sprintId dueAt estimatePoints timeSpentMinutes rank archived archivedAt deletedAt createdAt updatedAt version';
@@ -43,47 +39,18 @@ const PUBLISH_SPRINT = `mutation($projectId: ID!, $id: ID!) { publishSprintChang
 const PUBLISH_NOTIFICATION =
   'mutation($input: PublishNotificationInput!) { publishNotification(input: $input) { id userId kind title body read createdAt version } }';
 
-interface Gql {
-  data: any;
-  errors?: { message: string; errorType: string | null }[];
-}
-
-async function as(email: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> {
-  const res = await rt.post({ query, variables }, await rt.token(email));
-  return res.json as Gql;
-}
-
-/** The data of a request that must succeed. */
-async function ok(email: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const r = await as(email, query, variables);
-  if (r.errors?.length) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
-
-/** POST /graphql signed with SigV4 by Taskwire's functions' local credentials (IAM auth mode). */
-async function asSystem(query: string, variables: Record<string, unknown>): Promise<Gql> {
-  const body = JSON.stringify({ query, variables });
-  const headers = await signRequest(
-    { url: rt.runtime.urls.graphql, method: 'POST', headers: { 'content-type': 'application/json' }, body },
-    LOCAL_IAM_CREDENTIALS,
-    { region: String(rt.runtime.outputs.data.aws_region) },
-  );
-  const res = await rt.fetch('/graphql', { headers, body });
-  return JSON.parse(res.body) as Gql;
-}
-
-const sub: Record<string, string> = {};
+const sub = {} as Record<Person, string>;
 let projectA = '';
 let projectB = '';
 
-async function createTask(email: string, projectId: string, title: string): Promise<any> {
-  return (await ok(email, CREATE_TASK, { input: { projectId, title } })).createTask;
+async function createTask(who: Person, projectId: string, title: string): Promise<any> {
+  return (await gql(who, CREATE_TASK, { input: { projectId, title } })).createTask;
 }
 
 /** Who keeps the live view of another user (vera) on its own connection, for "others still receive". */
-async function rawSubscriber(email: string, query: string, variables: Record<string, unknown>): Promise<RawClient> {
+async function rawSubscriber(who: Person, query: string, variables: Record<string, unknown>): Promise<RawClient> {
   const host = new URL(rt.runtime.urls.graphql).host;
-  const authorization = { Authorization: await rt.token(email), host };
+  const authorization = { Authorization: await rt.token(EMAIL[who]), host };
   const c = new RawClient(rt.runtime.urls.realtime, ['graphql-ws', `header-${b64url(authorization)}`], { ca: rt.runtime.caCertPem });
   expect((await c.init()).type).toBe('connection_ack');
   c.send({ id: 's1', type: 'start', payload: { data: JSON.stringify({ query, variables }), extensions: { authorization } } });
@@ -104,13 +71,13 @@ async function closeAll(): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const email of [ADA, MAX, VERA, OTTO]) sub[email] = (await ok(email, 'query { me { id } }')).me.id;
-  projectA = (await ok(ADA, 'mutation { createProject(input: { key: "LIVE", name: "Live A" }) { id } }')).createProject.id;
-  projectB = (await ok(ADA, 'mutation { createProject(input: { key: "OTHR", name: "Live B" }) { id } }')).createProject.id;
+  for (const who of PEOPLE) sub[who] = (await gql(who, 'query { me { id } }')).me.id;
+  projectA = (await gql('ada', 'mutation { createProject(input: { key: "LIVE", name: "Live A" }) { id } }')).createProject.id;
+  projectB = (await gql('ada', 'mutation { createProject(input: { key: "OTHR", name: "Live B" }) { id } }')).createProject.id;
   const add = 'mutation($input: AddMemberInput!) { addMember(input: $input) { userId } }';
-  await ok(ADA, add, { input: { projectId: projectA, email: MAX, role: 'MEMBER' } });
-  await ok(ADA, add, { input: { projectId: projectA, email: VERA, role: 'MEMBER' } });
-  await ok(ADA, add, { input: { projectId: projectB, email: MAX, role: 'MEMBER' } });
+  await gql('ada', add, { input: { projectId: projectA, email: EMAIL.max, role: 'MEMBER' } });
+  await gql('ada', add, { input: { projectId: projectA, email: EMAIL.vera, role: 'MEMBER' } });
+  await gql('ada', add, { input: { projectId: projectB, email: EMAIL.max, role: 'MEMBER' } });
   configureAmplify(rt);
 }, 120_000);
 
@@ -122,21 +89,21 @@ afterAll(async () => {
 
 describe('onTaskChanged through aws-amplify v6', () => {
   it('a member receives the task changes another user makes (create, update, move), with version and updatedAt', async () => {
-    await signInAs(rt, MAX);
+    await signInAs(rt, EMAIL.max);
     const w = live(ON_TASK, { projectId: projectA });
     await registered(rt, 1);
 
-    const created = await createTask(ADA, projectA, 'Live card');
+    const created = await createTask('ada', projectA, 'Live card');
     await w.until(() => w.events.length === 1);
     expect(w.events[0].data.onTaskChanged).toEqual(created);
     expect(created).toMatchObject({ projectId: projectA, version: 1, status: 'TODO' });
 
-    const updated = (await ok(ADA, UPDATE_TASK, { input: { id: created.id, expectedVersion: 1, title: 'Live card, renamed' } })).updateTask;
+    const updated = (await gql('ada', UPDATE_TASK, { input: { id: created.id, expectedVersion: 1, title: 'Live card, renamed' } })).updateTask;
     await w.until(() => w.events.length === 2);
     expect(w.events[1].data.onTaskChanged).toEqual(updated);
     expect(updated).toMatchObject({ title: 'Live card, renamed', version: 2 });
 
-    const moved = (await ok(VERA, MOVE_TASK, { input: { id: created.id, status: 'IN_PROGRESS', expectedVersion: 2 } })).moveTask;
+    const moved = (await gql('vera', MOVE_TASK, { input: { id: created.id, status: 'IN_PROGRESS', expectedVersion: 2 } })).moveTask;
     await w.until(() => w.events.length === 3);
     expect(w.events[2].data.onTaskChanged).toEqual(moved);
     expect(moved).toMatchObject({ status: 'IN_PROGRESS', version: 3 });
@@ -150,8 +117,8 @@ describe('onTaskChanged through aws-amplify v6', () => {
     const w = live(ON_TASK, { projectId: projectA });
     await registered(rt, 1);
     // max is a member of both projects: the filter, not a refusal, keeps B's events away.
-    await createTask(ADA, projectB, 'In B');
-    const inA = await createTask(ADA, projectA, 'In A');
+    await createTask('ada', projectB, 'In B');
+    const inA = await createTask('ada', projectA, 'In A');
     // B's event was published first; had it matched, it would have arrived first on the same socket.
     await w.until(() => w.events.length >= 1);
     expect(w.events.map((e) => e.data.onTaskChanged.id)).toEqual([inA.id]);
@@ -161,7 +128,7 @@ describe('onTaskChanged through aws-amplify v6', () => {
   it('the mutation’s selection set is what subscribers get: fields it did not select arrive null', async () => {
     const w = live(ON_TASK, { projectId: projectA });
     await registered(rt, 1);
-    const created = (await ok(ADA, 'mutation($input: CreateTaskInput!) { createTask(input: $input) { id projectId title } }', {
+    const created = (await gql('ada', 'mutation($input: CreateTaskInput!) { createTask(input: $input) { id projectId title } }', {
       input: { projectId: projectA, title: 'Thin selection' },
     })).createTask;
     await w.until(() => w.events.length === 1);
@@ -173,7 +140,7 @@ describe('onTaskChanged through aws-amplify v6', () => {
   });
 
   it('a non-member’s start is refused (NotFound: existence is not revealed), and so is an unknown project', async () => {
-    await signInAs(rt, OTTO);
+    await signInAs(rt, EMAIL.otto);
     const w = live(ON_TASK, { projectId: projectA });
     await expect(w.failure).rejects.toBeDefined();
     expect(JSON.stringify(w.errors[0])).toContain('NotFound');
@@ -182,7 +149,7 @@ describe('onTaskChanged through aws-amplify v6', () => {
     expect(JSON.stringify(unknown.errors[0])).toContain('NotFound');
     expect(rt.runtime.realtime.stats().subscriptions).toBe(0);
     // And nothing of A reaches otto: the next change of A is not delivered to a refused start.
-    await createTask(ADA, projectA, 'Not for otto');
+    await createTask('ada', projectA, 'Not for otto');
     expect(w.events).toEqual([]);
     open.splice(0);
   });
@@ -190,22 +157,22 @@ describe('onTaskChanged through aws-amplify v6', () => {
 
 describe('onCommentAdded and onSprintChanged', () => {
   it('a member receives the comments added to one task, not to its neighbours', async () => {
-    await signInAs(rt, MAX);
-    const t1 = await createTask(ADA, projectA, 'Commented');
-    const t2 = await createTask(ADA, projectA, 'Neighbour');
+    await signInAs(rt, EMAIL.max);
+    const t1 = await createTask('ada', projectA, 'Commented');
+    const t2 = await createTask('ada', projectA, 'Neighbour');
     const w = live(ON_COMMENT, { taskId: t1.id });
     await registered(rt, 1);
-    await ok(VERA, ADD_COMMENT, { input: { taskId: t2.id, body: 'on the neighbour' } });
-    const comment = (await ok(VERA, ADD_COMMENT, { input: { taskId: t1.id, body: 'Looks good' } })).addComment;
+    await gql('vera', ADD_COMMENT, { input: { taskId: t2.id, body: 'on the neighbour' } });
+    const comment = (await gql('vera', ADD_COMMENT, { input: { taskId: t1.id, body: 'Looks good' } })).addComment;
     await w.until(() => w.events.length >= 1);
     expect(w.events.map((e) => e.data.onCommentAdded)).toEqual([comment]);
-    expect(comment).toMatchObject({ taskId: t1.id, projectId: projectA, authorId: sub[VERA], version: 1 });
+    expect(comment).toMatchObject({ taskId: t1.id, projectId: projectA, authorId: sub.vera, version: 1 });
     await closeAll();
   });
 
   it('a non-member cannot follow the comments of a task of the project', async () => {
-    await signInAs(rt, OTTO);
-    const t = await createTask(ADA, projectA, 'Private');
+    await signInAs(rt, EMAIL.otto);
+    const t = await createTask('ada', projectA, 'Private');
     const w = live(ON_COMMENT, { taskId: t.id });
     await expect(w.failure).rejects.toBeDefined();
     expect(JSON.stringify(w.errors[0])).toContain('NotFound');
@@ -214,11 +181,11 @@ describe('onCommentAdded and onSprintChanged', () => {
   });
 
   it('a member receives the sprints another user creates in the project', async () => {
-    await signInAs(rt, MAX);
+    await signInAs(rt, EMAIL.max);
     const w = live(ON_SPRINT, { projectId: projectA });
     await registered(rt, 1);
-    await ok(ADA, CREATE_SPRINT, { input: { projectId: projectB, name: 'B sprint' } });
-    const sprint = (await ok(ADA, CREATE_SPRINT, { input: { projectId: projectA, name: 'Sprint 1' } })).createSprint;
+    await gql('ada', CREATE_SPRINT, { input: { projectId: projectB, name: 'B sprint' } });
+    const sprint = (await gql('ada', CREATE_SPRINT, { input: { projectId: projectA, name: 'Sprint 1' } })).createSprint;
     await w.until(() => w.events.length >= 1);
     expect(w.events.map((e) => e.data.onSprintChanged)).toEqual([sprint]);
     await closeAll();
@@ -227,20 +194,20 @@ describe('onCommentAdded and onSprintChanged', () => {
 
 describe('IAM-only publish mutations (how Lambda functions reach subscribers)', () => {
   it('a SigV4-signed publishTaskChange delivers the task, whole, to onTaskChanged; another project’s id is NotFound', async () => {
-    await signInAs(rt, MAX);
-    const task = await createTask(ADA, projectA, 'Carried over');
+    await signInAs(rt, EMAIL.max);
+    const task = await createTask('ada', projectA, 'Carried over');
     const w = live(ON_TASK, { projectId: projectA });
     await registered(rt, 1);
 
-    const wrong = await asSystem(PUBLISH_TASK, { projectId: projectB, id: task.id });
+    const wrong = await raw('iam', PUBLISH_TASK, { projectId: projectB, id: task.id });
     expect(wrong.errors?.[0]?.errorType).toBe('NotFound');
-    expect(wrong.data.publishTaskChange).toBeNull();
-    const unknown = await asSystem(PUBLISH_TASK, { projectId: projectA, id: 'no-such-task' });
+    expect(wrong.data!.publishTaskChange).toBeNull();
+    const unknown = await raw('iam', PUBLISH_TASK, { projectId: projectA, id: 'no-such-task' });
     expect(unknown.errors?.[0]?.errorType).toBe('NotFound');
 
-    const published = await asSystem(PUBLISH_TASK, { projectId: projectA, id: task.id });
+    const published = await raw('iam', PUBLISH_TASK, { projectId: projectA, id: task.id });
     expect(published.errors).toBeUndefined();
-    expect(published.data.publishTaskChange).toEqual(task);
+    expect(published.data!.publishTaskChange).toEqual(task);
     await w.until(() => w.events.length >= 1);
     // Only the successful publish arrived (the refused ones came before it on the same socket).
     expect(w.events.map((e) => e.data.onTaskChanged)).toEqual([task]);
@@ -248,11 +215,11 @@ describe('IAM-only publish mutations (how Lambda functions reach subscribers)', 
   });
 
   it('a SigV4-signed publishSprintChange delivers the sprint to onSprintChanged', async () => {
-    const sprint = (await ok(ADA, CREATE_SPRINT, { input: { projectId: projectA, name: 'Sprint 2' } })).createSprint;
+    const sprint = (await gql('ada', CREATE_SPRINT, { input: { projectId: projectA, name: 'Sprint 2' } })).createSprint;
     const w = live(ON_SPRINT, { projectId: projectA });
     await registered(rt, 1);
-    expect((await asSystem(PUBLISH_SPRINT, { projectId: projectB, id: sprint.id })).errors?.[0]?.errorType).toBe('NotFound');
-    const published = await asSystem(PUBLISH_SPRINT, { projectId: projectA, id: sprint.id });
+    expect((await raw('iam', PUBLISH_SPRINT, { projectId: projectB, id: sprint.id })).errors?.[0]?.errorType).toBe('NotFound');
+    const published = await raw('iam', PUBLISH_SPRINT, { projectId: projectA, id: sprint.id });
     expect(published.errors).toBeUndefined();
     await w.until(() => w.events.length >= 1);
     expect(w.events.map((e) => e.data.onSprintChanged)).toEqual([sprint]);
@@ -260,8 +227,8 @@ describe('IAM-only publish mutations (how Lambda functions reach subscribers)', 
   });
 
   it('the workers function’s own publish (its query, SigV4 with the function credentials, APPSYNC_URL) reaches subscribers', async () => {
-    const task = await createTask(ADA, projectA, 'Moved by the worker');
-    const sprint = (await ok(ADA, CREATE_SPRINT, { input: { projectId: projectA, name: 'Worker sprint' } })).createSprint;
+    const task = await createTask('ada', projectA, 'Moved by the worker');
+    const sprint = (await gql('ada', CREATE_SPRINT, { input: { projectId: projectA, name: 'Worker sprint' } })).createSprint;
     const tasks = live(ON_TASK, { projectId: projectA });
     // The worker selects every Sprint field, so a subscriber selecting all of them gets a whole event.
     const sprints = live(ON_SPRINT, { projectId: projectA });
@@ -278,26 +245,26 @@ describe('IAM-only publish mutations (how Lambda functions reach subscribers)', 
   });
 
   it('the publish mutations are IAM only: a signed-in member is refused', async () => {
-    const task = await createTask(ADA, projectA, 'Not publishable by people');
-    const r = await as(MAX, PUBLISH_TASK, { projectId: projectA, id: task.id });
-    expect(r.errors?.[0]?.errorType).toBe('Unauthorized');
+    const task = await createTask('ada', projectA, 'Not publishable by people');
+    const r = await refusal('max', PUBLISH_TASK, { projectId: projectA, id: task.id });
+    expect(r.errorType).toBe('Unauthorized');
   });
 
   it('onNotification receives a SigV4-signed publishNotification for that user only', async () => {
-    const w = live(ON_NOTIFICATION, { userId: sub[MAX] });
+    const w = live(ON_NOTIFICATION, { userId: sub.max });
     await registered(rt, 1);
     const input = (id: string, userId: string, title: string) => ({ input: { id, userId, kind: 'ASSIGNED', projectId: projectA, title } });
-    expect((await asSystem(PUBLISH_NOTIFICATION, input('01JLIVE0000000000000000001', sub[VERA]!, 'For vera'))).errors).toBeUndefined();
-    const mine = await asSystem(PUBLISH_NOTIFICATION, input('01JLIVE0000000000000000002', sub[MAX]!, 'For max'));
+    expect((await raw('iam', PUBLISH_NOTIFICATION, input('01JLIVE0000000000000000001', sub.vera, 'For vera'))).errors).toBeUndefined();
+    const mine = await raw('iam', PUBLISH_NOTIFICATION, input('01JLIVE0000000000000000002', sub.max, 'For max'));
     expect(mine.errors).toBeUndefined();
     await w.until(() => w.events.length >= 1);
-    expect(w.events.map((e) => e.data.onNotification)).toEqual([mine.data.publishNotification]);
-    expect(mine.data.publishNotification).toMatchObject({ userId: sub[MAX], title: 'For max', read: false, version: 1 });
+    expect(w.events.map((e) => e.data.onNotification)).toEqual([mine.data!.publishNotification]);
+    expect(mine.data!.publishNotification).toMatchObject({ userId: sub.max, title: 'For max', read: false, version: 1 });
     await closeAll();
   });
 
   it('onNotification for another user is refused', async () => {
-    const w = live(ON_NOTIFICATION, { userId: sub[VERA] });
+    const w = live(ON_NOTIFICATION, { userId: sub.vera });
     await expect(w.failure).rejects.toBeDefined();
     expect(JSON.stringify(w.errors[0])).toContain('Unauthorized');
     open.splice(0);
@@ -308,7 +275,7 @@ describe('IAM-only publish mutations (how Lambda functions reach subscribers)', 
 describe('integration tokens (AWS_LAMBDA auth through the real-time endpoint)', () => {
   it('a project’s READ token can subscribe to that project and no other', async () => {
     const created = (
-      await ok(ADA, 'mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { secret } }', {
+      await gql('ada', 'mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { secret } }', {
         input: { projectId: projectA, name: 'Wallboard', scope: 'READ' },
       })
     ).createIntegrationToken;
@@ -318,13 +285,13 @@ describe('integration tokens (AWS_LAMBDA auth through the real-time endpoint)', 
     const other = live(ON_TASK, { projectId: projectB }, lambda);
     await expect(other.failure).rejects.toBeDefined();
     expect(JSON.stringify(other.errors[0])).toContain('NotFound');
-    const taskB = await createTask(ADA, projectB, 'B work');
+    const taskB = await createTask('ada', projectB, 'B work');
     const otherComments = live(ON_COMMENT, { taskId: taskB.id }, lambda);
     await expect(otherComments.failure).rejects.toBeDefined();
     expect(JSON.stringify(otherComments.errors[0])).toContain('NotFound');
     expect(rt.runtime.realtime.stats().subscriptions).toBe(1);
 
-    const task = await createTask(ADA, projectA, 'Seen by the wallboard');
+    const task = await createTask('ada', projectA, 'Seen by the wallboard');
     await w.until(() => w.events.length >= 1);
     expect(w.events.map((e) => e.data.onTaskChanged)).toEqual([task]);
     await closeAll();
@@ -332,15 +299,15 @@ describe('integration tokens (AWS_LAMBDA auth through the real-time endpoint)', 
 
   it('revoking a token closes its live subscriptions at once', async () => {
     const created = (
-      await ok(ADA, 'mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { secret token { id } } }', {
+      await gql('ada', 'mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { secret token { id } } }', {
         input: { projectId: projectA, name: 'Doomed wallboard', scope: 'READ' },
       })
     ).createIntegrationToken;
     const w = live(ON_TASK, { projectId: projectA }, { authMode: 'lambda', authToken: created.secret as string });
     await registered(rt, 1);
-    await ok(ADA, 'mutation($p: ID!, $id: ID!) { revokeIntegrationToken(projectId: $p, id: $id) { revoked } }', { p: projectA, id: created.token.id });
+    await gql('ada', 'mutation($p: ID!, $id: ID!) { revokeIntegrationToken(projectId: $p, id: $id) { revoked } }', { p: projectA, id: created.token.id });
     expect(rt.runtime.realtime.stats().subscriptions).toBe(0);
-    await createTask(ADA, projectA, 'Not for a revoked token');
+    await createTask('ada', projectA, 'Not for a revoked token');
     // Amplify reconnects and re-subscribes; the revoked token's start is refused.
     await expect(w.failure).rejects.toBeDefined();
     expect(w.events).toEqual([]);
@@ -357,29 +324,29 @@ describe('integration tokens (AWS_LAMBDA auth through the real-time endpoint)', 
 
 describe('removing a member ends their live access at once', () => {
   it('closes the removed member’s subscriptions of that project; other members and other projects keep theirs', async () => {
-    await signInAs(rt, MAX);
-    const task = await createTask(ADA, projectA, 'Before removal');
+    await signInAs(rt, EMAIL.max);
+    const task = await createTask('ada', projectA, 'Before removal');
     // vera (still a member of A) and max's own view of B, each on a connection of its own.
-    const vera = await rawSubscriber(VERA, ON_TASK, { projectId: projectA });
-    const maxB = await rawSubscriber(MAX, ON_TASK, { projectId: projectB });
+    const vera = await rawSubscriber('vera', ON_TASK, { projectId: projectA });
+    const maxB = await rawSubscriber('max', ON_TASK, { projectId: projectB });
     const tasks = live(ON_TASK, { projectId: projectA });
     const comments = live(ON_COMMENT, { taskId: task.id });
     const sprints = live(ON_SPRINT, { projectId: projectA });
     await registered(rt, 5);
 
-    const removed = await ok(ADA, 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u) { projectId userId } }', {
+    const removed = await gql('ada', 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u) { projectId userId } }', {
       p: projectA,
-      u: sub[MAX],
+      u: sub.max,
     });
-    expect(removed.removeMember).toEqual({ projectId: projectA, userId: sub[MAX] });
+    expect(removed.removeMember).toEqual({ projectId: projectA, userId: sub.max });
     // At once: by the time the mutation has answered, max's three subscriptions of A are gone.
     expect(rt.runtime.realtime.stats().subscriptions).toBe(2);
 
     // Their next events do not arrive; vera's and max's B view do.
-    const after = await createTask(ADA, projectA, 'After removal');
+    const after = await createTask('ada', projectA, 'After removal');
     await vera.next((f) => f.type === 'data' && f.payload.data.onTaskChanged.id === after.id);
-    await ok(VERA, ADD_COMMENT, { input: { taskId: task.id, body: 'after removal' } });
-    const inB = await createTask(ADA, projectB, 'B still live');
+    await gql('vera', ADD_COMMENT, { input: { taskId: task.id, body: 'after removal' } });
+    const inB = await createTask('ada', projectB, 'B still live');
     await maxB.next((f) => f.type === 'data' && f.payload.data.onTaskChanged.id === inB.id);
     expect(tasks.events).toEqual([]);
     expect(comments.events).toEqual([]);

@@ -6,7 +6,8 @@
  */
 export { bundlesFromCode } from '../../packages/appsync-local/test/support/bundles.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { Agent, request as httpsRequest } from 'node:https';
+import { Agent } from 'node:https';
+import { httpsRequests, type HttpsRequests } from '../../packages/appsync-local/test/support/https.ts';
 import { demoToken, startThrowawayRuntime, type LocalRuntime, type StartOptions } from '../../local/start.ts';
 import { START_TIMEOUT_MS } from './timeouts.ts';
 
@@ -15,21 +16,19 @@ import { START_TIMEOUT_MS } from './timeouts.ts';
  * cognito-local with the pool and the demo users, the app served over TLS on a random port.
  *
  *   const rt = useLocalRuntime();                       // top level of a test file
- *   it('...', async () => { const token = await rt.token('max@taskwire.local'); await rt.post({ query }, token); });
+ *   const { gql } = graphqlClient(rt);                  // graphql.ts: how tests call the API
+ *   it('...', async () => { await gql('max', QUERY, vars); });
  *
  * Pass `app` to swap the schema/resolvers (e.g. test resolvers from `bundlesFromCode`).
  */
 
-export interface RuntimeFixture {
+/** `fetch` and `post` are the package's (its test/support/https.ts): HTTPS trusting the local CA. */
+export interface RuntimeFixture extends HttpsRequests {
   runtime: LocalRuntime;
   /** An HTTPS agent trusting the local CA. */
   agent: Agent;
   /** A demo user's access token (what Amplify v6 sends), signed in against cognito-local. */
   token(email: string, kind?: 'accessToken' | 'idToken'): Promise<string>;
-  /** A raw HTTPS request to the local AppSync. */
-  fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>;
-  /** POST /graphql with a JSON body (and an Authorization header when given). */
-  post(payload: unknown, authorization?: string): Promise<{ status: number; json: unknown }>;
 }
 
 export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
@@ -46,27 +45,7 @@ export function useLocalRuntime(opts: StartOptions = {}): RuntimeFixture {
         if (!tokens.has(key)) tokens.set(key, await demoToken(runtime, email, kind));
         return tokens.get(key)!;
       },
-      fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
-        return new Promise((resolve, reject) => {
-          const req = httpsRequest(
-            { host: 'localhost', port: runtime.server.port, path, method: init.method ?? 'POST', headers: init.headers, agent },
-            (res) => {
-              const chunks: Buffer[] = [];
-              res.on('data', (c: Buffer) => chunks.push(c));
-              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-            },
-          );
-          req.on('error', reject);
-          req.end(init.body);
-        });
-      },
-      async post(payload: unknown, authorization?: string) {
-        const res = await fixture.fetch('/graphql', {
-          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-          body: JSON.stringify(payload),
-        });
-        return { status: res.status, json: JSON.parse(res.body) as unknown };
-      },
+      ...httpsRequests(runtime.server.port, agent),
     });
   }, START_TIMEOUT_MS);
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../../support/runtime.ts';
 import { seedDemoProject } from '../../../local/seed.ts';
+import { graphqlClient } from '../../support/graphql.ts';
+import { EMAIL } from '../../support/people.ts';
 
 // TASKWIRE_QUERY_DEPTH_LIMIT=1 with seeding on: the demo seed's own requests are not held to the
 // operator's limit (they would stop the runtime from starting), while clients still are.
@@ -8,9 +10,9 @@ const rt = useLocalRuntime({ seed: (runtime) => seedDemoProject(runtime).then(()
 
 describe('a runtime started with a query depth limit of 1', () => {
   it('seeds the demo project, and holds clients to the limit', async () => {
-    const token = await rt.token('ada@taskwire.local');
-    const deep = (await rt.post({ query: '{ myProjects { items { key } } }' }, token)).json as { errors?: { errorType?: string }[] };
-    expect(deep.errors?.[0]?.errorType).toBe('QueryDepthLimitReached');
+    const deep = await graphqlClient(rt).refusal('ada', '{ myProjects { items { key } } }');
+    expect(deep.errorType).toBe('QueryDepthLimitReached');
+    const token = await rt.token(EMAIL.ada);
     // The seed ran: the admin's project exists (read through the in-process path, as a depth-1 client cannot).
     const seeded = await rt.runtime.app.graphqlWithoutLimits({
       method: 'POST',

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent } from 'node:https';
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/cli
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../packages/appsync-local/src/services/ports.ts';
 import { eventually } from '../../support/eventually.ts';
+import { httpsRequests } from '../../../packages/appsync-local/test/support/https.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -136,20 +138,10 @@ describe('npm start', () => {
     const token = auth.AuthenticationResult!.AccessToken!;
 
     // A client that trusts only the CA the CLI printed (curl --cacert, in Node).
-    const { request } = await import('node:https');
-    const body = JSON.stringify({ query: '{ me { email displayName } }' });
-    const res = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
-      const req = request(
-        { host: 'localhost', port: ports.app, path: '/graphql', method: 'POST', ca: readFileSync(caPath), headers: { 'content-type': 'application/json', authorization: token } },
-        (r) => {
-          let text = '';
-          r.on('data', (c: Buffer) => (text += c.toString()));
-          r.on('end', () => resolve({ status: r.statusCode ?? 0, json: JSON.parse(text) }));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+    const agent = new Agent({ ca: readFileSync(caPath), keepAlive: false });
+    const res = await httpsRequests(ports.app, agent)
+      .post({ query: '{ me { email displayName } }' }, token)
+      .finally(() => agent.destroy());
     expect(res).toEqual({ status: 200, json: { data: { me: { email: 'max@taskwire.local', displayName: 'Max Member' } } } });
   });
 

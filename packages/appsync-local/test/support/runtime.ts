@@ -10,7 +10,7 @@
  * Pass `app` to swap the schema/resolvers (another fixture, e.g. test resolvers from `bundlesFromCode`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpsRequest } from 'node:https';
+import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -27,6 +27,7 @@ import { createLocalDynamoDbClient, ensureTable, LOCAL_REGION, startDynamoDbLoca
 import { ensureLocalCertificates } from '../../src/services/tls.ts';
 import { TRACKER_APP, TRACKER_USERS } from '../fixtures/tracker.ts';
 import { TEST_TABLE, TEST_TABLE_NAME } from './dynamodb.ts';
+import { httpsRequests, type HttpsRequests } from './https.ts';
 
 /** The credentials IAM callers (and EvaluateCode) sign with. Not a secret: the runtime listens on localhost. */
 export const TEST_IAM_CREDENTIALS = {
@@ -50,16 +51,13 @@ export interface TestRuntime {
   iamCredentials: { accessKeyId: string; secretAccessKey: string };
 }
 
-export interface RuntimeFixture {
+/** `fetch` and `post` (https.ts) over TLS to the runtime. */
+export interface RuntimeFixture extends HttpsRequests {
   runtime: TestRuntime;
   /** An HTTPS agent trusting the runtime's CA. */
   agent: Agent;
   /** A user's access token (what Amplify v6 sends), signed in against cognito-local. */
   token(email: string, kind?: 'accessToken' | 'idToken'): Promise<string>;
-  /** A raw HTTPS request to the local AppSync. */
-  fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>;
-  /** POST /graphql with a JSON body (and an Authorization header when given). */
-  post(payload: unknown, authorization?: string): Promise<{ status: number; json: unknown }>;
 }
 
 /** Starts the runtime; `stop` undoes everything it started. */
@@ -167,27 +165,7 @@ export function useLocalRuntime(opts: { app?: AppParts } = {}): RuntimeFixture {
         }
         return tokens.get(key)!;
       },
-      fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
-        return new Promise((resolve, reject) => {
-          const req = httpsRequest(
-            { host: 'localhost', port: runtime.server.port, path, method: init.method ?? 'POST', headers: init.headers, agent },
-            (res) => {
-              const chunks: Buffer[] = [];
-              res.on('data', (c: Buffer) => chunks.push(c));
-              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-            },
-          );
-          req.on('error', reject);
-          req.end(init.body);
-        });
-      },
-      async post(payload: unknown, authorization?: string) {
-        const res = await fixture.fetch('/graphql', {
-          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-          body: JSON.stringify(payload),
-        });
-        return { status: res.status, json: JSON.parse(res.body) as unknown };
-      },
+      ...httpsRequests(runtime.server.port, agent),
     });
   }, START_TIMEOUT_MS);
   afterAll(async () => {
