@@ -77,6 +77,8 @@ function profilingArgs(): string[] {
   return out;
 }
 
+const PROFILING = profilingArgs().length > 0;
+
 export interface WorkerPoolOptions {
   /** Workers, all kept running (fill). Default 2: one hostile call cannot hold up the others. */
   size?: number;
@@ -401,6 +403,12 @@ export class WorkerPool {
     clearTimeout(slot.stallTimer);
     if (slot.worker.exitCode !== null || slot.worker.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
+    if (PROFILING && this.closed && slot.worker.connected) {
+      // A profiled worker writes its profile only when it exits by itself: on disconnect (worker.ts).
+      slot.worker.disconnect();
+      const gone = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000).unref())]);
+      if (gone) return;
+    }
     slot.worker.kill('SIGKILL');
     await exited;
   }
