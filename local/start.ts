@@ -6,9 +6,10 @@
  *   → taskwire-outputs.json.
  *
  * `startLocalRuntime` is the same assembly for tests (test/support/runtime.ts), with random ports, a
- * temporary data folder and no outputs file.
+ * temporary data folder and no outputs file. The command line (config, the CA relaunch, the banner)
+ * is local/main.ts, which loads this module only in the process that runs the runtime.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,6 @@ import type { AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
 import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from './config.ts';
 import { applyLambdaEnvironment, createLambdaRunner, type LambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
-import { seedDemoProject } from './seed.ts';
 import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from '../packages/appsync-local/src/services/cognito-local.ts';
 import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from '../packages/appsync-local/src/services/s3-local.ts';
@@ -387,105 +387,7 @@ export async function demoToken(runtime: LocalRuntime, email: string, kind: 'acc
   return (await signIn(runtime.urls.cognito, runtime.pool.clientId, email, user.password))[kind];
 }
 
-function banner(runtime: LocalRuntime, config: LocalConfig, ms: number): string {
-  const users = runtime.demoUsers
-    .map((u) => `    ${u.email.padEnd(22)} ${u.password}   ${[...u.groups, u.demoProjectRole ? `demo project ${u.demoProjectRole}` : 'no project'].join(', ')}`)
-    .join('\n');
-  return [
-    `Taskwire local runtime ready in ${(ms / 1000).toFixed(1)} s`,
-    `  GraphQL        ${runtime.urls.graphql}`,
-    `  Real-time      ${runtime.urls.realtime}`,
-    `  EvaluateCode   ${runtime.urls.evaluateCode} (AppSync API endpoint for the AWS SDK)`,
-    `  Cognito        ${runtime.urls.cognito}`,
-    `  DynamoDB       ${runtime.urls.dynamodb}`,
-    `  S3             ${runtime.urls.s3} (attachments bucket ${ATTACHMENTS_BUCKET})`,
-    `  EventBridge    ${runtime.urls.eventBridge} (bus ${runtime.events.env.eventBusName}; GET /events lists the events put)`,
-    `  Scheduler      ${runtime.urls.scheduler} (group ${runtime.events.env.scheduleGroupName})`,
-    `  SNS            ${runtime.urls.sns} (topic ${runtime.events.env.topicArn}; GET /messages lists what was published)`,
-    `  Email (SES)    ${runtime.urls.ses}  (open it in a browser to read the mail sent; JSON at /store)`,
-    `  Web client     ${(runtime.outputs.custom.webUrl as string | null) ?? '(not served)'}`,
-    `  CA certificate ${runtime.caCertPath}  (trust it, or NODE_EXTRA_CA_CERTS=${runtime.caCertPath})`,
-    `  Outputs        ${config.outputsPath}`,
-    `  Demo users (sign in with the email):`,
-    users,
-    `Ctrl-C to stop.`,
-  ].join('\n');
-}
-
-/**
- * Taskwire's Lambda functions run in this process and call the local AppSync over HTTPS with plain
- * `fetch`, exactly as they call AppSync on AWS. Node reads extra trusted CAs only at start-up
- * (NODE_EXTRA_CA_CERTS), so when the local CA is not trusted yet the runtime starts again as a child
- * that trusts it; the parent only relays signals and the exit code. Returns true in that parent.
- */
-function relaunchTrustingLocalCa(config: LocalConfig): boolean {
-  const { caCertPath } = ensureLocalCertificates(config.certDir);
-  if (process.env.NODE_EXTRA_CA_CERTS === caCertPath) return false;
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertPath },
-  });
-  // Ctrl-C reaches the whole process group (the child handles it); SIGTERM to this process is relayed.
-  process.on('SIGINT', () => undefined);
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
-  whenParentGone(() => child.kill('SIGTERM'));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-  return true;
-}
-
-/**
- * Calls `onGone` once the process that started this one has exited. Neither tsx nor the CA relaunch
- * takes its child down when it is SIGKILLed, and a runtime left behind would hold every port (and be
- * adopted by the next start); the reparenting shows in `process.ppid`.
- */
-function whenParentGone(onGone: () => void): void {
-  const parent = process.ppid;
-  const timer = setInterval(() => {
-    if (process.ppid === parent) return;
-    clearInterval(timer);
-    onGone();
-  }, 500);
-  timer.unref();
-}
-
-async function main(): Promise<void> {
-  const started = Date.now();
-  let config: LocalConfig;
-  try {
-    config = parseConfig(process.argv.slice(2), process.env);
-  } catch (err) {
-    console.error(`taskwire: ${(err as Error).message}`);
-    process.exit(2);
-  }
-  if (relaunchTrustingLocalCa(config)) return;
-  let runtime: LocalRuntime | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    await runtime?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  whenParentGone(() => void shutdown('parent process gone'));
-  try {
-    runtime = await startLocalRuntime(config, {
-      writeOutputsFile: true,
-      web: true,
-      // On an empty database: the demo project, with the demo users as ADMIN, MEMBER and VIEWER.
-      seed: (rt) => seedDemoProject(rt, (line) => console.log(line)).then(() => undefined),
-      log: (line) => console.log(line),
-    });
-  } catch (err) {
-    console.error(`taskwire: ${(err as Error).message.split('\n')[0]}`);
-    process.exit(1);
-  }
-  if (stopping) return;
-  console.log(banner(runtime, config, Date.now() - started));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+/** `tsx local/start.ts` still works: the CLI is local/main.ts (what `npm start` runs). */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void import('./main.ts').then((cli) => cli.main());
 
 export { LOCAL_REGION };
