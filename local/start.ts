@@ -26,7 +26,7 @@ import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from '../packages/appsync-local/src/services/cognito-local.ts';
 import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from '../packages/appsync-local/src/services/s3-local.ts';
-import { bundleResolvers, manifest, schemaSource, TABLE_DEFINITION } from '../scripts/lib/project.ts';
+import { bundleResolversAsync, manifest, schemaSource, TABLE_DEFINITION } from '../scripts/lib/project.ts';
 import { ensureLocalCertificates } from '../packages/appsync-local/src/services/tls.ts';
 import { LOCAL_TABLE_NAME } from '../model/table.ts';
 import { AUTHORIZER, lambdas as manifestLambdas, type LambdaDef } from '../functions/manifest.ts';
@@ -149,11 +149,15 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
         credentials: [LOCAL_IAM_CREDENTIALS],
       }),
     ]);
-    const bundles = opts.app?.bundles ?? bundleResolvers();
+    // esbuild's service bundles without blocking this thread, so the services' processes are spawned
+    // at once rather than after the bundling.
+    const bundling = opts.app?.bundles ? Promise.resolve(opts.app.bundles) : bundleResolversAsync();
+    bundling.catch(() => undefined); // seen below, after the services are stopped or kept
     const started = await services;
     for (const s of started) if (s.status === 'fulfilled') stops.push(s.value.stop);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
+    const bundles = await bundling;
     const [ddb, cognito, s3] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [DynamoDbLocal, CognitoLocal, S3Local];
     for (const line of cognito.recovered) log(line);
 
