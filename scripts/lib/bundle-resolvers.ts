@@ -91,8 +91,8 @@ function bundleFile(name: string, kind: Bundle['kind'], file: string): Bundle {
 
 async function bundleFileAsync(name: string, kind: Bundle['kind'], file: string): Promise<Bundle> {
   const common = buildOptions(file);
-  let code = (await build(withSourceMap(common))).outputFiles[0]!.text;
-  if (needsPlain(code)) code = (await build(common)).outputFiles[0]!.text;
+  let code = (await build(withSourceMap(common))).outputFiles![0]!.text;
+  if (needsPlain(code)) code = (await build(common)).outputFiles![0]!.text;
   return { name, kind, sourceFile: file, code };
 }
 
