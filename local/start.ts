@@ -19,12 +19,13 @@ import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '
 import { createAuthenticator } from '../packages/appsync-local/src/appsync/auth/index.ts';
 import { createHub, createRealtimeServer, type RealtimeServer } from '../packages/appsync-local/src/appsync/realtime/index.ts';
 import { startServer, EVALUATE_CODE_PATH, REALTIME_PATH, type RunningServer } from '../packages/appsync-local/src/appsync/server.ts';
-import type { AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
+import type { Authenticator, AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
+import type { EventSink } from '../packages/appsync-local/src/appsync/datasources/eventbridge.ts';
 import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from './config.ts';
 import { applyLambdaEnvironment, createLambdaRunner, type LambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
 import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from '../packages/appsync-local/src/services/cognito-local.ts';
-import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
+import { assertPortFree, createLocalDynamoDbClient, ensureTable, freePort, localDynamoDbEndpoint, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from '../packages/appsync-local/src/services/s3-local.ts';
 import { bundleResolversAsync, manifest, schemaSource, TABLE_DEFINITION } from '../scripts/lib/project.ts';
 import { ensureLocalCertificates } from '../packages/appsync-local/src/services/tls.ts';
@@ -120,6 +121,8 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
+  /** Work still under way that may add to `stops` (the app, built while the services start). */
+  const unsettled: Promise<unknown>[] = [];
   try {
     assertJava();
     // Fail fast, before starting any service, when a port is taken: a stray service from an earlier
@@ -132,7 +135,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     await assertPortFree(config.schedulerPort, 'The local Scheduler', ' (set SCHEDULER_PORT to another port, or stop what holds it)');
     await assertPortFree(config.snsPort, 'The local SNS', ' (set SNS_PORT to another port, or stop what holds it)');
     await assertPortFree(config.sesPort, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
-    // The three services start side by side (Java's start-up dominates), while the resolvers bundle.
+    // The three services start side by side (Java's start-up dominates).
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {
       cognitoDir = mkdtempSync(join(tmpdir(), 'taskwire-cognito-'));
@@ -149,20 +152,52 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
         credentials: [LOCAL_IAM_CREDENTIALS],
       }),
     ]);
-    // esbuild's service bundles without blocking this thread, so the services' processes are spawned
-    // at once rather than after the bundling.
-    const bundling = opts.app?.bundles ? Promise.resolve(opts.app.bundles) : bundleResolversAsync();
-    bundling.catch(() => undefined); // seen below, after the services are stopped or kept
+    const ddbClient = createLocalDynamoDbClient(localDynamoDbEndpoint(config.dynamoDbPort));
+    stops.push(async () => ddbClient.destroy());
+    const defs: FunctionDefs = opts.functions ?? manifestLambdas;
+    const lambdas = createLambdaRunner({ region: config.region, accountId: LOCAL_ACCOUNT_ID, defs: defs as Record<string, LambdaDef> });
+    // While Java starts, the resolvers are bundled (esbuild's service, off this thread), compiled and
+    // wired into the app, and the engine's workers start. The app's authenticator and event sink need
+    // the user pool and the event services, which come later: until then (before the API listens, so
+    // before any request) the app holds them by reference.
+    let authenticator: Authenticator | undefined;
+    let eventSink: EventSink | undefined;
+    const hub = createHub();
+    const building = (opts.app?.bundles ? Promise.resolve(opts.app.bundles) : bundleResolversAsync()).then((bundles) => {
+      const app = createLocalAppSync({
+        authenticator: { authenticate: (req, ctx) => authenticator!.authenticate(req, ctx) },
+        // The subscription hub: the app publishes each mutation to it, the real-time endpoint delivers from it.
+        hub,
+        dataSources: {
+          dependencies: {
+            dynamodb: { client: ddbClient, tableName: LOCAL_TABLE_NAME, tokenSecret: randomBytes(32) },
+            lambdaHandler: (name) => lambdas.lazyHandler(name),
+            // The EventBridge data source puts events on the local bus (rules deliver them to functions).
+            eventSink: { putEvents: (entries) => eventSink!.putEvents(entries) },
+          },
+        },
+        defaultAuthMode: DEFAULT_AUTH_MODE,
+        limits: config.limits,
+        env: { TABLE_NAME: LOCAL_TABLE_NAME },
+        evaluateCodeAuth: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
+        schemaSource: opts.app?.schemaSource ?? schemaSource(),
+        manifest: opts.app?.manifest ?? manifest,
+        ...(opts.app?.limits ? { limits: opts.app.limits } : {}),
+        bundles,
+      });
+      stops.push(() => app.close());
+      return app;
+    });
+    // Whatever fails first, the app is stopped with the rest (catch below) once it exists.
+    unsettled.push(building);
+    building.catch(() => undefined);
     const started = await services;
     for (const s of started) if (s.status === 'fulfilled') stops.push(s.value.stop);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const bundles = await bundling;
     const [ddb, cognito, s3] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [DynamoDbLocal, CognitoLocal, S3Local];
     for (const line of cognito.recovered) log(line);
 
-    const ddbClient = createLocalDynamoDbClient(ddb.endpoint);
-    stops.push(async () => ddbClient.destroy());
     const [, pool] = await Promise.all([
       ensureTable(ddbClient, LOCAL_TABLE_NAME, TABLE_DEFINITION),
       ensureUserPool({
@@ -184,8 +219,6 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       s3Endpoint: s3.endpoint,
       attachmentsBucket: ATTACHMENTS_BUCKET,
     };
-    const defs: FunctionDefs = opts.functions ?? manifestLambdas;
-    const lambdas = createLambdaRunner({ region: config.region, accountId: LOCAL_ACCOUNT_ID, defs: defs as Record<string, LambdaDef> });
     // EventBridge rules, reminder and recurring schedules, SNS and SES, wired to the functions.
     const msPerMinute = opts.scheduleMsPerMinute;
     const events = await startEventServices({
@@ -201,6 +234,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       log,
     });
     stops.push(events.stop);
+    eventSink = events.sink;
     log(`EventBridge      ${events.eventBridge.endpoint} (bus ${events.env.eventBusName})`);
     log(`Scheduler        ${events.scheduler.endpoint} (group ${events.env.scheduleGroupName})`);
     log(`SNS              ${events.sns.endpoint} (topic ${events.env.topicArn})`);
@@ -208,37 +242,14 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     const lambdaEnvWithEvents = { ...lambdaEnv, events: events.env };
     applyLambdaEnvironment(lambdaEnvWithEvents);
     const authorizer = AUTHORIZER ? lambdas.lazyHandler(AUTHORIZER) : undefined;
-    const authenticator = createAuthenticator({
+    authenticator = createAuthenticator({
       defaultMode: DEFAULT_AUTH_MODE,
       additionalModes: ADDITIONAL_AUTH_MODES.filter((m) => m !== 'AWS_LAMBDA' || authorizer),
       cognito: { issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientIds: [pool.clientId] },
       ...(authorizer ? { lambda: { handler: authorizer, accountId: LOCAL_ACCOUNT_ID } } : {}),
       iam: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
     });
-    // The subscription hub first: the app publishes each mutation to it, the real-time endpoint
-    // delivers from it.
-    const hub = createHub();
-    const app = createLocalAppSync({
-      authenticator,
-      hub,
-      dataSources: {
-        dependencies: {
-          dynamodb: { client: ddbClient, tableName: LOCAL_TABLE_NAME, tokenSecret: randomBytes(32) },
-          lambdaHandler: (name) => lambdas.lazyHandler(name),
-          // The EventBridge data source puts events on the local bus (rules deliver them to functions).
-          eventSink: events.sink,
-        },
-      },
-      defaultAuthMode: DEFAULT_AUTH_MODE,
-      limits: config.limits,
-      env: { TABLE_NAME: LOCAL_TABLE_NAME },
-      evaluateCodeAuth: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
-      schemaSource: opts.app?.schemaSource ?? schemaSource(),
-      manifest: opts.app?.manifest ?? manifest,
-      ...(opts.app?.limits ? { limits: opts.app.limits } : {}),
-      bundles,
-    });
-    stops.push(() => app.close());
+    const app = await building;
     // The resolver engine's workers (docs/local-runtime.md) run before the first request comes.
     await app.ready();
 
@@ -333,6 +344,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     if (config.seed && opts.seed) await opts.seed(runtime);
     return runtime;
   } catch (err) {
+    await Promise.allSettled(unsettled);
     await stopAll();
     throw err;
   }

@@ -55,6 +55,11 @@ export const LOCAL_REGION = 'us-east-1';
  */
 const QUIET_LOGGER = { trace() {}, debug() {}, warn() {}, error() {} } as unknown as NonNullable<DynamoDBClientConfig['logger']>;
 
+/** The endpoint `startDynamoDbLocal({ port })` serves (known before it answers: clients can be made up front). */
+export function localDynamoDbEndpoint(port: number): string {
+  return `http://127.0.0.1:${port}`;
+}
+
 /** An SDK client for a DynamoDB Local endpoint. */
 export function createLocalDynamoDbClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, logger: QUIET_LOGGER });
@@ -108,7 +113,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
   }
   // -sharedDb: one database file whatever the credentials/region of the client.
   const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = localDynamoDbEndpoint(port);
 
   let output = '';
   const collect = (chunk: Buffer) => {
