@@ -20,8 +20,12 @@
  *   TASKWIRE_RESOLVER_COUNT_LIMIT=10000  1–10000
  *   TASKWIRE_INTROSPECTION=true        false turns introspection off
  */
-import { resolve } from 'node:path';
-import { ROOT } from '../scripts/lib/bundle-resolvers.ts';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (relative settings resolve from it). Not imported from scripts/: `npm start` reads
+ * this module before it loads anything heavy (local/main.ts). */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export class ConfigError extends Error {
   constructor(message: string) {

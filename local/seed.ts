@@ -93,12 +93,11 @@ export async function seedDemoProject(runtime: LocalRuntime, log: (line: string)
   const existing = await asAdmin<{ myProjects: { items: unknown[] } }>('query Seed { myProjects(includeArchived: true, limit: 1) { items { id } } }');
   if (existing.myProjects.items.length > 0) return false;
 
-  const asMember = await clientFor(runtime, member);
-  const ids = {
-    admin: (await asAdmin<{ me: { id: string } }>('query Me { me { id } }')).me.id,
-    member: (await asMember<{ me: { id: string } }>('query Me { me { id } }')).me.id,
-  };
-  await clientFor(runtime, viewer).then((asViewer) => asViewer('query Me { me { id } }'));
+  // Each demo user's own sign-in and profile (`me` creates it) touch nothing of the others': side by side.
+  const [asMember, asViewer] = await Promise.all([clientFor(runtime, member), clientFor(runtime, viewer)]);
+  const me = 'query Me { me { id } }';
+  const [adminMe, memberMe] = await Promise.all([asAdmin<{ me: { id: string } }>(me), asMember<{ me: { id: string } }>(me), asViewer(me)]);
+  const ids = { admin: adminMe.me.id, member: memberMe.me.id };
 
   const { createProject: project } = await asAdmin<{ createProject: { id: string } }>(
     'mutation Seed($input: CreateProjectInput!) { createProject(input: $input) { id } }',

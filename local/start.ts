@@ -6,9 +6,10 @@
  *   → taskwire-outputs.json.
  *
  * `startLocalRuntime` is the same assembly for tests (test/support/runtime.ts), with random ports, a
- * temporary data folder and no outputs file.
+ * temporary data folder and no outputs file. The command line (config, the CA relaunch, the banner)
+ * is local/main.ts, which loads this module only in the process that runs the runtime.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,16 +19,16 @@ import { createLocalAppSync, type LocalAppSync, type LocalAppSyncConfig } from '
 import { createAuthenticator } from '../packages/appsync-local/src/appsync/auth/index.ts';
 import { createHub, createRealtimeServer, type RealtimeServer } from '../packages/appsync-local/src/appsync/realtime/index.ts';
 import { startServer, EVALUATE_CODE_PATH, REALTIME_PATH, type RunningServer } from '../packages/appsync-local/src/appsync/server.ts';
-import type { AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
+import type { Authenticator, AuthMode } from '../packages/appsync-local/src/appsync/types.ts';
+import type { EventSink } from '../packages/appsync-local/src/appsync/datasources/eventbridge.ts';
 import { ConfigError, parseConfig, type DemoUserConfig, type LocalConfig } from './config.ts';
 import { applyLambdaEnvironment, createLambdaRunner, type LambdaRunner } from './lambdas.ts';
 import { buildOutputs, writeOutputs, type TaskwireOutputs } from './outputs.ts';
-import { seedDemoProject } from './seed.ts';
 import { signIn, startCognitoLocal, ensureUserPool, type CognitoLocal, type UserPoolInfo } from '../packages/appsync-local/src/services/cognito-local.ts';
 import { assertPortFree } from '../packages/appsync-local/src/services/ports.ts';
 import { createLocalDynamoDbClient, ensureTable, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from '../packages/appsync-local/src/services/dynamodb-local.ts';
 import { startS3Local, type S3Local } from '../packages/appsync-local/src/services/s3-local.ts';
-import { bundleResolvers, manifest, schemaSource, TABLE_DEFINITION } from '../scripts/lib/project.ts';
+import { bundleResolversAsync, manifest, schemaSource, TABLE_DEFINITION } from '../scripts/lib/project.ts';
 import { ensureLocalCertificates } from '../packages/appsync-local/src/services/tls.ts';
 import { LOCAL_TABLE_NAME } from '../model/table.ts';
 import { AUTHORIZER, lambdas as manifestLambdas, type LambdaDef } from '../functions/manifest.ts';
@@ -124,6 +125,8 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
+  /** Work still under way that may add to `stops` (the app, built while the services start). */
+  const unsettled: Promise<unknown>[] = [];
   try {
     assertJava();
     // Fail fast, before starting any service, when a port is taken: a stray service from an earlier
@@ -136,15 +139,16 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     await refuseIfTaken(config.schedulerPort, 'The local Scheduler', ' (set SCHEDULER_PORT to another port, or stop what holds it)');
     await refuseIfTaken(config.snsPort, 'The local SNS', ' (set SNS_PORT to another port, or stop what holds it)');
     await refuseIfTaken(config.sesPort, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
-    // The three services start side by side (Java's start-up dominates), while the resolvers bundle.
+    // The three services start side by side (Java's start-up dominates).
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {
       cognitoDir = mkdtempSync(join(tmpdir(), 'taskwire-cognito-'));
       const dir = cognitoDir;
       stops.push(async () => rmSync(dir, { recursive: true, force: true }));
     }
+    const dynamoDb = startDynamoDbLocal({ port: config.dynamoDbPort || undefined, dataDir: config.inMemory ? null : join(config.dataDir, 'dynamodb') });
     const services = Promise.allSettled([
-      startDynamoDbLocal({ port: config.dynamoDbPort || undefined, dataDir: config.inMemory ? null : join(config.dataDir, 'dynamodb') }),
+      dynamoDb,
       startCognitoLocal({ dataDir: cognitoDir, port: config.cognitoPort }),
       startS3Local({
         dataDir: config.inMemory ? join(cognitoDir, 's3') : join(config.dataDir, 's3'),
@@ -153,7 +157,49 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
         credentials: [LOCAL_IAM_CREDENTIALS],
       }),
     ]);
-    const bundles = opts.app?.bundles ?? bundleResolvers();
+    // Made now for the app being built below; its calls wait for DynamoDB Local's URL (its port may be
+    // picked at start: services/ports.ts). None is made before the services are up.
+    const dynamoDbUrl = dynamoDb.then((d) => d.endpoint);
+    dynamoDbUrl.catch(() => undefined); // a failed start is reported through `services`
+    const ddbClient = createLocalDynamoDbClient(dynamoDbUrl);
+    stops.push(async () => ddbClient.destroy());
+    const defs: FunctionDefs = opts.functions ?? manifestLambdas;
+    const lambdas = createLambdaRunner({ region: config.region, accountId: LOCAL_ACCOUNT_ID, defs: defs as Record<string, LambdaDef> });
+    // While Java starts, the resolvers are bundled (esbuild's service, off this thread), compiled and
+    // wired into the app, and the engine's workers start. The app's authenticator and event sink need
+    // the user pool and the event services, which come later: until then (before the API listens, so
+    // before any request) the app holds them by reference.
+    let authenticator: Authenticator | undefined;
+    let eventSink: EventSink | undefined;
+    const hub = createHub();
+    const building = (opts.app?.bundles ? Promise.resolve(opts.app.bundles) : bundleResolversAsync()).then((bundles) => {
+      const app = createLocalAppSync({
+        authenticator: { authenticate: (req, ctx) => authenticator!.authenticate(req, ctx) },
+        // The subscription hub: the app publishes each mutation to it, the real-time endpoint delivers from it.
+        hub,
+        dataSources: {
+          dependencies: {
+            dynamodb: { client: ddbClient, tableName: LOCAL_TABLE_NAME, tokenSecret: randomBytes(32) },
+            lambdaHandler: (name) => lambdas.lazyHandler(name),
+            // The EventBridge data source puts events on the local bus (rules deliver them to functions).
+            eventSink: { putEvents: (entries) => eventSink!.putEvents(entries) },
+          },
+        },
+        defaultAuthMode: DEFAULT_AUTH_MODE,
+        limits: config.limits,
+        env: { TABLE_NAME: LOCAL_TABLE_NAME },
+        evaluateCodeAuth: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
+        schemaSource: opts.app?.schemaSource ?? schemaSource(),
+        manifest: opts.app?.manifest ?? manifest,
+        ...(opts.app?.limits ? { limits: opts.app.limits } : {}),
+        bundles,
+      });
+      stops.push(() => app.close());
+      return app;
+    });
+    // Whatever fails first, the app is stopped with the rest (catch below) once it exists.
+    unsettled.push(building);
+    building.catch(() => undefined);
     const started = await services;
     for (const s of started) if (s.status === 'fulfilled') stops.push(s.value.stop);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -161,8 +207,6 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     const [ddb, cognito, s3] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [DynamoDbLocal, CognitoLocal, S3Local];
     for (const line of cognito.recovered) log(line);
 
-    const ddbClient = createLocalDynamoDbClient(ddb.endpoint);
-    stops.push(async () => ddbClient.destroy());
     const [, pool] = await Promise.all([
       ensureTable(ddbClient, LOCAL_TABLE_NAME, TABLE_DEFINITION),
       ensureUserPool({
@@ -184,8 +228,6 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       s3Endpoint: s3.endpoint,
       attachmentsBucket: ATTACHMENTS_BUCKET,
     };
-    const defs: FunctionDefs = opts.functions ?? manifestLambdas;
-    const lambdas = createLambdaRunner({ region: config.region, accountId: LOCAL_ACCOUNT_ID, defs: defs as Record<string, LambdaDef> });
     // EventBridge rules, reminder and recurring schedules, SNS and SES, wired to the functions.
     const msPerMinute = opts.scheduleMsPerMinute;
     const events = await startEventServices({
@@ -201,6 +243,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       log,
     });
     stops.push(events.stop);
+    eventSink = events.sink;
     log(`EventBridge      ${events.eventBridge.endpoint} (bus ${events.env.eventBusName})`);
     log(`Scheduler        ${events.scheduler.endpoint} (group ${events.env.scheduleGroupName})`);
     log(`SNS              ${events.sns.endpoint} (topic ${events.env.topicArn})`);
@@ -208,37 +251,14 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     const lambdaEnvWithEvents = { ...lambdaEnv, events: events.env };
     applyLambdaEnvironment(lambdaEnvWithEvents);
     const authorizer = AUTHORIZER ? lambdas.lazyHandler(AUTHORIZER) : undefined;
-    const authenticator = createAuthenticator({
+    authenticator = createAuthenticator({
       defaultMode: DEFAULT_AUTH_MODE,
       additionalModes: ADDITIONAL_AUTH_MODES.filter((m) => m !== 'AWS_LAMBDA' || authorizer),
       cognito: { issuer: pool.issuer, jwksUrl: pool.jwksUrl, clientIds: [pool.clientId] },
       ...(authorizer ? { lambda: { handler: authorizer, accountId: LOCAL_ACCOUNT_ID } } : {}),
       iam: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
     });
-    // The subscription hub first: the app publishes each mutation to it, the real-time endpoint
-    // delivers from it.
-    const hub = createHub();
-    const app = createLocalAppSync({
-      authenticator,
-      hub,
-      dataSources: {
-        dependencies: {
-          dynamodb: { client: ddbClient, tableName: LOCAL_TABLE_NAME, tokenSecret: randomBytes(32) },
-          lambdaHandler: (name) => lambdas.lazyHandler(name),
-          // The EventBridge data source puts events on the local bus (rules deliver them to functions).
-          eventSink: events.sink,
-        },
-      },
-      defaultAuthMode: DEFAULT_AUTH_MODE,
-      limits: config.limits,
-      env: { TABLE_NAME: LOCAL_TABLE_NAME },
-      evaluateCodeAuth: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
-      schemaSource: opts.app?.schemaSource ?? schemaSource(),
-      manifest: opts.app?.manifest ?? manifest,
-      ...(opts.app?.limits ? { limits: opts.app.limits } : {}),
-      bundles,
-    });
-    stops.push(() => app.close());
+    const app = await building;
     // The resolver engine's workers (docs/local-runtime.md) run before the first request comes.
     await app.ready();
 
@@ -333,6 +353,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     if (config.seed && opts.seed) await opts.seed(runtime);
     return runtime;
   } catch (err) {
+    await Promise.allSettled(unsettled);
     await stopAll();
     throw err;
   }
@@ -385,105 +406,7 @@ export async function demoToken(runtime: LocalRuntime, email: string, kind: 'acc
   return (await signIn(runtime.urls.cognito, runtime.pool.clientId, email, user.password))[kind];
 }
 
-function banner(runtime: LocalRuntime, config: LocalConfig, ms: number): string {
-  const users = runtime.demoUsers
-    .map((u) => `    ${u.email.padEnd(22)} ${u.password}   ${[...u.groups, u.demoProjectRole ? `demo project ${u.demoProjectRole}` : 'no project'].join(', ')}`)
-    .join('\n');
-  return [
-    `Taskwire local runtime ready in ${(ms / 1000).toFixed(1)} s`,
-    `  GraphQL        ${runtime.urls.graphql}`,
-    `  Real-time      ${runtime.urls.realtime}`,
-    `  EvaluateCode   ${runtime.urls.evaluateCode} (AppSync API endpoint for the AWS SDK)`,
-    `  Cognito        ${runtime.urls.cognito}`,
-    `  DynamoDB       ${runtime.urls.dynamodb}`,
-    `  S3             ${runtime.urls.s3} (attachments bucket ${ATTACHMENTS_BUCKET})`,
-    `  EventBridge    ${runtime.urls.eventBridge} (bus ${runtime.events.env.eventBusName}; GET /events lists the events put)`,
-    `  Scheduler      ${runtime.urls.scheduler} (group ${runtime.events.env.scheduleGroupName})`,
-    `  SNS            ${runtime.urls.sns} (topic ${runtime.events.env.topicArn}; GET /messages lists what was published)`,
-    `  Email (SES)    ${runtime.urls.ses}  (open it in a browser to read the mail sent; JSON at /store)`,
-    `  Web client     ${(runtime.outputs.custom.webUrl as string | null) ?? '(not served)'}`,
-    `  CA certificate ${runtime.caCertPath}  (trust it, or NODE_EXTRA_CA_CERTS=${runtime.caCertPath})`,
-    `  Outputs        ${config.outputsPath}`,
-    `  Demo users (sign in with the email):`,
-    users,
-    `Ctrl-C to stop.`,
-  ].join('\n');
-}
-
-/**
- * Taskwire's Lambda functions run in this process and call the local AppSync over HTTPS with plain
- * `fetch`, exactly as they call AppSync on AWS. Node reads extra trusted CAs only at start-up
- * (NODE_EXTRA_CA_CERTS), so when the local CA is not trusted yet the runtime starts again as a child
- * that trusts it; the parent only relays signals and the exit code. Returns true in that parent.
- */
-function relaunchTrustingLocalCa(config: LocalConfig): boolean {
-  const { caCertPath } = ensureLocalCertificates(config.certDir);
-  if (process.env.NODE_EXTRA_CA_CERTS === caCertPath) return false;
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertPath },
-  });
-  // Ctrl-C reaches the whole process group (the child handles it); SIGTERM to this process is relayed.
-  process.on('SIGINT', () => undefined);
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
-  whenParentGone(() => child.kill('SIGTERM'));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-  return true;
-}
-
-/**
- * Calls `onGone` once the process that started this one has exited. Neither tsx nor the CA relaunch
- * takes its child down when it is SIGKILLed, and a runtime left behind would hold every port (and be
- * adopted by the next start); the reparenting shows in `process.ppid`.
- */
-function whenParentGone(onGone: () => void): void {
-  const parent = process.ppid;
-  const timer = setInterval(() => {
-    if (process.ppid === parent) return;
-    clearInterval(timer);
-    onGone();
-  }, 500);
-  timer.unref();
-}
-
-async function main(): Promise<void> {
-  const started = Date.now();
-  let config: LocalConfig;
-  try {
-    config = parseConfig(process.argv.slice(2), process.env);
-  } catch (err) {
-    console.error(`taskwire: ${(err as Error).message}`);
-    process.exit(2);
-  }
-  if (relaunchTrustingLocalCa(config)) return;
-  let runtime: LocalRuntime | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    await runtime?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  whenParentGone(() => void shutdown('parent process gone'));
-  try {
-    runtime = await startLocalRuntime(config, {
-      writeOutputsFile: true,
-      web: true,
-      // On an empty database: the demo project, with the demo users as ADMIN, MEMBER and VIEWER.
-      seed: (rt) => seedDemoProject(rt, (line) => console.log(line)).then(() => undefined),
-      log: (line) => console.log(line),
-    });
-  } catch (err) {
-    console.error(`taskwire: ${(err as Error).message.split('\n')[0]}`);
-    process.exit(1);
-  }
-  if (stopping) return;
-  console.log(banner(runtime, config, Date.now() - started));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+/** `tsx local/start.ts` still works: the CLI is local/main.ts (what `npm start` runs). */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void import('./main.ts').then((cli) => cli.main());
 
 export { LOCAL_REGION };

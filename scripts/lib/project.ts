@@ -8,7 +8,7 @@ import { bundleResolvers } from './bundle-resolvers.ts';
 import { schemaSource } from './schema.ts';
 import type { ResolverManifest } from '../../packages/appsync-local/src/index.ts';
 
-export { bundleResolvers, checkManifest, writeBundles, readSchemaSource, ROOT, RESOLVERS_DIR, CODE_LIMIT, MAX_PIPELINE_FUNCTIONS, type Bundle, type BundleSet } from './bundle-resolvers.ts';
+export { bundleResolvers, bundleResolversAsync, checkManifest, writeBundles, readSchemaSource, ROOT, RESOLVERS_DIR, CODE_LIMIT, MAX_PIPELINE_FUNCTIONS, type Bundle, type BundleSet } from './bundle-resolvers.ts';
 export { schemaSource, loadSchema, SCHEMA_PATH, PRELUDE_PATH } from './schema.ts';
 export { TABLE_DEFINITION, LOCAL_TABLE_NAME } from '../../model/table.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildSync } from 'esbuild';
-import { bundleResolvers, CODE_LIMIT } from '../../scripts/lib/bundle-resolvers.ts';
+import { bundleResolvers, bundleResolversAsync, CODE_LIMIT } from '../../scripts/lib/bundle-resolvers.ts';
 
 /** Names the ways a bundle can ask DynamoDB for a scan; returns what it found. */
 export function scanUses(code: string): string[] {
@@ -23,6 +23,12 @@ describe('resolver bundles', () => {
   it('include every resolver and function of the manifest', () => {
     expect(set.resolvers.size).toBeGreaterThan(20);
     expect(set.functions.get('authorize')).toBeDefined();
+  });
+
+  it('are the same, in the same order, when built side by side (bundleResolversAsync, as the local runtime does)', async () => {
+    const other = await bundleResolversAsync();
+    expect([...other.functions]).toEqual([...set.functions]);
+    expect([...other.resolvers]).toEqual([...set.resolvers]);
   });
 
   it.each(bundles.map((b) => [b.name, b] as const))('%s issues no Scan and fits the code limit', (_name, b) => {

@@ -1,7 +1,7 @@
 /**
  * `npm start` as a newcomer runs it: the CLI as a child process, a demo user signed in with the real
  * AWS SDK Cognito client against cognito-local, an authorised query over HTTPS, then a clean stop that
- * leaves no service behind. (The CLI entry is what `npm start` runs: `tsx local/start.ts`.)
+ * leaves no service behind. (The CLI entry is what `npm start` runs: `tsx local/main.ts`.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +17,8 @@ import { httpsRequests } from '../../../packages/appsync-local/test/support/http
 
 const ROOT = join(import.meta.dirname, '../../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+/** The file `npm start` runs (`tsx <entry>`). */
+const ENTRY = pkg.scripts.start!.split(' ')[1]!;
 
 let child: ChildProcess;
 let output = '';
@@ -157,7 +159,7 @@ describe('npm start', () => {
 describe('npm start refusing to start', () => {
   const run = (env: Record<string, string>) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
-      const p = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--in-memory', '--no-seed'], {
+      const p = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), ENTRY, '--in-memory', '--no-seed'], {
         cwd: ROOT,
         env: { ...process.env, TASKWIRE_CERT_DIR: '', NODE_EXTRA_CA_CERTS: '', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -229,7 +231,7 @@ describe('npm start killed outright', () => {
 
       // Another program on cognito-local's port: refused in one line, nothing left running.
       await new Promise<void>((r) => held.listen(ports.COGNITO_PORT, '127.0.0.1', r));
-      const second = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--in-memory', '--no-seed'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const second = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), ENTRY, '--in-memory', '--no-seed'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out2 = '';
       second.stdout!.on('data', (c: Buffer) => (out2 += c.toString()));
       second.stderr!.on('data', (c: Buffer) => (out2 += c.toString()));

@@ -56,9 +56,16 @@ export const LOCAL_REGION = 'us-east-1';
  */
 const QUIET_LOGGER = { trace() {}, debug() {}, warn() {}, error() {} } as unknown as NonNullable<DynamoDBClientConfig['logger']>;
 
-/** An SDK client for a DynamoDB Local endpoint. */
-export function createLocalDynamoDbClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, logger: QUIET_LOGGER });
+/**
+ * An SDK client for a DynamoDB Local endpoint: its URL, or a promise of it, so that a client can be
+ * made before DynamoDB Local runs on a port it picks itself (its calls wait for the URL).
+ */
+export function createLocalDynamoDbClient(endpoint: string | Promise<string>): DynamoDBClient {
+  const provider = async () => {
+    const url = new URL(await endpoint);
+    return { protocol: url.protocol, hostname: url.hostname, port: url.port ? Number(url.port) : undefined, path: url.pathname };
+  };
+  return new DynamoDBClient({ endpoint: typeof endpoint === 'string' ? endpoint : provider, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, logger: QUIET_LOGGER });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
