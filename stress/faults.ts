@@ -62,21 +62,27 @@ async function reminderNotifications(t: Target, userId: string, taskId: string) 
  * The runtime SIGKILLed with a task's overdue reminder due while it is down, then restarted over the
  * same data. `window` is open while the stack is down (the load counts what fails then as unknown).
  */
-export async function killRuntime(stack: Stack, t: Target, projectId: string, window: { open: boolean }): Promise<FaultOutcome[]> {
+export async function killRuntime(stack: Stack, t: Target, projectId: string, window: { open: boolean }, storeKills: number[]): Promise<FaultOutcome[]> {
   const out: FaultOutcome[] = [];
   const member = subOf(await t.token(MEMBER));
-  const dueAt = new Date(Date.now() + 30_000).toISOString();
+  const dueAt = new Date(Date.now() + 20_000).toISOString();
   const task = (await t.must(ADMIN, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: { projectId, title: 'due while down', assigneeId: member, dueAt } })).createTask.id as string;
   const name = `task-${task}-overdue`;
   const scheduled = await until(async () => ((await scheduleExists(t, name)) ? true : undefined), 25_000);
   window.open = true;
   const killedAt = Date.now();
+  // The runtime's DynamoDB Local goes with it (its reaper kills the Java process at once).
+  storeKills.push(killedAt);
   await stack.kill();
+  // The stack stays down until the reminder is due (and 2 s past it), however fast a restart is: the
+  // fault is "it fell due while down", not a race between the due time and the restart.
+  const downUntil = Date.parse(dueAt) + 2_000;
+  if (Date.now() < downUntil) await new Promise((r) => setTimeout(r, downUntil - Date.now()));
   const info = await stack.restart();
   t.update(info);
   const readyAt = Date.now();
   window.open = false;
-  out.push({ name: 'runtime SIGKILLed mid-load and restarted over its data', ok: true, detail: `down ${((readyAt - killedAt) / 1000).toFixed(1)} s` });
+  out.push({ name: 'runtime SIGKILLed mid-load and restarted over its data', ok: true, detail: `down ${((readyAt - killedAt) / 1000).toFixed(1)} s (${new Date(killedAt).toISOString()}–${new Date(readyAt).toISOString()})` });
   const fellDueWhileDown = killedAt < Date.parse(dueAt) && Date.parse(dueAt) < readyAt;
   // Exactly once: the notification appears, then the one-time schedule is deleted after its run
   // (ActionAfterCompletion DELETE) — the event that proves no second run is pending — and still one.
@@ -95,13 +101,15 @@ export async function killRuntime(stack: Stack, t: Target, projectId: string, wi
   return out;
 }
 
-export async function killDynamoDb(stack: Stack, t: Target, window: { open: boolean }): Promise<FaultOutcome> {
+export async function killDynamoDb(stack: Stack, t: Target, window: { open: boolean }, storeKills: number[]): Promise<FaultOutcome> {
   window.open = true;
+  const killedAt = Date.now();
+  storeKills.push(killedAt);
   const { downMs } = await stack.killDynamoDb();
   // The runtime's clients reconnect by themselves; the API answers again once a read goes through.
   const back = await until(async () => ((await t.as(MEMBER, '{ me { id } }')).json?.data?.me ? true : undefined), 60_000, 500);
   window.open = false;
-  return { name: 'DynamoDB Local SIGKILLed and started again over its folder', ok: !!back, detail: `down ${(downMs / 1000).toFixed(1)} s; API ${back ? 'serving again' : 'NOT serving within 60 s'}` };
+  return { name: 'DynamoDB Local SIGKILLed and started again over its folder', ok: !!back, detail: `down ${(downMs / 1000).toFixed(1)} s (from ${new Date(killedAt).toISOString()}); API ${back ? 'serving again' : 'NOT serving within 60 s'}` };
 }
 
 /** Transient failures of the stream handler and notify (retried), then a notify outage (dead-letter path). */

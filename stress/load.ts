@@ -58,6 +58,17 @@ export interface Ledger {
   status: Record<string, number>;
   /** Every 5xx or non-JSON answer (should stay empty outside a fault window). */
   bad: string[];
+  /** Tasks a deleteTask of unknown outcome was sent for: they may rightly be gone. */
+  unknownDeletes: Set<string>;
+  /**
+   * When DynamoDB Local was terminated (the faults push these; the runtime's kill takes its Java with it).
+   * DynamoDB Local may answer a write and lose it when it is killed within milliseconds of that answer
+   * (stress/dynamodb-local-durability.ts measures it), so writes acknowledged that close to a kill are
+   * reported apart.
+   */
+  storeKills: number[];
+  /** The first few refusals of each type a user does not cause (not a conflict, validation or not-found), and whether a fault window was open. */
+  odd: Record<string, string[]>;
 }
 
 export interface LoadOptions {
@@ -94,7 +105,7 @@ const STATUSES = ['TODO', 'IN_PROGRESS', 'IN_REVIEW', 'DONE'] as const;
 const TASK_FIELDS = 'id projectId status version assigneeId storyId sprintId archived';
 
 export async function runLoad(t: Target, demo: Demo, opts: LoadOptions): Promise<Ledger> {
-  const ledger: Ledger = { projectId: demo.projectId, acks: [], unknown: new Map(), requests: 0, reads: 0, writesTried: 0, conflicts: 0, refusals: {}, status: {}, bad: [] };
+  const ledger: Ledger = { projectId: demo.projectId, acks: [], unknown: new Map(), requests: 0, reads: 0, writesTried: 0, conflicts: 0, refusals: {}, status: {}, bad: [], odd: {}, unknownDeletes: new Set(), storeKills: [] };
   const deadline = Date.now() + opts.durationMs;
   const budgetLeft = () => Date.now() < deadline && (opts.maxRequests === undefined || ledger.requests < opts.maxRequests);
   /** Live tasks the load knows (created by it); deleted ones leave. */
@@ -111,7 +122,10 @@ export async function runLoad(t: Target, demo: Demo, opts: LoadOptions): Promise
     ledger.status[String(r.status)] = (ledger.status[String(r.status)] ?? 0) + 1;
     const inFault = opts.faultWindow?.() ?? false;
     if (r.status !== 200 || !r.json) {
-      if (write && (r.status === -1 || r.status >= 500)) ledger.unknown.set(write.taskId ?? '', (ledger.unknown.get(write.taskId ?? '') ?? 0) + 1);
+      if (write && (r.status === -1 || r.status >= 500)) {
+        ledger.unknown.set(write.taskId ?? '', (ledger.unknown.get(write.taskId ?? '') ?? 0) + 1);
+        if (write.op === 'deleteTask' && write.taskId) ledger.unknownDeletes.add(write.taskId);
+      }
       if (!inFault && (r.status === -1 || r.status >= 500 || !r.json)) ledger.bad.push(`${write?.op ?? 'read'}: HTTP ${r.status} ${r.body.slice(0, 160)}`);
       // While the stack is down, a user waits a little before trying again (as a client backs off)
       // instead of spinning on refused connections and starving the restart.
@@ -123,10 +137,17 @@ export async function runLoad(t: Target, demo: Demo, opts: LoadOptions): Promise
       const type = errs[0]!.errorType ?? 'none';
       if (type === 'ConflictError') ledger.conflicts += 1;
       else ledger.refusals[type] = (ledger.refusals[type] ?? 0) + 1;
+      if (!/ConflictError|NotFound|ValidationError|Unauthorized/.test(type)) {
+        const seen = (ledger.odd[type] ??= []);
+        if (seen.length < 5) seen.push(`${inFault ? 'in a fault window' : 'OUTSIDE any fault window'}: ${write?.op ?? 'read'}: ${errs[0]!.message.slice(0, 160)}`);
+        // Outside a fault, an internal failure is the runtime's or a resolver's defect.
+        if (!inFault && /InternalFailure/.test(type)) ledger.bad.push(`${write?.op ?? 'read'}: ${type}: ${errs[0]!.message.slice(0, 160)}`);
+      }
       // A write that failed inside the data source may still have been applied only if the store
       // itself failed mid-request (a fault): count it as unknown then.
       if (write && inFault && !/ConflictError|NotFound|ValidationError|Unauthorized/.test(type)) {
         ledger.unknown.set(write.taskId ?? '', (ledger.unknown.get(write.taskId ?? '') ?? 0) + 1);
+        if (write.op === 'deleteTask' && write.taskId) ledger.unknownDeletes.add(write.taskId);
       }
       return null;
     }

@@ -65,12 +65,12 @@ try {
     faultWindow: () => window.open,
     during: args['no-faults']
       ? undefined
-      : async () => {
+      : async (ledger) => {
           await new Promise((r) => setTimeout(r, Math.min(10_000, (durationS * 1000) / 10)));
           say('fault: SIGKILL the runtime (a reminder due while it is down)');
-          faults.push(...(await killRuntime(stack, t, demo.projectId, window)));
+          faults.push(...(await killRuntime(stack, t, demo.projectId, window, ledger.storeKills)));
           say('fault: SIGKILL DynamoDB Local');
-          faults.push(await killDynamoDb(stack, t, window));
+          faults.push(await killDynamoDb(stack, t, window, ledger.storeKills));
           say('fault: Lambda failures (stream, notify), then a notify outage');
           faults.push(...(await lambdaFaults(stack, durationS * 1000)));
         },
@@ -105,12 +105,14 @@ try {
   console.log(`  ${users} users × ${durationS} s: ${ledger.requests} requests (${(ledger.requests / durationS).toFixed(1)}/s), ${ledger.reads} reads, ${ledger.writesTried} writes tried`);
   console.log(`  acknowledged writes: ${ledger.acks.length} (${Object.entries(acksByOp).map(([k, v]) => `${k} ${v}`).join(', ')})`);
   console.log(`  conflicts (ConflictError, expected): ${ledger.conflicts}; other refusals: ${JSON.stringify(ledger.refusals)}; outcome unknown (no answer during a fault): ${unknown}`);
+  for (const [type, samples] of Object.entries(ledger.odd)) for (const line of samples) console.log(`    ${type}, ${line}`);
   console.log(`  HTTP statuses: ${JSON.stringify(ledger.status)}; bad answers outside fault windows: ${ledger.bad.length}`);
   for (const b of ledger.bad.slice(0, 5)) console.log(`    ${b}`);
   console.log('\n== Invariants');
   for (const r of invariants) {
     line(r.violations.length === 0, r.name, `${r.checked} checked${r.violations.length ? `, ${r.violations.length} violations` : ''}`);
     for (const v of r.violations.slice(0, 5)) console.log(`        ${v}`);
+    for (const n of (r.notes ?? []).slice(0, 5)) console.log(`        note: ${n}`);
   }
   console.log('\n== Faults');
   if (args['no-faults']) console.log('  (skipped: --no-faults)');

@@ -40,4 +40,27 @@ describe('load, then the invariants', () => {
     }, { timeoutMs: 45_000 });
     for (const r of results) expect(r.checked, r.name).toBeGreaterThan(0);
   }, 60_000);
+
+  it('a missing acknowledged write is a violation, unless DynamoDB Local was killed as it was answered or a delete of unknown outcome took its task', async () => {
+    // Acknowledged writes that are not in the table: a task created at `at`, a comment on another task.
+    const at = Date.now();
+    const lostTask = { op: 'createTask', user: 'max@taskwire.local', taskId: '01M9ZZZZZZZZZZZZZZZZZZZZZ1', at };
+    const lostComment = { op: 'addComment', user: 'max@taskwire.local', taskId: '01M9ZZZZZZZZZZZZZZZZZZZZZ2', childId: '01M9ZZZZZZZZZZZZZZZZZZZZZ3', at };
+    const presence = async (extra: Partial<Ledger>) =>
+      (await checkInvariants(t, { ...ledger, acks: [...ledger.acks, lostTask, lostComment], ...extra }))[0]!;
+
+    const plain = await presence({});
+    expect(plain.violations).toHaveLength(2);
+    expect(plain.violations[0]).toMatch(/createTask by max@taskwire\.local acknowledged at .* but TASK#01M9Z+1\/TASK is missing/);
+
+    // A kill of DynamoDB Local a second later does not explain them: still violations.
+    expect((await presence({ storeKills: [at + 1000] })).violations).toHaveLength(2);
+    // A kill within 250 ms of the answer, and a deleteTask of unknown outcome: noted, not violations.
+    const explained = await presence({ storeKills: [at + 3], unknownDeletes: new Set([lostComment.taskId]) });
+    expect(explained.violations).toEqual([]);
+    expect(explained.notes).toEqual([
+      expect.stringMatching(/createTask acknowledged at .*, within 250 ms of a DynamoDB Local kill, then missing: lost by DynamoDB Local itself/),
+      expect.stringMatching(/addComment on task 01M9Z+2: gone with the task, which a deleteTask of unknown outcome/),
+    ]);
+  }, 60_000);
 });
