@@ -403,6 +403,9 @@ export class WorkerPool {
     clearTimeout(slot.stallTimer);
     if (slot.worker.exitCode !== null || slot.worker.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
+    // The worker is unref'd while it serves; awaited here, its exit must hold the event loop open (else
+    // a script whose last handle this is would end with the close still pending: exit code 13).
+    slot.worker.ref();
     if (PROFILING && this.closed && slot.worker.connected) {
       // A profiled worker writes its profile only when it exits by itself: on disconnect (worker.ts).
       slot.worker.disconnect();
