@@ -116,29 +116,26 @@ export function assertJava(): void {
   if (err?.code === 'ENOENT') throw new ConfigError('DynamoDB Local needs Java 17 or later: `java` was not found on PATH (install a JRE, e.g. apt-get install openjdk-17-jre-headless)');
 }
 
-/** A chosen port that is taken is refused in one line; port 0 (any free one) needs no check. */
-const refuseIfTaken = (port: number, what: string, hint: string) => (port ? assertPortFree(port, what, hint) : Promise.resolve());
-
 export async function startLocalRuntime(config: LocalConfig, opts: StartOptions = {}): Promise<LocalRuntime> {
   const log = opts.log ?? (() => undefined);
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
-  /** Work still under way that may add to `stops` (the app, built while the services start). */
-  const unsettled: Promise<unknown>[] = [];
+  /** The app, built while the services start: once it exists it is in `stops` too. */
+  let building: Promise<unknown> = Promise.resolve();
   try {
     assertJava();
     // Fail fast, before starting any service, when a port is taken: a stray service from an earlier
     // run would otherwise answer for the one we start (and hold other data). Port 0: any free one.
-    await refuseIfTaken(config.port, 'The local AppSync', ' (set PORT to another port)');
-    await refuseIfTaken(config.cognitoPort, 'cognito-local', ' (set COGNITO_PORT to another port, or stop what holds it)');
-    await refuseIfTaken(config.dynamoDbPort, 'DynamoDB Local', ' (set DYNAMODB_PORT to another port, or stop what holds it)');
-    await refuseIfTaken(config.s3Port, 'The local S3 server', ' (set S3_PORT to another port, or stop what holds it)');
-    await refuseIfTaken(config.eventBridgePort, 'The local EventBridge', ' (set EVENTBRIDGE_PORT to another port, or stop what holds it)');
-    await refuseIfTaken(config.schedulerPort, 'The local Scheduler', ' (set SCHEDULER_PORT to another port, or stop what holds it)');
-    await refuseIfTaken(config.snsPort, 'The local SNS', ' (set SNS_PORT to another port, or stop what holds it)');
-    await refuseIfTaken(config.sesPort, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.port, 'The local AppSync', ' (set PORT to another port)');
+    await assertPortFree(config.cognitoPort, 'cognito-local', ' (set COGNITO_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.dynamoDbPort, 'DynamoDB Local', ' (set DYNAMODB_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.s3Port, 'The local S3 server', ' (set S3_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.eventBridgePort, 'The local EventBridge', ' (set EVENTBRIDGE_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.schedulerPort, 'The local Scheduler', ' (set SCHEDULER_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.snsPort, 'The local SNS', ' (set SNS_PORT to another port, or stop what holds it)');
+    await assertPortFree(config.sesPort, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
     // The three services start side by side (Java's start-up dominates).
     let cognitoDir = join(config.dataDir, 'cognito');
     if (config.inMemory) {
@@ -172,7 +169,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     let authenticator: Authenticator | undefined;
     let eventSink: EventSink | undefined;
     const hub = createHub();
-    const building = (opts.app?.bundles ? Promise.resolve(opts.app.bundles) : bundleResolversAsync()).then((bundles) => {
+    const appBuilt = (opts.app?.bundles ? Promise.resolve(opts.app.bundles) : bundleResolversAsync()).then((bundles) => {
       const app = createLocalAppSync({
         authenticator: { authenticate: (req, ctx) => authenticator!.authenticate(req, ctx) },
         // The subscription hub: the app publishes each mutation to it, the real-time endpoint delivers from it.
@@ -198,8 +195,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       return app;
     });
     // Whatever fails first, the app is stopped with the rest (catch below) once it exists.
-    unsettled.push(building);
-    building.catch(() => undefined);
+    building = appBuilt.catch(() => undefined);
     const started = await services;
     for (const s of started) if (s.status === 'fulfilled') stops.push(s.value.stop);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -258,7 +254,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
       ...(authorizer ? { lambda: { handler: authorizer, accountId: LOCAL_ACCOUNT_ID } } : {}),
       iam: { region: config.region, credentials: [LOCAL_IAM_CREDENTIALS] },
     });
-    const app = await building;
+    const app = await appBuilt;
     // The resolver engine's workers (docs/local-runtime.md) run before the first request comes.
     await app.ready();
 
@@ -281,7 +277,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     let outputs: TaskwireOutputs | undefined;
     let webUrl: string | null = null;
     if (opts.web) {
-      await refuseIfTaken(config.webPort, 'The web client', ' (set WEB_PORT to another port)');
+      await assertPortFree(config.webPort, 'The web client', ' (set WEB_PORT to another port)');
       ensureClientBuild(log);
       const web = await startWebServer({ port: config.webPort, host: config.host, outputs: () => outputs });
       stops.push(web.close);
@@ -353,7 +349,7 @@ export async function startLocalRuntime(config: LocalConfig, opts: StartOptions 
     if (config.seed && opts.seed) await opts.seed(runtime);
     return runtime;
   } catch (err) {
-    await Promise.allSettled(unsettled);
+    await building;
     await stopAll();
     throw err;
   }

