@@ -7,8 +7,8 @@
  * filters) was about a quarter of the runtime's CPU per request (docs/local-runtime.md, "Performance:
  * what a request costs, and where").
  * The request objects are already in DynamoDB's own JSON shape, so this module writes them as JSON,
- * signs them with the SDK's own signer (@smithy/signature-v4, keys cached per day) and hands them to
- * the client's `requestHandler` (the SDK's keep-alive Node handler, or whatever the caller configured).
+ * signs them (sigv4.ts: the SDK signer's headers, made cheaply) and hands them to the client's
+ * `requestHandler` (the SDK's keep-alive Node handler, or whatever the caller configured).
  * Endpoint, region, credentials, HTTP handler and number of attempts are the caller's DynamoDBClient's,
  * so the data source is configured exactly as before.
  *
@@ -19,10 +19,9 @@
  * with the SDK's classification and backoff. Results are DynamoDB's JSON as sent, with one difference
  * from the SDK: binary values (`B`, `BS`) stay base64 strings (values.ts reads both forms).
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { SigV4Signer, type CredentialsProvider } from './sigv4.ts';
 
 /** A DynamoDB exception, as the SDK would have thrown it (name, message, members, `$metadata`). */
 export class DynamoDbServiceError extends Error {
@@ -68,32 +67,6 @@ function retryable(err: unknown): boolean {
   return NETWORK.has((err as NodeJS.ErrnoException)?.code ?? '');
 }
 
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: SourceData): string | Buffer =>
-  typeof data === 'string' ? data : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
-
-/** SHA-256 for the signer, on Node's crypto (the signer's interface: update, digest, reset). */
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  private readonly secret: string | Buffer | undefined;
-  constructor(secret?: SourceData) {
-    this.secret = secret === undefined ? undefined : bytes(secret);
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', this.secret);
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return this.hash.digest();
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
-
 /** Binary values (Uint8Array, as request objects are read: values.ts) go to DynamoDB as base64. */
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const raw = this[key];
@@ -115,7 +88,7 @@ interface Target {
   host: string;
   region: string;
   maxAttempts: number;
-  signer: SignatureV4;
+  signer: SigV4Signer;
   handler: RequestHandler;
 }
 
@@ -155,7 +128,7 @@ export function createDynamoDbWire(client: DynamoDBClient): DynamoDbWire {
         host: port === undefined || port === (https ? 443 : 80) ? endpoint.hostname : `${endpoint.hostname}:${port}`,
         region,
         maxAttempts: Math.max(1, (await config.maxAttempts?.()) ?? 3),
-        signer: new SignatureV4({ service: 'dynamodb', region, credentials: config.credentials, sha256: NodeSha256, uriEscapePath: true }),
+        signer: new SigV4Signer(region, 'dynamodb', config.credentials as CredentialsProvider, endpoint.path || '/'),
         handler: config.requestHandler,
       };
     })().catch((err) => {
@@ -164,22 +137,16 @@ export function createDynamoDbWire(client: DynamoDBClient): DynamoDbWire {
     }));
 
   async function attempt(t: Target, operation: string, body: string, attempts: number): Promise<unknown> {
-    const signed = await t.signer.sign({
-      method: 'POST',
-      protocol: t.protocol,
-      hostname: t.hostname,
-      port: t.port,
-      path: t.path,
-      query: {},
-      headers: {
+    const headers = await t.signer.sign(
+      {
         host: t.host,
         'content-type': 'application/x-amz-json-1.0',
         'x-amz-target': `DynamoDB_20120810.${operation}`,
         'content-length': String(Buffer.byteLength(body)),
       },
       body,
-    });
-    const { response } = await t.handler.handle(signed);
+    );
+    const { response } = await t.handler.handle({ method: 'POST', protocol: t.protocol, hostname: t.hostname, port: t.port, path: t.path, query: {}, headers, body });
     const text = await readBody(response.body);
     if (response.statusCode >= 200 && response.statusCode < 300) return text === '' ? {} : JSON.parse(text);
     throw serviceError(response.statusCode, response.headers, text, attempts);
