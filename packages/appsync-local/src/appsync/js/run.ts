@@ -158,16 +158,33 @@ export interface ChainedCall extends Omit<HandlerCall, 'ctxJson'> {
 }
 
 export function prepareChainedCall(fileName: string, name: HandlerName, base: ContextInput, withResult: boolean, opts: RunOptions = {}): ChainedCall {
-  const call = callWithoutContext(fileName, name, base, opts);
+  return prepareChainedCalls([{ fileName, name, withResult }], base, opts)[0]!;
+}
+
+/**
+ * prepareChainedCall for each of `handlers`, with what they share made once: one ctxHead for all, one
+ * ctxTail per withResult. The calls hold the same strings, so packing (chain-wire.ts) finds them equal
+ * by identity instead of comparing kilobytes of text, and none is built twice.
+ */
+export function prepareChainedCalls(
+  handlers: readonly { fileName: string; name: HandlerName; withResult: boolean }[],
+  base: ContextInput,
+  opts: RunOptions = {},
+): ChainedCall[] {
   const cache = (base as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
   const ctxHead = '{' + member('arguments', base.arguments ?? {}, cache, true) + member('source', base.source ?? null, cache) +
     member('identity', base.identity ?? null, cache);
-  let ctxTail = withResult ? '' : member('result', base.result, cache);
-  ctxTail += member('error', base.error ?? undefined, cache);
-  ctxTail += ',"info":' + infoJson(base.info, cache);
-  ctxTail += member('request', base.request, cache);
-  ctxTail += member('env', base.env ?? {}, cache) + '}';
-  return { ...call, ctxHead, ctxTail, withResult };
+  // info, request and env, the same after either kind of call.
+  let common: string | undefined;
+  const tails: { [withResult: string]: string } = {};
+  const tailOf = (withResult: boolean): string => {
+    const made = tails[String(withResult)];
+    if (made !== undefined) return made;
+    common ??= member('error', base.error ?? undefined, cache) + ',"info":' + infoJson(base.info, cache) + member('request', base.request, cache) +
+      member('env', base.env ?? {}, cache) + '}';
+    return (tails[String(withResult)] = (withResult ? '' : member('result', base.result, cache)) + common);
+  };
+  return handlers.map((h) => ({ ...callWithoutContext(h.fileName, h.name, base, opts), ctxHead, ctxTail: tailOf(h.withResult), withResult: h.withResult }));
 }
 
 /** How a call of a chain ended, for the chain to go on: a plain return or an early return (with skipTo). */

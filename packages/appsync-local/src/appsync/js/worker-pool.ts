@@ -32,7 +32,7 @@ import { BadRequestException, stoppedEvaluation, type EvaluateCodeInput, type Ev
 import {
   finishCall,
   prepareCall,
-  prepareChainedCall,
+  prepareChainedCalls,
   stoppedCall,
   DEFAULT_TIMEOUT_MS,
   type HandlerCall,
@@ -177,7 +177,7 @@ export class WorkerPool {
       return key;
     };
     const firstCall = prepareCall(compiled.fileName, name, ctx, opts);
-    const chained = next.map((h) => prepareChainedCall(h.compiled.fileName, h.name, base, h.withResult, opts));
+    const chained = prepareChainedCalls(next.map((h) => ({ fileName: h.compiled.fileName, name: h.name, withResult: h.withResult })), base, opts);
     const calls: Omit<HandlerCall, 'ctxJson'>[] = [firstCall, ...chained];
     const packed = packChain(firstCall, chained);
     const first = { key: keyOf(compiled), call: packed.first };

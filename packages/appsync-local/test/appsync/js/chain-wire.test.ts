@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { packChain, unpackChain } from '../../../src/appsync/js/chain-wire.ts';
-import { CONTEXT_JSON_CACHE, prepareCall, prepareChainedCall, type ChainedCall, type HandlerCall } from '../../../src/appsync/js/run.ts';
+import { CONTEXT_JSON_CACHE, prepareCall, prepareChainedCall, prepareChainedCalls, type ChainedCall, type HandlerCall } from '../../../src/appsync/js/run.ts';
 import type { ContextInput } from '../../../src/appsync/types.ts';
 import { makeContext } from './helpers.ts';
 
@@ -38,6 +38,21 @@ function chainOf(base: ContextInput, first: ContextInput, steps: { file: string;
     next: steps.map((s) => prepareChainedCall(s.file, 'request', base, s.withResult)),
   };
 }
+
+describe('prepareChainedCalls', () => {
+  it('makes each call exactly as prepareChainedCall does', () => {
+    const base = { ...baseCtx(), result: { kept: true } } as ContextInput;
+    const handlers = [
+      { fileName: 'a.ts', name: 'request' as const, withResult: false },
+      { fileName: 'b.ts', name: 'request' as const, withResult: false },
+      { fileName: 'Query.task.ts', name: 'response' as const, withResult: true },
+    ];
+    const calls = prepareChainedCalls(handlers, base);
+    expect(calls).toEqual(handlers.map((h) => prepareChainedCall(h.fileName, h.name, base, h.withResult)));
+    expect(calls[0]!.ctxTail).toContain('"result":{"kept":true}');
+    expect(calls[2]!.ctxTail).not.toContain('"result"');
+  });
+});
 
 describe('packChain / unpackChain', () => {
   it('a pipeline step\'s response and the next step\'s request come out as they went in, the shared parts sent once', () => {
