@@ -56,14 +56,14 @@ export function createLambdaRunner(opts: { region: string; accountId: string; de
         invokedFunctionArn: `arn:aws:lambda:${opts.region}:${opts.accountId}:function:${name}`,
         getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
       };
-      return functionScope.run(environmentFor(def), () => handler(event, context));
+      return runScoped(environmentFor(def), () => handler(event, context));
     };
   }
 
   const runner: LambdaRunner = {
     names: () => Object.keys(defs),
     runAs(name, fn) {
-      return functionScope.run(runner.environmentOf(name), fn);
+      return runScoped(runner.environmentOf(name), fn);
     },
     environmentOf(name) {
       const def = defs[name];
@@ -120,6 +120,34 @@ const resourceValues = new Map<string, string>();
 /** While a handler runs: the resource variables it may see. */
 const functionScope = new AsyncLocalStorage<Record<string, string>>();
 const SCOPED = new Set(RESOURCE_VARIABLES);
+/** Functions running now (started, and their promise not settled yet). */
+let running = 0;
+
+/**
+ * Runs `fn` in a function's scope. The scope is on only while some function runs: on Node 20 an
+ * enabled AsyncLocalStorage puts hooks on every promise and async resource in the process, the
+ * local AppSync's requests included, and that cost about 5 % of their CPU (docs/local-runtime.md,
+ * "Performance"). So when the last running function settles, the scope is disabled until the next one
+ * starts. Work a function leaves behind after it settles (not awaited) then sees the process's
+ * variables: on Lambda such work does not run on either, until the environment's next invocation.
+ */
+function runScoped<T>(vars: Record<string, string>, fn: () => T): T {
+  running++;
+  let result: T;
+  try {
+    result = functionScope.run(vars, fn);
+  } catch (err) {
+    settled();
+    throw err;
+  }
+  if (result instanceof Promise) return result.finally(settled) as T;
+  settled();
+  return result;
+}
+
+function settled(): void {
+  if (--running === 0) functionScope.disable();
+}
 
 function environmentFor(def: LambdaDef): Record<string, string> {
   const vars: Record<string, string> = {};

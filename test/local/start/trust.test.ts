@@ -37,4 +37,27 @@ describe('each function’s environment', () => {
     expect(seen).toEqual({ TABLE_NAME: LOCAL_TABLE_NAME, APPSYNC_URL: rt.runtime.urls.graphql, hasUserPool: false, keys: ['APPSYNC_URL', 'TABLE_NAME'] });
     expect(process.env.TABLE_NAME).toBeUndefined();
   });
+
+  it('stays each running function’s own while others start and end around it, and leaves with the last', async () => {
+    const probe = { entry: 'test/local/start/fixtures/env-probe.ts', description: 'probe', timeoutSeconds: 5 };
+    const runner = createLambdaRunner({
+      region: 'us-east-1',
+      accountId: '000000000000',
+      defs: { reader: { ...probe, uses: { table: 'read' } }, inviter: { ...probe, uses: { userPool: 'admin' } } },
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const long = (await runner.handler('reader'))({ gate });
+    // Another function starts and settles while the first one waits: the first keeps its own variables.
+    const short = await (await runner.handler('inviter'))({});
+    expect(short).toEqual({ TABLE_NAME: undefined, APPSYNC_URL: undefined, hasUserPool: true, keys: ['USER_POOL_ID'] });
+    release();
+    expect(await long).toEqual({ TABLE_NAME: LOCAL_TABLE_NAME, APPSYNC_URL: undefined, hasUserPool: false, keys: ['TABLE_NAME'] });
+    // A handler that throws leaves the scope too; then, with nothing running, the process's variables.
+    expect(() => runner.runAs('reader', () => { throw new Error('boom'); })).toThrow('boom');
+    await expect(runner.runAs('reader', async () => { throw new Error('async boom'); })).rejects.toThrow('async boom');
+    expect(runner.runAs('reader', () => process.env.TABLE_NAME)).toBe(LOCAL_TABLE_NAME);
+    expect(process.env.TABLE_NAME).toBeUndefined();
+    expect(process.env.USER_POOL_ID).toBeUndefined();
+  });
 });
