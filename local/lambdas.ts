@@ -128,8 +128,9 @@ let running = 0;
  * enabled AsyncLocalStorage puts hooks on every promise and async resource in the process, the
  * local AppSync's requests included, and that cost about 5 % of their CPU (docs/local-runtime.md,
  * "Performance"). So when the last running function settles, the scope is disabled until the next one
- * starts. Work a function leaves behind after it settles (not awaited) then sees the process's
- * variables: on Lambda such work does not run on either, until the environment's next invocation.
+ * starts. Work a function leaves running after it settles (not awaited) then sees the process's
+ * variables; on Lambda such work is frozen with its environment until that environment's next
+ * invocation, so no handler should rely on it.
  */
 function runScoped<T>(vars: Record<string, string>, fn: () => T): T {
   running++;

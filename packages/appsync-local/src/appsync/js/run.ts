@@ -163,8 +163,8 @@ export function prepareChainedCall(fileName: string, name: HandlerName, base: Co
 
 /**
  * prepareChainedCall for each of `handlers`, with what they share made once: one ctxHead for all, one
- * ctxTail per withResult. The calls hold the same strings, so packing (chain-wire.ts) finds them equal
- * by identity instead of comparing kilobytes of text, and none is built twice.
+ * ctxTail per withResult. The calls hold the same strings, so none is built twice and packing
+ * (chain-wire.ts) compares a string with itself, which V8 answers without reading its text.
  */
 export function prepareChainedCalls(
   handlers: readonly { fileName: string; name: HandlerName; withResult: boolean }[],
@@ -174,15 +174,18 @@ export function prepareChainedCalls(
   const cache = (base as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
   const ctxHead = '{' + member('arguments', base.arguments ?? {}, cache, true) + member('source', base.source ?? null, cache) +
     member('identity', base.identity ?? null, cache);
-  // info, request and env, the same after either kind of call.
+  // error, info, request and env: the same after either kind of call.
   let common: string | undefined;
-  const tails: { [withResult: string]: string } = {};
+  const tails = new Map<boolean, string>();
   const tailOf = (withResult: boolean): string => {
-    const made = tails[String(withResult)];
-    if (made !== undefined) return made;
-    common ??= member('error', base.error ?? undefined, cache) + ',"info":' + infoJson(base.info, cache) + member('request', base.request, cache) +
-      member('env', base.env ?? {}, cache) + '}';
-    return (tails[String(withResult)] = (withResult ? '' : member('result', base.result, cache)) + common);
+    let tail = tails.get(withResult);
+    if (tail === undefined) {
+      common ??= member('error', base.error ?? undefined, cache) + ',"info":' + infoJson(base.info, cache) + member('request', base.request, cache) +
+        member('env', base.env ?? {}, cache) + '}';
+      tail = (withResult ? '' : member('result', base.result, cache)) + common;
+      tails.set(withResult, tail);
+    }
+    return tail;
   };
   return handlers.map((h) => ({ ...callWithoutContext(h.fileName, h.name, base, opts), ctxHead, ctxTail: tailOf(h.withResult), withResult: h.withResult }));
 }

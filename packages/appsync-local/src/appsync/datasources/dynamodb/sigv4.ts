@@ -7,9 +7,9 @@
  * two-read request (docs/local-runtime.md, "Performance: what a request costs, and where"). Its
  * generality costs per call: a clone of the request, header sorting and normalising, a credentials
  * HMAC to find the cached signing key, and four awaits. The requests here always have the same
- * shape: one path, no query, the same header names. So the canonical path and header list are made
- * once, the signing key is kept per day, region, service and credentials, and a call costs two SHA-256
- * hashes and one HMAC.
+ * shape: one path, no query, a handful of headers. So the canonical path is made once, the signing
+ * key is kept per day and credentials (region and service are the signer's own), and a call costs two
+ * SHA-256 hashes and one HMAC.
  */
 import { createHash, createHmac } from 'node:crypto';
 
