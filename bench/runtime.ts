@@ -21,7 +21,7 @@
  *
  *   npx tsx bench/runtime.ts [--concurrency 8,32] [--rounds 3] [--round-ms 2500] [--profile 500] [--user ada]
  */
-import { Agent, request } from 'node:https';
+import { Agent } from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -33,6 +33,7 @@ import { LOCAL_TABLE_NAME } from '../model/table.ts';
 import { taskKey } from '../model/keys.ts';
 import { compareInterleaved, ms, processCpuClock, us, watchOtherCpu, type Summary, type Workload } from './lib/runtime-load.ts';
 import { profileTaskRequest } from './lib/runtime-profile.ts';
+import { postGraphQL } from './lib/member-task.ts';
 
 /** The whole run, start-up included, is cut off after this. */
 const TIME_LIMIT_MS = 150_000;
@@ -46,25 +47,8 @@ function arg(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
 }
 
-function post(runtime: LocalRuntime, agent: Agent, token: string, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: 'localhost', port: runtime.server.port, path: '/graphql', method: 'POST', agent,
-        headers: { 'content-type': 'application/json', authorization: token, 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}: ${text}`))));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function graphql(runtime: LocalRuntime, agent: Agent, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const json = JSON.parse(await post(runtime, agent, token, JSON.stringify({ query, variables }))) as { data?: any; errors?: unknown[] };
+  const json = JSON.parse(await postGraphQL(runtime, agent, token, JSON.stringify({ query, variables }))) as { data?: any; errors?: unknown[] };
   if (json.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(json.errors)}`);
   return json.data;
 }
@@ -125,7 +109,7 @@ export async function runRuntimeBench(): Promise<RuntimeBenchResult> {
       return {
         name: `(a) task(id) through the local AppSync (HTTPS, Cognito access token, ${user.email.split('@')[0]})`,
         async once() {
-          const text = await post(runtime, agent, token, body);
+          const text = await postGraphQL(runtime, agent, token, body);
           const json = JSON.parse(text) as { data?: { task?: { id?: string } | null } };
           if (json.data?.task?.id !== taskId) throw new Error(`unexpected answer: ${text}`);
         },
@@ -150,7 +134,7 @@ export async function runRuntimeBench(): Promise<RuntimeBenchResult> {
       query: TASK_QUERY,
       variables: { id: taskId },
       authorization: token,
-      https: async () => void (await post(runtime, setupAgent, token, body)),
+      https: async () => void (await postGraphQL(runtime, setupAgent, token, body)),
       iterations: profileIterations,
     });
     for (const p of phases) console.log(`  ${'  '.repeat(p.indent)}${p.label.padEnd(76 - 2 * p.indent)} ${us(p.mean).padStart(8)}`);

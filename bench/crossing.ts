@@ -1,0 +1,127 @@
+/**
+ * What crossing to the resolver workers costs (docs/local-runtime.md, "What is left"): the peer
+ * benchmark's (d), a MEMBER's `task(id)` (the Query.task pipeline: loadTask, authorize), run through
+ * the real executor with the real bundles, its engine either
+ *   - the runtime's WorkerPool (as `npm start` runs it), or
+ *   - the engine's in-process API in this thread (an experiment, not a way to run: no time or memory bound),
+ * and its data source answering from memory what DynamoDB Local answered the first time (no HTTP, no
+ * DynamoDB in the loop). 20 runs in flight, as the peer benchmark's connections. It prints the CPU per
+ * run of this process and of the pool's workers (user + system, from process.cpuUsage and /proc), the
+ * figures that move when the crossing gets cheaper, steadier than throughput on a shared machine.
+ *
+ *   npx tsx bench/crossing.ts [--runs 4000] [--rounds 3] [--workers 2]
+ *   (with --cpu-prof: node --cpu-prof --cpu-prof-dir <dir> --import tsx bench/crossing.ts; the pool's
+ *    workers write their profiles there too; bench/lib/profile-summary.ts reads them)
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { startThrowawayRuntime } from '../local/start.ts';
+import { compileResolverCode, runHandler, type CompiledCode } from '../packages/appsync-local/src/appsync/js/index.ts';
+import { WorkerPool } from '../packages/appsync-local/src/appsync/js/worker-pool.ts';
+import { createExecutor, DEFAULT_LIMITS } from '../packages/appsync-local/src/appsync/graphql/executor.ts';
+import type { CompiledResolver, Engine } from '../packages/appsync-local/src/appsync/graphql/resolve.ts';
+import { createDataSources } from '../packages/appsync-local/src/appsync/datasources/index.ts';
+import { createLocalDynamoDbClient } from '../packages/appsync-local/src/services/dynamodb-local.ts';
+import type { DataSource, DataSourceResult } from '../packages/appsync-local/src/appsync/types.ts';
+import { bundleResolvers } from '../scripts/lib/bundle-resolvers.ts';
+import { LOCAL_TABLE_NAME } from '../model/table.ts';
+import { PEER_QUERY } from './peer/fixture.ts';
+import { createMemberTask } from './lib/member-task.ts';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] !== undefined ? Number(process.argv[i + 1]) : fallback;
+}
+const RUNS = arg('runs', 4000);
+const ROUNDS = arg('rounds', 3);
+const IN_FLIGHT = 20;
+const FIELD = 'Query.task';
+
+/** CPU ms (user + system) of a process, and its system part, from /proc. */
+function cpuOf(pid: number): { ppid: number; total: number; system: number } | null {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return { ppid: Number(f[1]), total: (Number(f[11]) + Number(f[12])) * 10, system: Number(f[12]) * 10 };
+  } catch {
+    return null;
+  }
+}
+const workerPids = () =>
+  readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e) && cpuOf(Number(e))?.ppid === process.pid && readFileSync(`/proc/${e}/cmdline`, 'utf8').includes('worker-entry'))
+    .map(Number);
+
+const rt = await startThrowawayRuntime();
+try {
+  const { taskId, memberToken } = await createMemberTask(rt);
+  const real = createDataSources({ table: { type: 'AMAZON_DYNAMODB' } }, {
+    dynamodb: { client: createLocalDynamoDbClient(rt.urls.dynamodb), tableName: LOCAL_TABLE_NAME, tokenSecret: Buffer.alloc(32) },
+  }).table!;
+  const answers = new Map<string, DataSourceResult>();
+  const replay: DataSource = {
+    ...real,
+    async invoke(call) {
+      const key = JSON.stringify(call.request);
+      let answer = answers.get(key);
+      if (!answer) answers.set(key, (answer = await real.invoke(call)));
+      return structuredClone(answer);
+    },
+  };
+  const bundles = bundleResolvers();
+  const compile = (bundle: { code: string; sourceFile: string } | undefined) => {
+    if (!bundle) throw new Error(`crossing: a bundle of ${FIELD} is missing`);
+    return compileResolverCode(bundle.code, { fileName: bundle.sourceFile });
+  };
+  const resolver: CompiledResolver = {
+    kind: 'PIPELINE',
+    id: FIELD,
+    code: compile(bundles.resolvers.get(FIELD)),
+    functions: ['loadTask', 'authorize'].map((name) => ({ name, code: compile(bundles.functions.get(name)), dataSource: replay })),
+  };
+  const headers = { 'content-type': 'application/json', authorization: memberToken };
+  const variables = { id: taskId };
+  const auth = await rt.app.authenticator.authenticate({ method: 'POST', path: '/graphql', headers, body: '', sourceIp: '127.0.0.1' }, { queryString: PEER_QUERY, variables });
+
+  const pool = new WorkerPool({ size: arg('workers', 2) });
+  await pool.ready();
+  const engines: Record<string, Engine> = {
+    'workers (WorkerPool)': {
+      runHandler: (code, name, ctx) => pool.runHandler(code as never, name, ctx),
+      runChain: (code, name, ctx, next, then, base) =>
+        pool.runChain(code as never, name, ctx, next.map((h) => ({ compiled: h.code as never, name: h.name, withResult: h.withResult })), then, base),
+    },
+    'in-process (experiment)': { runHandler: (code, name, ctx) => runHandler(code as CompiledCode, name, ctx) },
+  };
+  console.log(`crossing: ${FIELD} for a MEMBER, data sources answered from memory, ${IN_FLIGHT} runs in flight, ${ROUNDS} rounds of ${RUNS} runs; CPU per run:`);
+  for (const [label, engine] of Object.entries(engines)) {
+    const executor = createExecutor({ schema: rt.app.schema, resolvers: new Map([[FIELD, resolver]]), engine, defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS', limits: DEFAULT_LIMITS, env: {} });
+    const one = async () => {
+      // A fresh identity per request, as the authenticator hands out.
+      const body = await executor.execute({ query: PEER_QUERY, variables, operationName: null, auth: structuredClone(auth), headers, domainName: null });
+      if (body.errors || !(body.data as { task?: unknown } | null)?.task) throw new Error(`crossing: unexpected answer ${JSON.stringify(body)}`);
+    };
+    const runs = async (n: number) => {
+      let started = 0;
+      await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+        while (started++ < n) await one();
+      }));
+    };
+    await runs(1500);
+    const rounds: string[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const pids = workerPids();
+      const sum = (f: (c: NonNullable<ReturnType<typeof cpuOf>>) => number) => pids.reduce((s, p) => s + (cpuOf(p) ? f(cpuOf(p)!) : 0), 0);
+      const before = { main: process.cpuUsage(), workers: sum((c) => c.total), workersSystem: sum((c) => c.system), at: performance.now() };
+      await runs(RUNS);
+      const main = process.cpuUsage(before.main);
+      const perRun = (ms: number) => `${((ms * 1000) / RUNS).toFixed(0)} µs`;
+      rounds.push(
+        `this process ${perRun((main.user + main.system) / 1000)} (system ${perRun(main.system / 1000)}), workers ${perRun(sum((c) => c.total) - before.workers)} ` +
+          `(system ${perRun(sum((c) => c.system) - before.workersSystem)}); ${((RUNS / (performance.now() - before.at)) * 1000).toFixed(0)} runs/s`,
+      );
+    }
+    console.log(`  ${label}:\n    ${rounds.join('\n    ')}`);
+  }
+  await pool.close();
+} finally {
+  await rt.stop();
+}
