@@ -13,11 +13,12 @@
  * autocannon comes from the peer benchmark's own package (bench/peer/simulator/, installed on first run).
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PEER_QUERY } from './peer/fixture.ts';
+import { cpuOf } from './lib/kit.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SIM_DIR = join(HERE, 'peer', 'simulator');
@@ -44,20 +45,6 @@ interface Side {
   mainMs: number;
   workersMs: number;
 }
-
-/** CPU ms (user + system) of a process and its parent's pid, from /proc. */
-function cpuOf(pid: number): { ppid: number; ms: number } | null {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * 10 };
-  } catch {
-    return null;
-  }
-}
-const workersOf = (pid: number) =>
-  readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e) && cpuOf(Number(e))?.ppid === pid && readFileSync(`/proc/${e}/cmdline`, 'utf8').includes('worker-entry'))
-    .map(Number);
 
 async function start(name: 'A' | 'B', dir: string, env: Record<string, string>): Promise<Side> {
   const server = join(dir, 'bench', 'peer', 'taskwire-server.ts');
@@ -111,15 +98,18 @@ try {
   console.log(`ab: A = ${dirA} ${JSON.stringify(envA)}, B = ${dirB} ${JSON.stringify(envB)}; ${slices} slices of ${sliceMs} ms each, ${connections} connections`);
   for (let i = 0; i < slices; i++) {
     for (const side of i % 2 ? [sides[1]!, sides[0]!] : sides) {
-      const workers = workersOf(side.ready.pid);
-      const cpu = (pids: number[]) => pids.reduce((s, p) => s + (cpuOf(p)?.ms ?? 0), 0);
-      const before = { main: cpuOf(side.ready.pid)!.ms, workers: cpu(workers), at: performance.now() };
+      const cpu = () => {
+        const main = cpuOf(side.ready.pid).ms;
+        return { main, workers: cpuOf(side.ready.pid, /worker-entry/).ms - main };
+      };
+      const before = { ...cpu(), at: performance.now() };
       const r = await run(side, sliceMs);
       if (r.errors + r.non2xx + r.timeouts > 0) throw new Error(`ab: ${side.name} failed requests under load: ${JSON.stringify(r)}`);
       side.wallMs += performance.now() - before.at;
       side.requests += r.requests;
-      side.mainMs += cpuOf(side.ready.pid)!.ms - before.main;
-      side.workersMs += cpu(workers) - before.workers;
+      const after = cpu();
+      side.mainMs += after.main - before.main;
+      side.workersMs += after.workers - before.workers;
     }
   }
   const rps = (s: Side) => (s.requests / s.wallMs) * 1000;

@@ -13,10 +13,10 @@
  *   (with --cpu-prof: node --cpu-prof --cpu-prof-dir <dir> --import tsx bench/crossing.ts; the pool's
  *    workers write their profiles there too; bench/lib/profile-summary.ts reads them)
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { startThrowawayRuntime } from '../local/start.ts';
 import { compileResolverCode, runHandler, type CompiledCode } from '../packages/appsync-local/src/appsync/js/index.ts';
 import { WorkerPool } from '../packages/appsync-local/src/appsync/js/worker-pool.ts';
+import { poolEngine } from '../packages/appsync-local/src/appsync/app.ts';
 import { createExecutor, DEFAULT_LIMITS } from '../packages/appsync-local/src/appsync/graphql/executor.ts';
 import type { CompiledResolver, Engine } from '../packages/appsync-local/src/appsync/graphql/resolve.ts';
 import { createDataSources } from '../packages/appsync-local/src/appsync/datasources/index.ts';
@@ -26,6 +26,7 @@ import { bundleResolvers } from '../scripts/lib/bundle-resolvers.ts';
 import { LOCAL_TABLE_NAME } from '../model/table.ts';
 import { PEER_QUERY } from './peer/fixture.ts';
 import { createMemberTask } from './lib/member-task.ts';
+import { cpuOf } from './lib/kit.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,19 +37,12 @@ const ROUNDS = arg('rounds', 3);
 const IN_FLIGHT = 20;
 const FIELD = 'Query.task';
 
-/** CPU ms (user + system) of a process, and its system part, from /proc. */
-function cpuOf(pid: number): { ppid: number; total: number; system: number } | null {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return { ppid: Number(f[1]), total: (Number(f[11]) + Number(f[12])) * 10, system: Number(f[12]) * 10 };
-  } catch {
-    return null;
-  }
-}
-const workerPids = () =>
-  readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e) && cpuOf(Number(e))?.ppid === process.pid && readFileSync(`/proc/${e}/cmdline`, 'utf8').includes('worker-entry'))
-    .map(Number);
+/** CPU of this process's resolver workers (user + system, and system alone; ms). */
+const workersCpu = () => {
+  const all = cpuOf(process.pid, /worker-entry/);
+  const own = cpuOf(process.pid);
+  return { ms: all.ms - own.ms, systemMs: all.systemMs - own.systemMs };
+};
 
 const rt = await startThrowawayRuntime();
 try {
@@ -84,11 +78,7 @@ try {
   const pool = new WorkerPool({ size: arg('workers', 2) });
   await pool.ready();
   const engines: Record<string, Engine> = {
-    'workers (WorkerPool)': {
-      runHandler: (code, name, ctx) => pool.runHandler(code as never, name, ctx),
-      runChain: (code, name, ctx, next, then, base) =>
-        pool.runChain(code as never, name, ctx, next.map((h) => ({ compiled: h.code as never, name: h.name, withResult: h.withResult })), then, base),
-    },
+    'workers (WorkerPool)': poolEngine(pool),
     'in-process (experiment)': { runHandler: (code, name, ctx) => runHandler(code as CompiledCode, name, ctx) },
   };
   console.log(`crossing: ${FIELD} for a MEMBER, data sources answered from memory, ${IN_FLIGHT} runs in flight, ${ROUNDS} rounds of ${RUNS} runs; CPU per run:`);
@@ -108,15 +98,14 @@ try {
     await runs(1500);
     const rounds: string[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const pids = workerPids();
-      const sum = (f: (c: NonNullable<ReturnType<typeof cpuOf>>) => number) => pids.reduce((s, p) => s + (cpuOf(p) ? f(cpuOf(p)!) : 0), 0);
-      const before = { main: process.cpuUsage(), workers: sum((c) => c.total), workersSystem: sum((c) => c.system), at: performance.now() };
+      const before = { main: process.cpuUsage(), workers: workersCpu(), at: performance.now() };
       await runs(RUNS);
       const main = process.cpuUsage(before.main);
+      const workers = workersCpu();
       const perRun = (ms: number) => `${((ms * 1000) / RUNS).toFixed(0)} µs`;
       rounds.push(
-        `this process ${perRun((main.user + main.system) / 1000)} (system ${perRun(main.system / 1000)}), workers ${perRun(sum((c) => c.total) - before.workers)} ` +
-          `(system ${perRun(sum((c) => c.system) - before.workersSystem)}); ${((RUNS / (performance.now() - before.at)) * 1000).toFixed(0)} runs/s`,
+        `this process ${perRun((main.user + main.system) / 1000)} (system ${perRun(main.system / 1000)}), workers ${perRun(workers.ms - before.workers.ms)} ` +
+          `(system ${perRun(workers.systemMs - before.workers.systemMs)}); ${((RUNS / (performance.now() - before.at)) * 1000).toFixed(0)} runs/s`,
       );
     }
     console.log(`  ${label}:\n    ${rounds.join('\n    ')}`);

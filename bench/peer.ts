@@ -29,6 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../packages/appsync-local/src/services/ports.ts';
+import { cpuOf } from './lib/kit.ts';
 import { PEER_QUERY, PEER_SCHEMA, VTL_REQUEST, VTL_RESPONSE } from './peer/fixture.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -86,32 +87,6 @@ function startServer(name: string, command: string, args: string[], env: Record<
 
 /** Node with tsx's loader, as `npm run` scripts run TypeScript here. */
 const TSX = ['--import', 'tsx'];
-
-/** CPU ms (user + system) of a process and of its descendants whose command line matches `withChildren`. */
-function cpuOf(pid: number, withChildren?: RegExp): number {
-  const read = (p: number) => {
-    try {
-      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
-    } catch {
-      return null;
-    }
-  };
-  let ticks = read(pid)?.ticks ?? NaN;
-  if (withChildren) {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const s = read(Number(entry));
-      if (!s || s.ppid !== pid) continue;
-      try {
-        if (withChildren.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) ticks += s.ticks;
-      } catch {
-        /* gone */
-      }
-    }
-  }
-  return ticks * 10;
-}
 
 function findPid(needles: string[]): number | null {
   for (const entry of readdirSync('/proc')) {
@@ -262,12 +237,12 @@ export async function runPeerBench(): Promise<{ ok: boolean }> {
         loadProc.send({ id, url: t.url, headers: t.headers, body: t.body, expectBody: t.expectBody, connections, durationMs });
       });
     const measure = async (t: Target, durationMs: number): Promise<Round> => {
-      const before = { s: cpuOf(t.pid, t.workers), d: ddbPid ? cpuOf(ddbPid) : NaN, l: cpuOf(loadProc.pid!) };
+      const before = { s: cpuOf(t.pid, t.workers).ms, d: ddbPid ? cpuOf(ddbPid).ms : NaN, l: cpuOf(loadProc.pid!).ms };
       const t0 = performance.now();
       const r = await runLoad(t, durationMs);
       const wallMs = performance.now() - t0;
       const pct = (after: number, b: number) => ((after - b) / wallMs) * 100;
-      const cpuPct = { server: pct(cpuOf(t.pid, t.workers), before.s), dynamodb: ddbPid ? pct(cpuOf(ddbPid), before.d) : NaN, load: pct(cpuOf(loadProc.pid!), before.l) };
+      const cpuPct = { server: pct(cpuOf(t.pid, t.workers).ms, before.s), dynamodb: ddbPid ? pct(cpuOf(ddbPid).ms, before.d) : NaN, load: pct(cpuOf(loadProc.pid!).ms, before.l) };
       const bad = r.errors + r.timeouts + r.non2xx + r.mismatches;
       if (bad > 0) throw new Error(`${t.id}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx, ${r.mismatches} wrong answers under load`);
       return { target: t.id, load: r, wallMs, cpuPct };

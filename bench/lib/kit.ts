@@ -2,11 +2,12 @@
  * Shared parts of the scale, report and start-up benchmarks (bench/scale.ts, bench/report.ts,
  * bench/startup.ts): a GraphQL client over the runtime's TLS listener, p50 measured with the workloads
  * interleaved, a fast parallel BatchWriteItem loader, ULIDs, the machine's description and the JSON
- * results under bench/results/ (git-ignored).
+ * results under bench/results/ (git-ignored); the CPU time of processes (bench/peer.ts, bench/ab.ts,
+ * bench/crossing.ts).
  */
 import { Agent, request } from 'node:https';
 import { cpus, loadavg } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +15,39 @@ import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@
 import { marshall } from '@aws-sdk/util-dynamodb';
 
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
+
+/**
+ * CPU time (user + system, and system alone; ms) of a process and of its children whose command line
+ * matches `withChildren`, from Linux /proc (clock ticks of 10 ms). NaN when the process is gone.
+ */
+export function cpuOf(pid: number, withChildren?: RegExp): { ms: number; systemMs: number } {
+  const read = (p: number) => {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return { ppid: Number(f[1]), user: Number(f[11]), system: Number(f[12]) };
+    } catch {
+      return null;
+    }
+  };
+  const own = read(pid);
+  let user = own?.user ?? NaN;
+  let system = own?.system ?? NaN;
+  if (withChildren) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const s = read(Number(entry));
+      if (!s || s.ppid !== pid) continue;
+      try {
+        if (!withChildren.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) continue;
+      } catch {
+        continue; // gone
+      }
+      user += s.user;
+      system += s.system;
+    }
+  }
+  return { ms: (user + system) * 10, systemMs: system * 10 };
+}
 
 /** One row of the summary table `npm run bench` prints at the end. */
 export interface Row {

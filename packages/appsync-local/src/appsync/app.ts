@@ -99,6 +99,15 @@ export interface LocalAppSync {
   close(): Promise<void>;
 }
 
+/** The executor's engine (graphql/resolve.ts) over a pool of resolver workers. */
+export function poolEngine(pool: WorkerPool): Engine {
+  return {
+    runHandler: (compiled, name, ctx) => pool.runHandler(compiled as never, name, ctx),
+    runChain: (compiled, name, ctx, next, then, base) =>
+      pool.runChain(compiled as never, name, ctx, next.map((h) => ({ compiled: h.code as never, name: h.name, withResult: h.withResult })), then, base),
+  };
+}
+
 function compileAll(set: BundleSet, wiring: ResolverManifest, dataSources: Record<string, DataSource>): Map<string, CompiledResolver> {
   const dataSource = (name: string, owner: string): DataSource => {
     const ds = dataSources[name];
@@ -165,11 +174,7 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   // Resolver code never runs in this thread: a handler is bounded in time and memory (js/worker-pool.ts).
   const pool = new WorkerPool({ ...config.workers, timeoutMs: limits.timeoutMs });
   pool.fill();
-  const engine: Engine = {
-    runHandler: (compiled, name, ctx) => pool.runHandler(compiled as never, name, ctx),
-    runChain: (compiled, name, ctx, next, then, base) =>
-      pool.runChain(compiled as never, name, ctx, next.map((h) => ({ compiled: h.code as never, name: h.name, withResult: h.withResult })), then, base),
-  };
+  const engine = poolEngine(pool);
   const executorWith = (l: ExecutorLimits) =>
     createExecutor({
       schema,
