@@ -3,6 +3,8 @@
  * benchmark's (d), a MEMBER's `task(id)` (the Query.task pipeline: loadTask, authorize), run through
  * the real executor with the real bundles, its engine either
  *   - the runtime's WorkerPool (as `npm start` runs it), or
+ *   - one crossing per resolver run (an experiment: bench/lib/one-crossing-worker.ts runs the whole
+ *     pipeline in a worker of its own; no per-handler time limit, not a way to run), or
  *   - the engine's in-process API in this thread (an experiment, not a way to run: no time or memory bound),
  * and its data source answering from memory what DynamoDB Local answered the first time (no HTTP, no
  * DynamoDB in the loop). 20 runs in flight, as the peer benchmark's connections. It prints the CPU per
@@ -14,16 +16,16 @@
  *    workers write their profiles there too; bench/lib/profile-summary.ts reads them)
  */
 import { startThrowawayRuntime } from '../local/start.ts';
-import { compileResolverCode, runHandler, type CompiledCode } from '../packages/appsync-local/src/appsync/js/index.ts';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runHandler, type CompiledCode } from '../packages/appsync-local/src/appsync/js/index.ts';
+import { prepareCall } from '../packages/appsync-local/src/appsync/js/run.ts';
 import { WorkerPool } from '../packages/appsync-local/src/appsync/js/worker-pool.ts';
 import { poolEngine } from '../packages/appsync-local/src/appsync/app.ts';
 import { createExecutor, DEFAULT_LIMITS } from '../packages/appsync-local/src/appsync/graphql/executor.ts';
 import type { CompiledResolver, Engine } from '../packages/appsync-local/src/appsync/graphql/resolve.ts';
-import { createDataSources } from '../packages/appsync-local/src/appsync/datasources/index.ts';
-import { createLocalDynamoDbClient } from '../packages/appsync-local/src/services/dynamodb-local.ts';
-import type { DataSource, DataSourceResult } from '../packages/appsync-local/src/appsync/types.ts';
-import { bundleResolvers } from '../scripts/lib/bundle-resolvers.ts';
-import { LOCAL_TABLE_NAME } from '../model/table.ts';
+import { taskPipeline, TASK_FIELD as FIELD } from './lib/task-pipeline.ts';
+import type { RunMessage, RunReply } from './lib/one-crossing-worker.ts';
 import { PEER_QUERY } from './peer/fixture.ts';
 import { createMemberTask } from './lib/member-task.ts';
 import { cpuOf } from './lib/kit.ts';
@@ -35,11 +37,10 @@ function arg(name: string, fallback: number): number {
 const RUNS = arg('runs', 4000);
 const ROUNDS = arg('rounds', 3);
 const IN_FLIGHT = 20;
-const FIELD = 'Query.task';
 
 /** CPU of this process's resolver workers (user + system, and system alone; ms). */
 const workersCpu = () => {
-  const all = cpuOf(process.pid, /worker-entry/);
+  const all = cpuOf(process.pid, /worker-entry|one-crossing-worker/);
   const own = cpuOf(process.pid);
   return { ms: all.ms - own.ms, systemMs: all.systemMs - own.systemMs };
 };
@@ -47,43 +48,46 @@ const workersCpu = () => {
 const rt = await startThrowawayRuntime();
 try {
   const { taskId, memberToken } = await createMemberTask(rt);
-  const real = createDataSources({ table: { type: 'AMAZON_DYNAMODB' } }, {
-    dynamodb: { client: createLocalDynamoDbClient(rt.urls.dynamodb), tableName: LOCAL_TABLE_NAME, tokenSecret: Buffer.alloc(32) },
-  }).table!;
-  const answers = new Map<string, DataSourceResult>();
-  const replay: DataSource = {
-    ...real,
-    async invoke(call) {
-      const key = JSON.stringify(call.request);
-      let answer = answers.get(key);
-      if (!answer) answers.set(key, (answer = await real.invoke(call)));
-      return structuredClone(answer);
-    },
-  };
-  const bundles = bundleResolvers();
-  const compile = (bundle: { code: string; sourceFile: string } | undefined) => {
-    if (!bundle) throw new Error(`crossing: a bundle of ${FIELD} is missing`);
-    return compileResolverCode(bundle.code, { fileName: bundle.sourceFile });
-  };
-  const resolver: CompiledResolver = {
-    kind: 'PIPELINE',
-    id: FIELD,
-    code: compile(bundles.resolvers.get(FIELD)),
-    functions: ['loadTask', 'authorize'].map((name) => ({ name, code: compile(bundles.functions.get(name)), dataSource: replay })),
-  };
+  const resolver = taskPipeline(rt.urls.dynamodb);
   const headers = { 'content-type': 'application/json', authorization: memberToken };
   const variables = { id: taskId };
   const auth = await rt.app.authenticator.authenticate({ method: 'POST', path: '/graphql', headers, body: '', sourceIp: '127.0.0.1' }, { queryString: PEER_QUERY, variables });
 
   const pool = new WorkerPool({ size: arg('workers', 2) });
   await pool.ready();
-  const engines: Record<string, Engine> = {
-    'workers (WorkerPool)': poolEngine(pool),
-    'in-process (experiment)': { runHandler: (code, name, ctx) => runHandler(code as CompiledCode, name, ctx) },
+  // One crossing per resolver run (an estimate: bench/lib/one-crossing-worker.ts): the run's request
+  // handler is the whole run, in one of two workers of its own; its value comes back as an early return.
+  const crossers: ChildProcess[] = [];
+  const waiting = new Map<number, (reply: RunReply) => void>();
+  for (let i = 0; i < arg('workers', 2); i++) {
+    const child = fork(fileURLToPath(new URL('./lib/one-crossing-worker.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'], serialization: 'json', env: { ...process.env, DYNAMODB_URL: rt.urls.dynamodb },
+    });
+    await new Promise<void>((ready) => child.once('message', () => ready()));
+    child.on('message', (reply: RunReply) => waiting.get(reply.id)?.(reply));
+    crossers.push(child);
+  }
+  let nextRun = 0;
+  const oneCrossing: Engine = {
+    runHandler: async (_code, name, ctx) => {
+      const id = nextRun++;
+      const reply = await new Promise<RunReply>((answer) => {
+        waiting.set(id, answer);
+        crossers[id % crossers.length]!.send({ id, ctxJson: prepareCall(FIELD, name, ctx).ctxJson } satisfies RunMessage);
+      });
+      waiting.delete(id);
+      if ('error' in reply) throw new Error(`crossing: the one-crossing worker failed: ${reply.error}`);
+      return { earlyReturn: { value: reply.value, skipTo: 'END' }, appendedErrors: [], logs: [], invalidations: [], responseHeaders: {}, cacheEvictions: [] };
+    },
+  };
+  const engines: Record<string, [Engine, CompiledResolver]> = {
+    'workers (WorkerPool)': [poolEngine(pool), resolver],
+    'one crossing per run (experiment)': [oneCrossing, { kind: 'UNIT', id: FIELD, code: resolver.code, dataSource: resolver.functions[0]!.dataSource }],
+    'in-process (experiment)': [{ runHandler: (code, name, ctx) => runHandler(code as CompiledCode, name, ctx) }, resolver],
   };
   console.log(`crossing: ${FIELD} for a MEMBER, data sources answered from memory, ${IN_FLIGHT} runs in flight, ${ROUNDS} rounds of ${RUNS} runs; CPU per run:`);
-  for (const [label, engine] of Object.entries(engines)) {
-    const executor = createExecutor({ schema: rt.app.schema, resolvers: new Map([[FIELD, resolver]]), engine, defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS', limits: DEFAULT_LIMITS, env: {} });
+  for (const [label, [engine, fieldResolver]] of Object.entries(engines)) {
+    const executor = createExecutor({ schema: rt.app.schema, resolvers: new Map([[FIELD, fieldResolver]]), engine, defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS', limits: DEFAULT_LIMITS, env: {} });
     const one = async () => {
       // A fresh identity per request, as the authenticator hands out.
       const body = await executor.execute({ query: PEER_QUERY, variables, operationName: null, auth: structuredClone(auth), headers, domainName: null });
@@ -111,6 +115,7 @@ try {
     console.log(`  ${label}:\n    ${rounds.join('\n    ')}`);
   }
   await pool.close();
+  for (const child of crossers) child.kill();
 } finally {
   await rt.stop();
 }
