@@ -18,13 +18,12 @@
 import { startThrowawayRuntime } from '../local/start.ts';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runHandler, type CompiledCode } from '../packages/appsync-local/src/appsync/js/index.ts';
 import { prepareCall } from '../packages/appsync-local/src/appsync/js/run.ts';
 import { WorkerPool } from '../packages/appsync-local/src/appsync/js/worker-pool.ts';
 import { poolEngine } from '../packages/appsync-local/src/appsync/app.ts';
 import { createExecutor, DEFAULT_LIMITS } from '../packages/appsync-local/src/appsync/graphql/executor.ts';
 import type { CompiledResolver, Engine } from '../packages/appsync-local/src/appsync/graphql/resolve.ts';
-import { taskPipeline, TASK_FIELD as FIELD } from './lib/task-pipeline.ts';
+import { inProcessEngine, taskPipeline, TASK_FIELD as FIELD } from './lib/task-pipeline.ts';
 import type { RunMessage, RunReply } from './lib/one-crossing-worker.ts';
 import { PEER_QUERY } from './peer/fixture.ts';
 import { createMemberTask } from './lib/member-task.ts';
@@ -37,6 +36,7 @@ function arg(name: string, fallback: number): number {
 const RUNS = arg('runs', 4000);
 const ROUNDS = arg('rounds', 3);
 const IN_FLIGHT = 20;
+const WORKERS = arg('workers', 2);
 
 /** CPU of this process's resolver workers (user + system, and system alone; ms). */
 const workersCpu = () => {
@@ -46,6 +46,8 @@ const workersCpu = () => {
 };
 
 const rt = await startThrowawayRuntime();
+// Not unref'd: killed however the run ends, or a failed run would wait on them.
+const crossers: ChildProcess[] = [];
 try {
   const { taskId, memberToken } = await createMemberTask(rt);
   const resolver = taskPipeline(rt.urls.dynamodb);
@@ -53,13 +55,12 @@ try {
   const variables = { id: taskId };
   const auth = await rt.app.authenticator.authenticate({ method: 'POST', path: '/graphql', headers, body: '', sourceIp: '127.0.0.1' }, { queryString: PEER_QUERY, variables });
 
-  const pool = new WorkerPool({ size: arg('workers', 2) });
+  const pool = new WorkerPool({ size: WORKERS });
   await pool.ready();
   // One crossing per resolver run (an estimate: bench/lib/one-crossing-worker.ts): the run's request
-  // handler is the whole run, in one of two workers of its own; its value comes back as an early return.
-  const crossers: ChildProcess[] = [];
+  // handler is the whole run, in one of WORKERS workers of its own; its value comes back as an early return.
   const waiting = new Map<number, (reply: RunReply) => void>();
-  for (let i = 0; i < arg('workers', 2); i++) {
+  for (let i = 0; i < WORKERS; i++) {
     const child = fork(fileURLToPath(new URL('./lib/one-crossing-worker.ts', import.meta.url)), [], {
       execArgv: ['--import', 'tsx'], serialization: 'json', env: { ...process.env, DYNAMODB_URL: rt.urls.dynamodb },
     });
@@ -83,7 +84,7 @@ try {
   const engines: Record<string, [Engine, CompiledResolver]> = {
     'workers (WorkerPool)': [poolEngine(pool), resolver],
     'one crossing per run (experiment)': [oneCrossing, { kind: 'UNIT', id: FIELD, code: resolver.code, dataSource: resolver.functions[0]!.dataSource }],
-    'in-process (experiment)': [{ runHandler: (code, name, ctx) => runHandler(code as CompiledCode, name, ctx) }, resolver],
+    'in-process (experiment)': [inProcessEngine, resolver],
   };
   console.log(`crossing: ${FIELD} for a MEMBER, data sources answered from memory, ${IN_FLIGHT} runs in flight, ${ROUNDS} rounds of ${RUNS} runs; CPU per run:`);
   for (const [label, [engine, fieldResolver]] of Object.entries(engines)) {
@@ -115,7 +116,7 @@ try {
     console.log(`  ${label}:\n    ${rounds.join('\n    ')}`);
   }
   await pool.close();
-  for (const child of crossers) child.kill();
 } finally {
+  for (const child of crossers) child.kill();
   await rt.stop();
 }

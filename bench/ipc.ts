@@ -26,11 +26,13 @@ function jsonOfSize(size: number): string {
 if (process.argv[2] === 'child') {
   const reply = jsonOfSize(1500);
   process.on('message', (m: Probe) => process.send!({ id: m.id, value: reply }));
+  process.send!({ ready: true });
 } else {
   const i = process.argv.indexOf('--messages');
   const total = i > 0 ? Number(process.argv[i + 1]) : 20_000;
   const child = fork(fileURLToPath(import.meta.url), ['child'], { serialization: 'json', execArgv: ['--import', 'tsx'] });
-  await new Promise((r) => setTimeout(r, 500)); // the child's start-up is not a message's cost
+  // The child's start-up is not a message's cost: measured from its first message on.
+  await new Promise<void>((ready) => child.once('message', () => ready()));
   console.log(`ipc: ${total} messages each way per size, 20 in flight; CPU per message (user + system):`);
   for (const size of [0, 1000, 4000, 8000, 16000]) {
     const payload = size === 0 ? undefined : jsonOfSize(size);

@@ -5,10 +5,9 @@
  * would cost (docs/local-runtime.md, "What is left"), without what that change still needs (the time
  * limit per handler, DynamoDB's own I/O in the worker): an estimate, not a way to run.
  */
-import { runHandler, type CompiledCode } from '../../packages/appsync-local/src/appsync/js/index.ts';
-import { runResolver, type Engine } from '../../packages/appsync-local/src/appsync/graphql/resolve.ts';
+import { runResolver } from '../../packages/appsync-local/src/appsync/graphql/resolve.ts';
 import type { ContextInput } from '../../packages/appsync-local/src/appsync/types.ts';
-import { taskPipeline } from './task-pipeline.ts';
+import { inProcessEngine, taskPipeline } from './task-pipeline.ts';
 
 export interface RunMessage {
   id: number;
@@ -17,11 +16,10 @@ export interface RunMessage {
 export type RunReply = { id: number; value: unknown } | { id: number; error: string };
 
 const resolver = taskPipeline(process.env.DYNAMODB_URL!);
-const engine: Engine = { runHandler: (code, name, ctx) => runHandler(code as CompiledCode, name, ctx) };
 
 process.on('message', (msg: RunMessage) => {
   const { stash: _s, ...base } = JSON.parse(msg.ctxJson) as ContextInput;
-  runResolver(engine, resolver, base, () => {}).then(
+  runResolver(inProcessEngine, resolver, base, () => {}).then(
     (out) => process.send!({ id: msg.id, value: out.value } satisfies RunReply),
     (err: Error) => process.send!({ id: msg.id, error: err.message } satisfies RunReply),
   );

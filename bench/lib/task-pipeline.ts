@@ -4,8 +4,8 @@
  * first time it was asked (no HTTP, no DynamoDB in the loop): what bench/crossing.ts runs, in the
  * runtime's process or in the one-crossing experiment's worker (bench/lib/one-crossing-worker.ts).
  */
-import { compileResolverCode } from '../../packages/appsync-local/src/appsync/js/index.ts';
-import type { CompiledResolver } from '../../packages/appsync-local/src/appsync/graphql/resolve.ts';
+import { compileResolverCode, runHandler, type CompiledCode } from '../../packages/appsync-local/src/appsync/js/index.ts';
+import type { CompiledResolver, Engine } from '../../packages/appsync-local/src/appsync/graphql/resolve.ts';
 import { createDataSources } from '../../packages/appsync-local/src/appsync/datasources/index.ts';
 import { createLocalDynamoDbClient } from '../../packages/appsync-local/src/services/dynamodb-local.ts';
 import type { DataSource, DataSourceResult } from '../../packages/appsync-local/src/appsync/types.ts';
@@ -13,6 +13,9 @@ import { bundleResolvers } from '../../scripts/lib/bundle-resolvers.ts';
 import { LOCAL_TABLE_NAME } from '../../model/table.ts';
 
 export const TASK_FIELD = 'Query.task';
+
+/** The engine's in-process API as the executor's Engine (an experiment: no time or memory bound). */
+export const inProcessEngine: Engine = { runHandler: (code, name, ctx) => runHandler(code as CompiledCode, name, ctx) };
 
 export function taskPipeline(dynamodbUrl: string): Extract<CompiledResolver, { kind: 'PIPELINE' }> {
   const real = createDataSources({ table: { type: 'AMAZON_DYNAMODB' } }, {
