@@ -1,30 +1,24 @@
 /**
- * What crossing to the resolver workers costs (docs/local-runtime.md, "What is left"): the peer
- * benchmark's (d), a MEMBER's `task(id)` (the Query.task pipeline: loadTask, authorize), run through
- * the real executor with the real bundles, its engine either
- *   - the runtime's WorkerPool (as `npm start` runs it), or
- *   - one crossing per resolver run (an experiment: bench/lib/one-crossing-worker.ts runs the whole
- *     pipeline in a worker of its own; no per-handler time limit, not a way to run), or
- *   - the engine's in-process API in this thread (an experiment, not a way to run: no time or memory bound),
- * and its data source answering from memory what DynamoDB Local answered the first time (no HTTP, no
- * DynamoDB in the loop). 20 runs in flight, as the peer benchmark's connections. It prints the CPU per
- * run of this process and of the pool's workers (user + system, from process.cpuUsage and /proc), the
- * figures that move when the crossing gets cheaper, steadier than throughput on a shared machine.
+ * What crossing to the resolver workers costs (docs/local-runtime.md, "One crossing per resolver run"):
+ * the peer benchmark's (d), a MEMBER's `task(id)` (the Query.task pipeline: loadTask, authorize, two
+ * GetItems on DynamoDB Local), run through the real executor with the real bundles, either
+ *   - in the runtime's WorkerPool (as `npm start` runs it: the whole run in a worker, which makes the
+ *     DynamoDB calls), or
+ *   - with the engine's in-process API in this thread (an experiment, not a way to run: no time or
+ *     memory bound).
+ * 20 runs in flight, as the peer benchmark's connections. It prints the CPU per run of this process and
+ * of the pool's workers (user + system, from process.cpuUsage and /proc; DynamoDB Local's own is not
+ * counted), steadier than throughput on a shared machine.
  *
  *   npx tsx bench/crossing.ts [--runs 4000] [--rounds 3] [--workers 2]
  *   (with --cpu-prof: node --cpu-prof --cpu-prof-dir <dir> --import tsx bench/crossing.ts; the pool's
  *    workers write their profiles there too; bench/lib/profile-summary.ts reads them)
  */
 import { startThrowawayRuntime } from '../local/start.ts';
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { prepareCall } from '../packages/appsync-local/src/appsync/js/run.ts';
 import { WorkerPool } from '../packages/appsync-local/src/appsync/js/worker-pool.ts';
-import { poolEngine } from '../packages/appsync-local/src/appsync/app.ts';
 import { createExecutor, DEFAULT_LIMITS } from '../packages/appsync-local/src/appsync/graphql/executor.ts';
-import type { CompiledResolver, Engine } from '../packages/appsync-local/src/appsync/graphql/resolve.ts';
+import { runResolver, type ResolverRunner } from '../packages/appsync-local/src/appsync/graphql/resolve.ts';
 import { inProcessEngine, taskPipeline, TASK_FIELD as FIELD } from './lib/task-pipeline.ts';
-import type { RunMessage, RunReply } from './lib/one-crossing-worker.ts';
 import { PEER_QUERY } from './peer/fixture.ts';
 import { createMemberTask } from './lib/member-task.ts';
 import { cpuOf } from './lib/kit.ts';
@@ -40,14 +34,12 @@ const WORKERS = arg('workers', 2);
 
 /** CPU of this process's resolver workers (user + system, and system alone; ms). */
 const workersCpu = () => {
-  const all = cpuOf(process.pid, /worker-entry|one-crossing-worker/);
+  const all = cpuOf(process.pid, /worker-entry/);
   const own = cpuOf(process.pid);
   return { ms: all.ms - own.ms, systemMs: all.systemMs - own.systemMs };
 };
 
 const rt = await startThrowawayRuntime();
-// Not unref'd: killed however the run ends, or a failed run would wait on them.
-const crossers: ChildProcess[] = [];
 try {
   const { taskId, memberToken } = await createMemberTask(rt);
   const resolver = taskPipeline(rt.urls.dynamodb);
@@ -57,38 +49,13 @@ try {
 
   const pool = new WorkerPool({ size: WORKERS });
   await pool.ready();
-  // One crossing per resolver run (an estimate: bench/lib/one-crossing-worker.ts): the run's request
-  // handler is the whole run, in one of WORKERS workers of its own; its value comes back as an early return.
-  const waiting = new Map<number, (reply: RunReply) => void>();
-  for (let i = 0; i < WORKERS; i++) {
-    const child = fork(fileURLToPath(new URL('./lib/one-crossing-worker.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'], serialization: 'json', env: { ...process.env, DYNAMODB_URL: rt.urls.dynamodb },
-    });
-    await new Promise<void>((ready) => child.once('message', () => ready()));
-    child.on('message', (reply: RunReply) => waiting.get(reply.id)?.(reply));
-    crossers.push(child);
-  }
-  let nextRun = 0;
-  const oneCrossing: Engine = {
-    runHandler: async (_code, name, ctx) => {
-      const id = nextRun++;
-      const reply = await new Promise<RunReply>((answer) => {
-        waiting.set(id, answer);
-        crossers[id % crossers.length]!.send({ id, ctxJson: prepareCall(FIELD, name, ctx).ctxJson } satisfies RunMessage);
-      });
-      waiting.delete(id);
-      if ('error' in reply) throw new Error(`crossing: the one-crossing worker failed: ${reply.error}`);
-      return { earlyReturn: { value: reply.value, skipTo: 'END' }, appendedErrors: [], logs: [], invalidations: [], responseHeaders: {}, cacheEvictions: [] };
-    },
+  const runners: Record<string, ResolverRunner> = {
+    'workers (WorkerPool)': (r, base, onAppend) => pool.runResolver(r, base, onAppend),
+    'in-process (experiment)': (r, base, onAppend) => runResolver(inProcessEngine, r, base, onAppend),
   };
-  const engines: Record<string, [Engine, CompiledResolver]> = {
-    'workers (WorkerPool)': [poolEngine(pool), resolver],
-    'one crossing per run (experiment)': [oneCrossing, { kind: 'UNIT', id: FIELD, code: resolver.code, dataSource: resolver.functions[0]!.dataSource }],
-    'in-process (experiment)': [inProcessEngine, resolver],
-  };
-  console.log(`crossing: ${FIELD} for a MEMBER, data sources answered from memory, ${IN_FLIGHT} runs in flight, ${ROUNDS} rounds of ${RUNS} runs; CPU per run:`);
-  for (const [label, [engine, fieldResolver]] of Object.entries(engines)) {
-    const executor = createExecutor({ schema: rt.app.schema, resolvers: new Map([[FIELD, fieldResolver]]), engine, defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS', limits: DEFAULT_LIMITS, env: {} });
+  console.log(`crossing: ${FIELD} for a MEMBER (two GetItems on DynamoDB Local), ${IN_FLIGHT} runs in flight, ${ROUNDS} rounds of ${RUNS} runs; CPU per run:`);
+  for (const [label, runner] of Object.entries(runners)) {
+    const executor = createExecutor({ schema: rt.app.schema, resolvers: new Map([[FIELD, resolver]]), runResolver: runner, defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS', limits: DEFAULT_LIMITS, env: {} });
     const one = async () => {
       // A fresh identity per request, as the authenticator hands out.
       const body = await executor.execute({ query: PEER_QUERY, variables, operationName: null, auth: structuredClone(auth), headers, domainName: null });
@@ -117,6 +84,5 @@ try {
   }
   await pool.close();
 } finally {
-  for (const child of crossers) child.kill();
   await rt.stop();
 }

@@ -15,7 +15,7 @@
 import { parse, type GraphQLSchema } from 'graphql';
 import { compileResolverCode, runHandler, type CompiledCode } from '../../packages/appsync-local/src/appsync/js/index.ts';
 import { createExecutor, DEFAULT_LIMITS } from '../../packages/appsync-local/src/appsync/graphql/executor.ts';
-import type { CompiledResolver, CompiledStep, Engine } from '../../packages/appsync-local/src/appsync/graphql/resolve.ts';
+import { runResolver, type CompiledResolver, type CompiledStep, type Engine } from '../../packages/appsync-local/src/appsync/graphql/resolve.ts';
 import { validateDocument } from '../../packages/appsync-local/src/appsync/graphql/validation.ts';
 import type { Authenticator } from '../../packages/appsync-local/src/appsync/graphql/http.ts';
 import type { DataSource } from '../../packages/appsync-local/src/appsync/types.ts';
@@ -99,7 +99,7 @@ export async function profileTaskRequest(input: ProfileInput): Promise<Profile> 
   const executor = createExecutor({
     schema: input.schema,
     resolvers: new Map([[FIELD, resolver]]),
-    engine,
+    runResolver: (r, base, onAppend) => runResolver(engine, r, base, onAppend),
     defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS',
     limits: DEFAULT_LIMITS,
     env: {},

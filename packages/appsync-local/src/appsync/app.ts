@@ -19,7 +19,7 @@ import { createExecutor, DEFAULT_LIMITS, type Executor, type ExecutorLimits } fr
 import { handleGraphQLRequest, type HttpRequest, type HttpResponse } from './graphql/http.ts';
 import { createFieldAuthorizer, type FieldAuthorizer } from './graphql/authz.ts';
 import { handleEvaluateCodeRequest, type EvaluateCodeInput, type EvaluateCodeOutput } from './graphql/evaluate-code.ts';
-import type { CompiledResolver, CompiledStep, Engine } from './graphql/resolve.ts';
+import type { CompiledResolver, CompiledStep } from './graphql/resolve.ts';
 import type { AuthMode, AuthResult, Authenticator, DataSource, PreparedSubscription, SubscriptionHub } from './types.ts';
 import { MAX_PIPELINE_FUNCTIONS, type BundleSet } from './bundles.ts';
 import { createDataSources, type DataSourceDependencies, type DataSourceDescription } from './datasources/index.ts';
@@ -99,15 +99,6 @@ export interface LocalAppSync {
   close(): Promise<void>;
 }
 
-/** The executor's engine (graphql/resolve.ts) over a pool of resolver workers. */
-export function poolEngine(pool: WorkerPool): Engine {
-  return {
-    runHandler: (compiled, name, ctx) => pool.runHandler(compiled as never, name, ctx),
-    runChain: (compiled, name, ctx, next, then, base) =>
-      pool.runChain(compiled as never, name, ctx, next.map((h) => ({ compiled: h.code as never, name: h.name, withResult: h.withResult })), then, base),
-  };
-}
-
 function compileAll(set: BundleSet, wiring: ResolverManifest, dataSources: Record<string, DataSource>): Map<string, CompiledResolver> {
   const dataSource = (name: string, owner: string): DataSource => {
     const ds = dataSources[name];
@@ -174,12 +165,11 @@ export function createLocalAppSync(config: LocalAppSyncConfig): LocalAppSync {
   // Resolver code never runs in this thread: a handler is bounded in time and memory (js/worker-pool.ts).
   const pool = new WorkerPool({ ...config.workers, timeoutMs: limits.timeoutMs });
   pool.fill();
-  const engine = poolEngine(pool);
   const executorWith = (l: ExecutorLimits) =>
     createExecutor({
       schema,
       resolvers,
-      engine,
+      runResolver: (resolver, base, onAppend) => pool.runResolver(resolver, base, onAppend),
       defaultAuthMode,
       authorizer,
       limits: l,

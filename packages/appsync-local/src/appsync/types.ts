@@ -199,6 +199,11 @@ export interface DataSource {
   invoke(call: DataSourceInvocation): Promise<DataSourceResult>;
   /** Resolves once the work it started in the background (Lambda `Event` invocations) has finished. */
   drain?(): Promise<void>;
+  /**
+   * How a resolver worker rebuilds this data source to make its calls itself (datasources/portable.ts);
+   * absent or undefined: its calls are made in this process.
+   */
+  portable?(): Promise<import('./datasources/portable.ts').Portable | undefined>;
 }
 
 // ---- subscriptions (graphql/ publishes, realtime/ delivers) ----------------------------------------

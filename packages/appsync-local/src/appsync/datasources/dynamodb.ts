@@ -12,6 +12,7 @@ import { query, scan, sync } from './dynamodb/lists.ts';
 import { createTokenCodec } from './dynamodb/next-token.ts';
 import { transactGetItems, transactWriteItems } from './dynamodb/transactions.ts';
 import { createDynamoDbWire } from './dynamodb/wire.ts';
+import { portableDynamoDb } from './portable.ts';
 
 export type { ConditionHandler, ConditionHandlerEvent } from './dynamodb/context.ts';
 
@@ -45,6 +46,7 @@ export function createDynamoDbDataSource(opts: DynamoDbDataSourceOptions): DataS
   const dynamodb = createDynamoDbWire(opts.client);
   return {
     type: 'AMAZON_DYNAMODB',
+    portable: () => portableDynamoDb(opts.client, opts),
     invoke: (call: DataSourceInvocation) =>
       settle('DynamoDB', async () => {
         const req = call.request;

@@ -5,6 +5,7 @@ import { invalidRequest, isRecord, settle } from './errors.ts';
 export function createNoneDataSource(): DataSource {
   return {
     type: 'NONE',
+    portable: async () => ({ spec: { type: 'NONE' } }),
     invoke: (call) =>
       settle('NONE', async () => {
         if (!isRecord(call.request)) throw invalidRequest('The request handler must return an object');

@@ -43,7 +43,7 @@ import {
 import { variablesNestingProblem } from './nesting.ts';
 import { newPace, nextRun, type Pace } from './pace.ts';
 import { publishMutation } from './publish.ts';
-import { runResolver, type CompiledResolver, type Engine } from './resolve.ts';
+import type { CompiledResolver, ResolverRunner } from './resolve.ts';
 import { projectToSelection, selectionSetGraphQL, selectionSetList, topLevelFields } from './selection.ts';
 
 /** `ctx.request.headers`: what the client sent, minus the cookie header (AppSync hides it). */
@@ -73,7 +73,8 @@ export const DEFAULT_LIMITS: ExecutorLimits = {
 export interface ExecutorConfig {
   schema: GraphQLSchema;
   resolvers: Map<string, CompiledResolver>;
-  engine: Engine;
+  /** Runs a resolver (app.ts: in a worker, js/worker-pool.ts). */
+  runResolver: ResolverRunner;
   defaultAuthMode: AuthMode;
   /** The schema's field-level auth: app.ts passes the one it built; built from defaultAuthMode when absent. */
   authorizer?: FieldAuthorizer;
@@ -117,7 +118,7 @@ interface RequestState {
 }
 
 export function createExecutor(config: ExecutorConfig) {
-  const { schema, resolvers, engine, limits, env } = config;
+  const { schema, resolvers, runResolver, limits, env } = config;
   const authorizer = config.authorizer ?? createFieldAuthorizer(schema, config.defaultAuthMode);
 
   /** Wraps every field: auth, depth, resolver count, then the resolver (or the source's property). */
@@ -163,7 +164,6 @@ export function createExecutor(config: ExecutorConfig) {
     const path = info.path;
     const run = () =>
       runResolver(
-        engine,
         resolver,
         {
           arguments: args,

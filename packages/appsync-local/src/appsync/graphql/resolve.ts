@@ -23,44 +23,16 @@ import { CONTEXT_JSON_CACHE, type ContextJsonCache } from '../js/run.ts';
 /** The compiled form of a resolver's code; opaque here (js/ owns it). */
 export type CompiledCode = unknown;
 
-/** A handler that runs right after another one, with no data source between them. */
-export interface ChainedHandler {
-  code: CompiledCode;
-  name: HandlerName;
-  /** ctx.result is the previous handler's value too (a pipeline's response handler). */
-  withResult: boolean;
-}
-
-/** What the executor needs from the APPSYNC_JS engine (js/). */
+/** What the executor needs from the APPSYNC_JS engine (js/): one handler call, in this process. */
 export interface Engine {
-  /** In this thread (tests) or in a worker (the app: js/worker-pool.ts). */
   runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput): HandlerOutcome | Promise<HandlerOutcome>;
-  /**
-   * Optional: runs `name` with `ctx`, then the handler of `next` that `then` names for how the one
-   * before it ended (`then[0]` for the first, `then[i]` for next[i - 1]; by 'ok', a plain return, or the
-   * early return's skipTo; none: stop), and so on, each with `base` as ctx except that `stash` is the
-   * previous handler's output stash and `prev.result` (and, withResult, `result`) its value — exactly
-   * the ctx this file would build for it. Resolves with the outcomes of the handlers that ran, in order,
-   * and their places (`steps`: 0 the first, i next[i - 1]); with `failure` when the engine failed on the
-   * one after them (as runHandler would have rejected).
-   */
-  runChain?(
-    compiled: CompiledCode,
-    name: HandlerName,
-    ctx: ContextInput,
-    next: ChainedHandler[],
-    then: ChainTransitions[],
-    base: ContextInput,
-  ): Promise<HandlerOutcome[] & { steps: number[]; failure?: Error }>;
 }
 
-export type ChainTransitions = Partial<Record<'ok' | 'NEXT' | 'END', number>>;
-
-/** The handlers that may run right after one, with no data source between them (Engine.runChain). */
-interface ChainPlan {
-  next: ChainedHandler[];
-  then: ChainTransitions[];
-}
+/**
+ * How the executor runs a resolver: `runResolver` below with an engine, here (tests), or a whole run in
+ * a worker (the app: js/worker-pool.ts, which calls runResolver there).
+ */
+export type ResolverRunner = (resolver: CompiledResolver, base: Omit<ContextInput, 'stash'>, onAppend: (errors: RaisedError[]) => void) => Promise<RunOutput>;
 
 export interface CompiledStep {
   name: string;
@@ -95,32 +67,10 @@ class Run {
     private readonly onAppend: (errors: RaisedError[]) => void,
   ) {}
 
-  /** Outcomes of handlers the engine already ran (a chain, `plan`), in the order this run asks for them. */
-  private readonly ahead: { code: CompiledCode; name: HandlerName; outcome: HandlerOutcome }[] = [];
-  /** The engine's failure on the handler after those `ahead`. */
-  private failure: Error | undefined;
-
-  /**
-   * Runs a handler; raises the field's failure if the code raised or broke. With a plan, the engine may
-   * run the handlers that follow it (with no data source between them) in the same call: their outcomes
-   * wait in `ahead` until the run asks for them, and are taken in then, exactly as if run then.
-   */
-  async handler(code: CompiledCode, name: HandlerName, extra: Partial<ContextInput>, plan?: ChainPlan): Promise<HandlerOutcome> {
-    const ready = this.ahead.shift();
-    if (ready) {
-      if (ready.code !== code || ready.name !== name) throw new Error('the APPSYNC_JS engine ran a chain out of step with the resolver');
-      return this.apply(ready.outcome);
-    }
-    if (this.failure) throw this.failure;
+  /** Runs a handler; raises the field's failure if the code raised or broke. */
+  async handler(code: CompiledCode, name: HandlerName, extra: Partial<ContextInput>): Promise<HandlerOutcome> {
     const ctx: ContextInput = { ...this.base, ...extra, stash: this.stash };
-    if (!plan || !this.engine.runChain) return this.apply(await this.engine.runHandler(code, name, ctx));
-    const outcomes = await this.engine.runChain(code, name, ctx, plan.next, plan.then, { ...this.base, stash: this.stash });
-    for (let i = 1; i < outcomes.length; i++) {
-      const step = plan.next[outcomes.steps[i]! - 1]!;
-      this.ahead.push({ code: step.code, name: step.name, outcome: outcomes[i]! });
-    }
-    this.failure = outcomes.failure;
-    return this.apply(outcomes[0]!);
+    return this.apply(await this.engine.runHandler(code, name, ctx));
   }
 
   /** Takes a handler's outcome into the run; raises the field's failure if the code raised or broke. */
@@ -172,30 +122,14 @@ async function runUnit(run: Run, r: Extract<CompiledResolver, { kind: 'UNIT' }>)
   return run.output(res.earlyReturn ? res.earlyReturn.value : res.value);
 }
 
-/**
- * What may run after a handler of a pipeline with no data source between: the request handlers of
- * functions `from`… and the pipeline's response handler, as the loop below would go through them
- * (a function's request: on to its data source when it returns, on to the next function or the end on
- * an early return); `first`: where the handler itself goes on to (1: function `from`'s request).
- */
-function pipelinePlan(r: Extract<CompiledResolver, { kind: 'PIPELINE' }>, from: number, first: (end: number) => ChainTransitions): ChainPlan {
-  const next: ChainedHandler[] = r.functions.slice(from).map((f) => ({ code: f.code, name: 'request', withResult: false }));
-  next.push({ code: r.code, name: 'response', withResult: true });
-  const end = next.length;
-  const then: ChainTransitions[] = [first(end)];
-  for (let k = 1; k < end; k++) then.push({ NEXT: k + 1, END: end });
-  then.push({});
-  return { next, then };
-}
-
 async function runPipeline(run: Run, r: Extract<CompiledResolver, { kind: 'PIPELINE' }>): Promise<RunOutput> {
   // Any earlyReturn in the pipeline's request skips to its response; a function's request: see the loop.
-  const before = await run.handler(r.code, 'request', {}, pipelinePlan(r, 0, (end) => ({ ok: 1, NEXT: end, END: end })));
+  const before = await run.handler(r.code, 'request', {});
   let prev: unknown = before.earlyReturn ? before.earlyReturn.value : before.value;
   // earlyReturn in the pipeline's own request handler skips every function.
   if (!before.earlyReturn) {
     for (const [index, step] of r.functions.entries()) {
-      const req = await run.handler(step.code, 'request', { prev: { result: prev } }, pipelinePlan(r, index + 1, (end) => ({ NEXT: 1, END: end })));
+      const req = await run.handler(step.code, 'request', { prev: { result: prev } });
       if (req.earlyReturn) {
         prev = req.earlyReturn.value;
         if (req.earlyReturn.skipTo === 'END') break;
@@ -204,7 +138,7 @@ async function runPipeline(run: Run, r: Extract<CompiledResolver, { kind: 'PIPEL
       const { result, error } = await run.dataSource(step.dataSource, req.value, `${r.id}#${index}:${step.name}`, {
         prev: { result: prev },
       });
-      const res = await run.handler(step.code, 'response', { prev: { result: prev }, result, error }, pipelinePlan(r, index + 1, (end) => ({ ok: 1, NEXT: 1, END: end })));
+      const res = await run.handler(step.code, 'response', { prev: { result: prev }, result, error });
       prev = res.earlyReturn ? res.earlyReturn.value : res.value;
       if (res.earlyReturn?.skipTo === 'END') break;
     }

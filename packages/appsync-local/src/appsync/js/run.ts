@@ -1,16 +1,16 @@
 /**
- * runHandler: one synchronous call of a compiled handler in its sandbox, reported as a HandlerOutcome.
- * It is three steps so that the middle one can run in another thread (worker-pool.ts): prepareCall
- * (ctx to JSON, here), executeCall (the sandbox, there), finishCall (the outcome, here).
+ * runHandler: one synchronous call of a compiled handler in its sandbox, reported as a HandlerOutcome,
+ * in three steps: prepareCall (ctx to JSON), executeCall (the sandbox), finishCall (the outcome).
  * ctx goes in as JSON (so it is rebuilt with the sandbox's prototypes) and values come back as JSON
- * (plain data, the way AppSync serialises a handler's evaluated output).
+ * (plain data, the way AppSync serialises a handler's evaluated output). The runtime calls it in its
+ * resolver workers (worker.ts), where whole resolver runs happen.
  */
 import type { ContextInput, HandlerName, HandlerOutcome } from '../types.ts';
 import type { CompiledCode, SourceLocation } from './compile.ts';
-import { newInvocation, type Invocation, type InvocationInit } from './invocation.ts';
+import type { Invocation, InvocationInit } from './invocation.ts';
 
-/** What a call recorded, without what it was started with (the caller has that): all that crosses back. */
-export type InvocationRecord = Omit<Invocation, keyof InvocationInit>;
+/** What a call recorded, without what it was started with (the caller has that). */
+type InvocationRecord = Omit<Invocation, keyof InvocationInit>;
 
 function recordOf(invocation: Invocation): InvocationRecord {
   const { fileName: _f, fieldName: _n, parentTypeName: _p, identity: _i, authMode: _a, ...record } = invocation;
@@ -99,8 +99,8 @@ function parseOutput(json: string | undefined, cache?: ContextJsonCache): unknow
   return value;
 }
 
-/** What one handler call needs, as plain data (it crosses to the engine's worker as it is). */
-export interface HandlerCall {
+/** What one handler call needs, as plain data. */
+interface HandlerCall {
   fileName: string;
   name: HandlerName;
   ctxJson: string;
@@ -111,7 +111,7 @@ export interface HandlerCall {
 }
 
 /** What a handler call produced, as plain data: the sandbox's status and what the code recorded. */
-export interface HandlerRaw {
+interface HandlerRaw {
   /** ['ok', value JSON, stash JSON] | ['abort', …, stash] | ['timeout', …] | ['error', name, message, stack, stash] | ['memory'] */
   status: (string | undefined)[];
   /** Where an 'error' happened in the developer's code. */
@@ -119,7 +119,7 @@ export interface HandlerRaw {
   invocation: InvocationRecord;
 }
 
-export function prepareCall(fileName: string, name: HandlerName, ctx: ContextInput, opts: RunOptions = {}): HandlerCall {
+function prepareCall(fileName: string, name: HandlerName, ctx: ContextInput, opts: RunOptions = {}): HandlerCall {
   return { ...callWithoutContext(fileName, name, ctx, opts), ctxJson: contextJson(ctx) };
 }
 
@@ -142,94 +142,8 @@ function callWithoutContext(fileName: string, name: HandlerName, ctx: ContextInp
   };
 }
 
-/**
- * A call that follows another one in a chain (worker-pool.ts runChain): its ctx is the run's base ctx
- * with the previous call's output stash as `stash`, its value as `prev.result` and, withResult, as
- * `result` (how resolve.ts builds the next handler's ctx). Everything else is prepared here; the worker
- * splices in the previous call's stash and value JSON (chainedContextJson), which are exactly the strings
- * contextJson would write for them here (finishCall remembers the JSON a value was parsed from).
- */
-export interface ChainedCall extends Omit<HandlerCall, 'ctxJson'> {
-  /** ctx JSON up to the stash: `{"arguments":…,"source":…,"identity":…` */
-  ctxHead: string;
-  /** ctx JSON after prev (and result, withResult): `,"error":…,"info":…,"request":…,"env":…}` */
-  ctxTail: string;
-  withResult: boolean;
-}
-
-export function prepareChainedCall(fileName: string, name: HandlerName, base: ContextInput, withResult: boolean, opts: RunOptions = {}): ChainedCall {
-  return prepareChainedCalls([{ fileName, name, withResult }], base, opts)[0]!;
-}
-
-/**
- * prepareChainedCall for each of `handlers`, with what they share made once: one ctxHead for all, one
- * ctxTail per withResult. The calls hold the same strings, so none is built twice and packing
- * (chain-wire.ts) compares a string with itself, which V8 answers without reading its text.
- */
-export function prepareChainedCalls(
-  handlers: readonly { fileName: string; name: HandlerName; withResult: boolean }[],
-  base: ContextInput,
-  opts: RunOptions = {},
-): ChainedCall[] {
-  const cache = (base as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
-  const ctxHead = '{' + member('arguments', base.arguments ?? {}, cache, true) + member('source', base.source ?? null, cache) +
-    member('identity', base.identity ?? null, cache);
-  // error, info, request and env: the same after either kind of call.
-  let common: string | undefined;
-  const tails = new Map<boolean, string>();
-  const tailOf = (withResult: boolean): string => {
-    let tail = tails.get(withResult);
-    if (tail === undefined) {
-      common ??= member('error', base.error ?? undefined, cache) + ',"info":' + infoJson(base.info, cache) + member('request', base.request, cache) +
-        member('env', base.env ?? {}, cache) + '}';
-      tail = (withResult ? '' : member('result', base.result, cache)) + common;
-      tails.set(withResult, tail);
-    }
-    return tail;
-  };
-  return handlers.map((h) => ({ ...callWithoutContext(h.fileName, h.name, base, opts), ctxHead, ctxTail: tailOf(h.withResult), withResult: h.withResult }));
-}
-
-/** How a call of a chain ended, for the chain to go on: a plain return or an early return (with skipTo). */
-export type ChainExit = 'ok' | 'NEXT' | 'END';
-
-/**
- * How `raw` ended, with its value's JSON (what the next handler gets as prev.result) and its stash JSON,
- * when a chain may go on after it: a plain return within the output limit, or an early return (not
- * util.error); with its stash. Otherwise undefined.
- */
-export function chainExit(raw: HandlerRaw): { exit: ChainExit; value: string | undefined; stash: string } | undefined {
-  const { status, invocation } = raw;
-  const stash = status[status.length - 1];
-  if (stash === undefined) return undefined;
-  if (status[0] === 'ok') {
-    const json = status[1];
-    if (json !== undefined && json.length * 3 > MAX_OUTPUT_BYTES && Buffer.byteLength(json) > MAX_OUTPUT_BYTES) return undefined;
-    return { exit: 'ok', value: json, stash };
-  }
-  if (status[0] === 'abort' && !invocation.raised && invocation.earlyReturn) {
-    // The JSON finishCall's caller would write for the value, which reaches it as JSON too.
-    let value: string | undefined;
-    try {
-      value = JSON.stringify(invocation.earlyReturn.value);
-    } catch {
-      return undefined;
-    }
-    return { exit: invocation.earlyReturn.skipTo, value, stash };
-  }
-  return undefined;
-}
-
-/** The HandlerCall of a chained call, given the value and stash JSON of the call before it (chainExit). */
-export function chainedCall(call: ChainedCall, value: string | undefined, stash: string): HandlerCall {
-  const { ctxHead, ctxTail, withResult, ...rest } = call;
-  const ctxJson = ctxHead + ',"stash":' + stash + ',"prev":' + (value === undefined ? '{}' : '{"result":' + value + '}') +
-    (withResult && value !== undefined ? ',"result":' + value : '') + ctxTail;
-  return { ...rest, ctxJson };
-}
-
-/** Runs a prepared call in this thread (the worker does this for the runtime's requests). */
-export function executeCall(compiled: CompiledCode, call: HandlerCall): HandlerRaw {
+/** Runs a prepared call in this thread. */
+function executeCall(compiled: CompiledCode, call: HandlerCall): HandlerRaw {
   const { sandbox } = compiled;
   const invocation = sandbox.begin(call.invocation);
   let status: (string | undefined)[];
@@ -242,11 +156,6 @@ export function executeCall(compiled: CompiledCode, call: HandlerCall): HandlerR
   return at ? { status, at, invocation: recordOf(invocation) } : { status, invocation: recordOf(invocation) };
 }
 
-/** A call whose worker was stopped (it outran its time or memory): nothing it recorded survives. */
-export function stoppedCall(call: Omit<HandlerCall, 'ctxJson'>, reason: 'timeout' | 'memory'): HandlerRaw {
-  return { status: [reason, undefined], invocation: recordOf(newInvocation(call.invocation)) };
-}
-
 /** The limit a handler's worker was stopped at (AWS states none; docs/local-runtime.md, "Resolver code is bounded in time and memory"). */
 export const RESOURCE_ERRORS = {
   timeout: (name: string, ms: number) => ({ errorType: 'ExecutionTimeout', message: `Execution timed out: ${name} ran longer than ${ms} ms` }),
@@ -254,7 +163,7 @@ export const RESOURCE_ERRORS = {
   memory: (name: string) => ({ errorType: 'RuntimeError', message: `Out of memory: ${name} used more memory than the APPSYNC_JS runtime allows` }),
 };
 
-export function finishCall(raw: HandlerRaw, call: Omit<HandlerCall, 'ctxJson'>, ctx: ContextInput): HandlerOutcome {
+function finishCall(raw: HandlerRaw, call: Omit<HandlerCall, 'ctxJson'>, ctx: ContextInput): HandlerOutcome {
   const cache = (ctx as { [CONTEXT_JSON_CACHE]?: ContextJsonCache })[CONTEXT_JSON_CACHE];
   const { status, invocation } = raw;
   const name = call.name;

@@ -4,62 +4,53 @@
  * to the sandbox's deadline check, so one handler could freeze or crash the whole runtime. Processes,
  * not worker threads: a worker thread's `resourceLimits` does not survive every out-of-memory path
  * (a failed large allocation aborts the whole process). Each worker has a heap limit
- * (`--max-old-space-size`); a call that outlives its time limit (plus a grace for the sandbox's
- * own check to answer first) has its worker terminated, as does a worker that runs out of memory. The
- * call then gets AppSync's error for code that ran out of time or memory, and a new worker takes the
- * old one's place. The main thread only ever waits asynchronously, so it keeps serving meanwhile.
+ * (`--max-old-space-size`) and a watchdog thread (watchdog.ts) that ends it when a handler outlives its
+ * time limit plus a grace. The job that was running then gets AppSync's error for code that ran out of
+ * time or memory, and a new worker takes the old one's place. The main thread only ever waits
+ * asynchronously, so it keeps serving meanwhile.
  *
- * One round trip per handler call: the main thread prepares the call (ctx as JSON, run.ts), the worker
- * runs it and sends back plain data, the main thread builds the HandlerOutcome. Handlers that follow one
- * another with no data source between them (a pipeline's request and its first function's request…)
- * share one round trip (runChain); each still has its own time limit. A chain crosses packed: what its
- * calls share (the run's identity, headers, selection…) is sent once per message (chain-wire.ts).
+ * One crossing per resolver run (docs/local-runtime.md, "One crossing per resolver run"): the pool sends
+ * a run's base ctx once, the worker runs the whole resolver (its pipeline, its DynamoDB calls) and
+ * answers once. It asks back only for the calls of data sources that live in this process (Lambda,
+ * EventBridge) and before a run's first DynamoDB write. The jobs dispatched in one turn of the event
+ * loop go to a worker in one message; a worker holds up to MAX_IN_FLIGHT jobs.
  *
- * Pipelined: a worker may hold up to PIPELINE_DEPTH calls (it runs them one at a time, in order), and
- * the calls dispatched in one turn of the event loop go to a worker in one message, so that under load
- * a worker never waits for the main thread between calls and each message carries several calls. The
- * time limit runs for the call at the head of a worker's line only (the one it is running). A call
- * that runs longer than STALL_MS keeps the worker: the calls queued behind it are taken back (the
- * worker is told to drop them) and go to another worker, so one slow or hostile call holds up no other.
- * Should the worker have started one of them before it read that, its answer is ignored: a handler
- * call is a pure function of what it is sent, so running it twice changes nothing but the CPU spent.
+ * A worker whose handler runs long (its watchdog says so after STALL_MS) gets no new job until the
+ * handler ends, and its jobs that have not written go to another worker: one slow or hostile handler
+ * holds up no other request. A job that has written stays (its writes must not be made twice); it is
+ * answered when its worker goes on, or with an error should its worker be stopped.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ContextInput, HandlerName, HandlerOutcome } from '../types.ts';
+import type { ContextInput, DataSource, HandlerName, RaisedError } from '../types.ts';
 import type { CompiledCode } from './compile.ts';
 import { BadRequestException, stoppedEvaluation, type EvaluateCodeInput, type EvaluateCodeResponse } from './evaluate.ts';
-import {
-  finishCall,
-  prepareCall,
-  prepareChainedCalls,
-  stoppedCall,
-  DEFAULT_TIMEOUT_MS,
-  type HandlerCall,
-  type HandlerRaw,
-} from './run.ts';
-import { packChain } from './chain-wire.ts';
-import type { ChainTransitions, WorkerJob, WorkerMessage, WorkerReply, WorkerRequest } from './worker.ts';
-
-/** A handler to run after the one before it in a chain (see ChainedCall in run.ts). */
-export interface ChainedHandler {
-  compiled: CompiledCode;
-  name: HandlerName;
-  withResult: boolean;
-}
-
-/**
- * The outcomes of the handlers of a chain that ran, in order, with each one's place in the chain (0: the
- * first, i: next[i - 1]); `failure`: the engine failed on the one after them.
- */
-export type ChainOutcomes = HandlerOutcome[] & { steps: number[]; failure?: Error };
+import { DEFAULT_TIMEOUT_MS, RESOURCE_ERRORS } from './run.ts';
+import type { CodeRef, DataSourceRef, Question, ResolverDef, WorkerJob, WorkerMessage, WorkerReply, WorkerRequest, Answer } from './worker.ts';
+import type { CompiledResolver, RunOutput } from '../graphql/resolve.ts';
+import { FieldFailure } from '../graphql/errors.ts';
+import { internalFailure } from '../datasources/errors.ts';
+import type { Portable } from '../datasources/portable.ts';
+import { parseMarker } from './watchdog.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
-/** Calls a worker may hold at once (the one it runs and those queued behind it). */
-const PIPELINE_DEPTH = 4;
-/** A call running longer than this gives the calls queued behind it back (to another worker). */
+/** Jobs a worker may hold at once (runs waiting on DynamoDB and those not started yet). */
+const MAX_IN_FLIGHT = 32;
+/** A handler running longer than this has its worker's other jobs (those that have not written) taken back. */
 const STALL_MS = 50;
+/** A job caught in this many stopped workers that were not its fault is answered with an error instead. */
+const MAX_REDISPATCH = 2;
+
+/**
+ * ⚠ AWS has no counterpart: a run that had written when another run's code stopped their worker. Its
+ * outcome is unknown (its writes may have been made), so it is not run again.
+ */
+const INTERRUPTED = () =>
+  new FieldFailure('The resolver was interrupted: another resolver stopped the APPSYNC_JS worker it ran on, after this one had started writing', 'InternalFailure');
 
 /**
  * A runtime started with `--cpu-prof` (and its `--cpu-prof-*` options) profiles its workers too: they
@@ -80,35 +71,37 @@ function profilingArgs(): string[] {
 const PROFILING = profilingArgs().length > 0;
 
 export interface WorkerPoolOptions {
-  /** Workers, all kept running (fill). Default 2: one hostile call cannot hold up the others. */
+  /** Workers, all kept running (fill). Default 2: one hostile handler cannot hold up the others. */
   size?: number;
-  /** A handler call's (and an evaluation's) time limit. Default AppSync's 30 s. */
+  /** A handler's (and an evaluation's) time limit. Default AppSync's 30 s. */
   timeoutMs?: number;
   /**
    * A worker's heap limit (V8 old generation). ⚠ AWS states no figure for APPSYNC_JS memory; 128 MB
    * holds every resolver compiled plus a 5 MB result handled several times over, with room to spare.
    */
   maxHeapMb?: number;
-  /** How long past the time limit the worker may take before it is terminated. Default 1 s. */
+  /** How long past the time limit a handler may take before its worker is ended. Default 1 s. */
   graceMs?: number;
 }
 
 interface Job {
   request: WorkerJob;
-  timeoutMs: number;
-  /** Handlers' code by key, each sent with its first call to each worker. */
-  codes?: Map<number, string>;
-  /** A chain's call that ran before the next one (`next`) started (the call's time limit restarts). */
-  partial?(raw: HandlerRaw, next: number): void;
+  /** The resolver of a 'resolve' job (its definition is sent with its first run on each worker). */
+  resolver?: CompiledResolver;
+  /** The run's base ctx, for the calls a worker asks of this process. */
+  base?: Omit<ContextInput, 'stash'>;
+  onAppend?: (errors: RaisedError[]) => void;
+  /**
+   * The run has written, called a data source of this process or reported appended errors: what it did
+   * cannot be taken back, so it never runs again elsewhere.
+   */
+  committed: boolean;
+  /** Stopped workers this job was caught in without being the cause. */
+  redispatched: number;
   resolve(value: unknown): void;
   reject(err: Error): void;
-  /** The call's answer when its worker had to be stopped. */
-  stopped(reason: 'timeout' | 'memory'): unknown;
-}
-
-interface Sent {
-  id: number;
-  job: Job;
+  /** Settles the job whose handler `name` stopped its worker. */
+  stopped(this: Job, reason: 'timeout' | 'memory', name: HandlerName): void;
 }
 
 interface Slot {
@@ -116,28 +109,41 @@ interface Slot {
   ready: boolean;
   /** Resolves when the worker has started (or has gone). */
   started: Promise<void>;
-  /** The calls this worker holds, in the order it runs them: the first is running (or about to). */
-  jobs: Sent[];
-  /** The time limit of the running call. */
-  timer?: NodeJS.Timeout;
-  /** When the running call looks stalled (STALL_MS), the calls behind it are taken back. */
-  stallTimer?: NodeJS.Timeout;
-  /** Code keys this worker was sent (it compiles each once). */
-  sent: Set<number>;
+  /** The jobs this worker holds, by the id they were sent with. */
+  jobs: Map<number, Job>;
+  /** Its watchdog said a handler runs long (STALL_MS): no new job until it says the handler ended. */
+  stalled: boolean;
+  /** Code, data source and resolver keys this worker was sent. */
+  sent: Set<string>;
+  /** Where its main thread says which job's handler runs (watchdog.ts). */
+  markerPath: string;
+  answers: Answer[];
+}
+
+interface Keys {
+  code: WeakMap<CompiledCode, number>;
+  dataSource: Map<DataSource, number>;
+  resolver: WeakMap<CompiledResolver, number>;
 }
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
-  private readonly keys = new WeakMap<CompiledCode, number>();
+  private readonly keys: Keys = { code: new WeakMap(), dataSource: new Map(), resolver: new WeakMap() };
+  private readonly dataSourceByKey = new Map<number, DataSource>();
+  /** Each data source's description for the workers (undefined: it runs here), once made. */
+  private readonly portables = new Map<DataSource, Promise<Portable | undefined>>();
+  private readonly described = new Map<DataSource, Portable | undefined>();
   private nextKey = 1;
   private nextId = 1;
   private closed = false;
   private dispatchScheduled = false;
+  private answersScheduled = false;
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
   private readonly graceMs: number;
+  private readonly markers = mkdtempSync(join(tmpdir(), 'appsync-workers-'));
 
   constructor(opts: WorkerPoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? 2);
@@ -146,79 +152,35 @@ export class WorkerPool {
     this.graceMs = opts.graceMs ?? 1000;
   }
 
-  /** runHandler (run.ts) with the sandbox in a worker. */
-  async runHandler(compiled: CompiledCode, name: HandlerName, ctx: ContextInput): Promise<HandlerOutcome> {
-    const outcomes = await this.runChain(compiled, name, ctx, [], [], ctx);
-    if (outcomes.failure) throw outcomes.failure;
-    return outcomes[0]!;
-  }
-
   /**
-   * Runs `name` of `compiled` with `ctx`, then, in the same round trip, the handler of `next` that `then`
-   * names for how the one before it ended (a plain return, or an early return with its skipTo; run.ts
-   * chainExit), and so on, each with `base` as its ctx but for the previous one's stash and value
-   * (prev.result, and result withResult). Resolves with the outcomes of those that ran; if the engine
-   * itself failed after the first, with `failure` too.
+   * Runs `resolver` (graphql/resolve.ts runResolver, in a worker) with `base` as its ctx: resolves with
+   * what the run produced, rejects with the field's FieldFailure.
    */
-  async runChain(
-    compiled: CompiledCode,
-    name: HandlerName,
-    ctx: ContextInput,
-    next: ChainedHandler[],
-    then: ChainTransitions[],
-    base: ContextInput,
-  ): Promise<ChainOutcomes> {
-    const opts = { timeoutMs: this.timeoutMs };
-    const codes = new Map<number, string>();
-    const keyOf = (c: CompiledCode) => {
-      let key = this.keys.get(c);
-      if (key === undefined) this.keys.set(c, (key = this.nextKey++));
-      codes.set(key, c.code);
-      return key;
-    };
-    const firstCall = prepareCall(compiled.fileName, name, ctx, opts);
-    const chained = prepareChainedCalls(next.map((h) => ({ fileName: h.compiled.fileName, name: h.name, withResult: h.withResult })), base, opts);
-    const calls: Omit<HandlerCall, 'ctxJson'>[] = [firstCall, ...chained];
-    const packed = packChain(firstCall, chained);
-    const first = { key: keyOf(compiled), call: packed.first };
-    const rest = next.map((h, i) => ({ key: keyOf(h.compiled), call: packed.next[i]! }));
-    const raws: HandlerRaw[] = [];
-    const steps = [0];
-    let failure: Error | undefined;
-    try {
-      raws.push((await this.submit({
-        request: { kind: 'run', first, next: rest, then },
-        timeoutMs: first.call.timeoutMs,
-        stopped: (reason) => stoppedCall(calls[steps[steps.length - 1]!]!, reason),
-        codes,
-        partial: (raw, at) => {
-          raws.push(raw);
-          steps.push(at);
-        },
-      })) as HandlerRaw);
-    } catch (err) {
-      if (raws.length === 0) throw err;
-      failure = err as Error;
-    }
-    const outcomes = Object.assign([] as HandlerOutcome[], { steps: steps.slice(0, raws.length) }) as ChainOutcomes;
-    let stash = ctx.stash;
-    for (const [i, raw] of raws.entries()) {
-      // JSON turned the status's missing members into nulls.
-      for (let j = 0; j < raw.status.length; j++) if (raw.status[j] === null) raw.status[j] = undefined;
-      const outcome = finishCall(raw, calls[steps[i]!]!, i === 0 ? ctx : { ...base, stash });
-      stash = outcome.stash ?? stash;
-      outcomes.push(outcome);
-    }
-    if (failure) outcomes.failure = failure;
-    return outcomes;
+  async runResolver(resolver: CompiledResolver, base: Omit<ContextInput, 'stash'>, onAppend: (errors: RaisedError[]) => void): Promise<RunOutput> {
+    const sources = resolver.kind === 'UNIT' ? [resolver.dataSource] : resolver.functions.map((f) => f.dataSource);
+    for (const ds of sources) if (!this.described.has(ds)) await this.describe(ds);
+    const { selectionSetList, selectionSetGraphQL, ...info } = base.info;
+    const ctx = JSON.stringify({ ...base, info });
+    return (await this.submit({
+      request: { kind: 'resolve', resolver: 0, ctx, selection: [JSON.stringify(selectionSetList ?? []), selectionSetGraphQL ?? ''], timeoutMs: this.timeoutMs },
+      resolver,
+      base,
+      onAppend,
+      stopped(this: Job, reason, name) {
+        const e = reason === 'timeout' ? RESOURCE_ERRORS.timeout(name, (this.request as { timeoutMs: number }).timeoutMs) : RESOURCE_ERRORS.memory(name);
+        this.reject(new FieldFailure(e.message, e.errorType));
+      },
+    })) as RunOutput;
   }
 
   /** evaluateCode (evaluate.ts) in a worker; rejects with BadRequestException for bad input. */
   async evaluateCode(input: EvaluateCodeInput): Promise<EvaluateCodeResponse> {
+    const timeoutMs = this.timeoutMs;
     return (await this.submit({
-      request: { kind: 'evaluate', input, timeoutMs: this.timeoutMs },
-      timeoutMs: this.timeoutMs,
-      stopped: (reason) => stoppedEvaluation(input, reason, this.timeoutMs),
+      request: { kind: 'evaluate', input, timeoutMs },
+      stopped(this: Job, reason) {
+        this.resolve(stoppedEvaluation(input, reason, timeoutMs));
+      },
     })) as EvaluateCodeResponse;
   }
 
@@ -230,20 +192,36 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('the APPSYNC_JS engine is closed'));
+    const closedError = () => new Error('the APPSYNC_JS engine is closed');
+    for (const job of this.queue.splice(0)) job.reject(closedError());
+    for (const slot of this.slots) for (const job of slot.jobs.values()) job.reject(closedError());
     await Promise.all(this.slots.splice(0).map((slot) => this.stop(slot)));
+    rmSync(this.markers, { recursive: true, force: true });
   }
 
-  private submit(job: Omit<Job, 'resolve' | 'reject'>): Promise<unknown> {
+  private describe(ds: DataSource): Promise<Portable | undefined> {
+    let p = this.portables.get(ds);
+    if (!p) {
+      p = (ds.portable?.() ?? Promise.resolve(undefined)).catch((err: unknown) => {
+        console.error('[appsync] a data source could not describe itself for the workers; its calls stay in this process:', err);
+        return undefined;
+      });
+      p.then((d) => this.described.set(ds, d));
+      this.portables.set(ds, p);
+    }
+    return p;
+  }
+
+  private submit(job: Omit<Job, 'resolve' | 'reject' | 'committed' | 'redispatched'>): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the APPSYNC_JS engine is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...job, resolve, reject });
+      this.queue.push({ ...job, committed: false, redispatched: 0, resolve, reject });
       this.fill();
       this.scheduleDispatch();
     });
   }
 
-  /** Dispatches once the current turn's I/O is handled, so that the calls it brought share messages. */
+  /** Dispatches once the current turn's I/O is handled, so that the jobs it brought share messages. */
   private scheduleDispatch(): void {
     if (this.dispatchScheduled) return;
     this.dispatchScheduled = true;
@@ -253,14 +231,14 @@ export class WorkerPool {
     });
   }
 
-  /** Hands queued calls to the least busy workers that are not stalled, one message per worker. */
+  /** Hands queued jobs to the least busy workers that are running and not stalled, one message per worker. */
   private dispatch(): void {
     const batches = new Map<Slot, WorkerRequest[]>();
     while (this.queue.length > 0) {
       let slot: Slot | undefined;
       for (const s of this.slots) {
-        if (!s.ready || s.jobs.length >= PIPELINE_DEPTH || (s.jobs.length > 0 && !s.stallTimer)) continue;
-        if (!slot || s.jobs.length < slot.jobs.length) slot = s;
+        if (!s.ready || s.stalled || s.jobs.size >= MAX_IN_FLIGHT) continue;
+        if (!slot || s.jobs.size < slot.jobs.size) slot = s;
       }
       if (!slot) break;
       const job = this.queue.shift()!;
@@ -271,47 +249,96 @@ export class WorkerPool {
     for (const [slot, batch] of batches) slot.worker.send({ batch } satisfies WorkerMessage);
   }
 
-  /** The message for `job` on `slot`'s worker; the job joins the worker's line. */
+  /** The message for `job` on `slot`'s worker; the job joins the worker's jobs. */
   private request(slot: Slot, job: Job): WorkerRequest {
     const id = this.nextId++;
-    let request: WorkerRequest = { ...job.request, id };
-    if (request.kind === 'run') {
-      const withCode = <S extends { key: number }>(step: S): S => {
-        if (slot.sent.has(step.key)) return step;
-        slot.sent.add(step.key);
-        return { ...step, code: job.codes?.get(step.key) };
-      };
-      request = { ...request, first: withCode(request.first), next: request.next.map(withCode) };
+    slot.jobs.set(id, job);
+    if (job.request.kind !== 'resolve') return { ...job.request, id };
+    const resolver = job.resolver!;
+    let key = this.keys.resolver.get(resolver);
+    if (key === undefined) this.keys.resolver.set(resolver, (key = this.nextKey++));
+    const request: WorkerRequest = { ...job.request, id, resolver: key };
+    if (!slot.sent.has(`r${key}`)) {
+      slot.sent.add(`r${key}`);
+      request.def = this.definition(slot, resolver);
     }
-    slot.jobs.push({ id, job });
-    if (slot.jobs.length === 1) this.arm(slot);
     return request;
   }
 
-  /** Starts the time limit (and the stall watch) of the call at the head of the slot's line. */
-  private arm(slot: Slot): void {
-    clearTimeout(slot.timer);
-    clearTimeout(slot.stallTimer);
-    const head = slot.jobs[0];
-    if (!head) {
-      slot.timer = slot.stallTimer = undefined;
-      return;
-    }
-    // The sandbox stops plain JS loops itself at the limit; this catches what it cannot see.
-    slot.timer = setTimeout(() => this.fail(slot, 'timeout'), head.job.timeoutMs + this.graceMs);
-    slot.stallTimer = setTimeout(() => {
-      slot.stallTimer = undefined;
-      this.takeBack(slot);
-    }, STALL_MS);
+  private definition(slot: Slot, r: CompiledResolver): ResolverDef {
+    const code = (c: unknown): CodeRef => {
+      const compiled = c as CompiledCode;
+      let key = this.keys.code.get(compiled);
+      if (key === undefined) this.keys.code.set(compiled, (key = this.nextKey++));
+      if (slot.sent.has(`c${key}`)) return { key, fileName: compiled.fileName };
+      slot.sent.add(`c${key}`);
+      return { key, fileName: compiled.fileName, code: compiled.code };
+    };
+    const dataSource = (ds: DataSource): DataSourceRef => {
+      let key = this.keys.dataSource.get(ds);
+      if (key === undefined) {
+        this.keys.dataSource.set(ds, (key = this.nextKey++));
+        this.dataSourceByKey.set(key, ds);
+      }
+      if (slot.sent.has(`d${key}`)) return { key };
+      slot.sent.add(`d${key}`);
+      return { key, spec: this.described.get(ds)?.spec ?? { type: 'REMOTE' } };
+    };
+    return r.kind === 'UNIT'
+      ? { kind: 'UNIT', id: r.id, code: code(r.code), dataSource: dataSource(r.dataSource) }
+      : { kind: 'PIPELINE', id: r.id, code: code(r.code), functions: r.functions.map((f) => ({ name: f.name, code: code(f.code), dataSource: dataSource(f.dataSource) })) };
   }
 
-  /** The running call is slow: the calls behind it go back to the front of the queue, for other workers. */
-  private takeBack(slot: Slot): void {
-    const behind = slot.jobs.splice(1);
-    if (behind.length === 0) return;
-    slot.worker.send({ cancel: behind.map((s) => s.id) } satisfies WorkerMessage);
-    this.queue.unshift(...behind.map((s) => s.job));
-    this.scheduleDispatch();
+  /** A question of job `id` on `slot` (worker.ts Question): answered in this process. */
+  private async answer(slot: Slot, id: number, ask: number, question: Question): Promise<void> {
+    const job = slot.jobs.get(id);
+    let answer: Answer;
+    if ('write' in question) {
+      // A job taken back (to run elsewhere) must not write here.
+      if (job) job.committed = true;
+      answer = { id, answer: ask, allowed: job !== undefined };
+    } else if (!job) {
+      answer = { id, answer: ask, result: null, error: internalFailure() };
+    } else if ('ds' in question) {
+      job.committed = true;
+      const ds = this.dataSourceByKey.get(question.ds);
+      const ctx: ContextInput = { ...job.base!, stash: question.stash, ...(question.prev ? { prev: question.prev } : {}) };
+      let out: { result: unknown; error?: unknown };
+      try {
+        out = ds ? await ds.invoke({ request: question.request, resolverId: question.resolverId, ctx }) : { result: null, error: internalFailure() };
+      } catch (err) {
+        console.error('[appsync] data source threw:', err);
+        out = { result: null, error: internalFailure() };
+      }
+      answer = { id, answer: ask, result: out.result, error: (out.error ?? null) as Answer['error'] };
+    } else {
+      const ds = job.resolver && this.sourceOfCustom(job.resolver);
+      try {
+        const handler = ds && this.described.get(ds)?.customHandler;
+        if (!handler) throw new Error('no conditional check handler');
+        const ctx: ContextInput = { ...job.base!, stash: {} };
+        answer = { id, answer: ask, result: await handler(question.custom.event as never, question.custom.lambdaArn, { request: null, resolverId: '', ctx }) };
+      } catch (err) {
+        answer = { id, answer: ask, result: null, error: { type: 'Lambda:Unhandled', message: err instanceof Error ? err.message : String(err) } };
+      }
+    }
+    slot.answers.push(answer);
+    if (!this.answersScheduled) {
+      this.answersScheduled = true;
+      setImmediate(() => {
+        this.answersScheduled = false;
+        for (const s of this.slots) {
+          if (s.answers.length === 0) continue;
+          s.worker.send({ answers: s.answers.splice(0) } satisfies WorkerMessage);
+        }
+      });
+    }
+  }
+
+  /** The data source of `r` with a Custom conditional check handler (one per resolver, at most). */
+  private sourceOfCustom(r: CompiledResolver): DataSource | undefined {
+    const sources = r.kind === 'UNIT' ? [r.dataSource] : r.functions.map((f) => f.dataSource);
+    return sources.find((ds) => this.described.get(ds)?.customHandler);
   }
 
   /**
@@ -324,83 +351,146 @@ export class WorkerPool {
   }
 
   private spawn(): void {
+    const markerPath = join(this.markers, `worker-${this.nextKey++}`);
     const worker = fork(fileURLToPath(ENTRY), [], {
       // No inherited loader flags: the entry registers tsx itself (under vitest there is none to inherit).
       execArgv: [`--max-old-space-size=${this.maxHeapMb}`, '--max-semi-space-size=8', ...profilingArgs()],
+      env: { ...process.env, APPSYNC_WORKER_MARKER: markerPath, APPSYNC_WORKER_GRACE_MS: String(this.graceMs), APPSYNC_WORKER_STALL_MS: String(STALL_MS) },
       // JSON framing costs less than the structured clone here (small messages, mostly strings).
       serialization: 'json',
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      // fd 4: the watchdog's pipe (watchdog.ts).
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc', 'pipe'],
     });
-    // V8's fatal-error reports go to stderr: kept for the message when a worker cannot start.
+    // The worker's log (its data sources log their internal failures) goes on to this process's
+    // stderr; the tail is kept for the message when a worker cannot start (V8's fatal-error reports).
     let stderrTail = '';
     worker.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
       stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4096);
     });
     worker.unref();
     worker.channel?.unref();
     let started!: () => void;
-    const slot: Slot = { worker, ready: false, jobs: [], sent: new Set(), started: new Promise((resolve) => (started = resolve)) };
+    const slot: Slot = {
+      worker,
+      ready: false,
+      jobs: new Map(),
+      stalled: false,
+      sent: new Set(),
+      markerPath,
+      answers: [],
+      started: new Promise((resolve) => (started = resolve)),
+    };
+    const watchPipe = worker.stdio[4] as NodeJS.ReadableStream | null;
+    let watchLine = '';
+    watchPipe?.on('data', (chunk: Buffer) => {
+      watchLine += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = watchLine.indexOf('\n')) !== -1) {
+        const line = watchLine.slice(0, nl);
+        watchLine = watchLine.slice(nl + 1);
+        if (line.startsWith('S ')) this.stall(slot, Number(line.slice(2)));
+        else if (line === 'U') {
+          slot.stalled = false;
+          this.scheduleDispatch();
+        }
+      }
+    });
+    (watchPipe as unknown as { unref?(): void } | null)?.unref?.();
     worker.once('exit', () => started());
     this.slots.push(slot);
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
         slot.ready = true;
         started();
-      } else {
-        // Only the head of the line runs; any other answer is for a call taken back (already requeued).
-        const head = slot.jobs[0];
-        if (!head || head.id !== reply.id) return;
-        if ('partial' in reply) {
-          // The chain's next call has started: its own time limit.
-          this.arm(slot);
-          head.job.partial?.(reply.partial, reply.next);
-          return;
-        }
-        slot.jobs.shift();
-        this.arm(slot);
-        const job = head.job;
-        if ('value' in reply) job.resolve(reply.value);
-        else if ('badRequest' in reply) job.reject(new BadRequestException(reply.badRequest));
-        else job.reject(new Error(`APPSYNC_JS worker: ${reply.failure}`));
+        this.scheduleDispatch();
+        return;
       }
+      if ('ask' in reply) {
+        void this.answer(slot, reply.id, reply.ask, reply.question);
+        return;
+      }
+      // A job taken back (to another worker) is answered there: an answer from here is ignored.
+      const job = slot.jobs.get(reply.id);
+      if (!job) return;
+      if ('appended' in reply) {
+        job.committed = true;
+        job.onAppend?.(reply.appended);
+        return;
+      }
+      slot.jobs.delete(reply.id);
+      if ('output' in reply) job.resolve(reply.output);
+      else if ('value' in reply) job.resolve(reply.value);
+      else if ('fieldFailure' in reply) {
+        const f = reply.fieldFailure;
+        job.reject(new FieldFailure(f.message, f.type, f.data ?? null, f.errorInfo ?? null));
+      } else if ('badRequest' in reply) job.reject(new BadRequestException(reply.badRequest));
+      else job.reject(new Error(`APPSYNC_JS worker: ${reply.failure}`));
       this.scheduleDispatch();
     });
     worker.on('error', (err) => console.error('[appsync] APPSYNC_JS worker failed:', err));
-    worker.on('exit', () => {
-      // A worker dies mid-call only from what the code did: V8 aborts on an exhausted heap or an
-      // oversized allocation ("Fatal JavaScript invalid size error"). Either is the memory limit.
-      if (slot.ready && slot.jobs.length > 0) return this.fail(slot, 'memory');
-      const crash = new Error(`the APPSYNC_JS worker ${slot.ready ? 'stopped unexpectedly' : 'did not start'}: ${stderrTail.slice(-500)}`);
-      // A worker that cannot start would be restarted forever: refuse what waits instead.
-      if (!slot.ready) for (const job of this.queue.splice(0)) job.reject(crash);
-      this.fail(slot, crash);
+    worker.on('exit', (code, signal) => {
+      const index = this.slots.indexOf(slot);
+      if (index === -1) return;
+      this.slots.splice(index, 1);
+      let mark: ReturnType<typeof parseMarker>;
+      try {
+        mark = parseMarker(readFileSync(slot.markerPath, 'utf8'));
+      } catch {
+        mark = undefined;
+      }
+      rmSync(slot.markerPath, { force: true });
+      if (!slot.ready) {
+        // A worker that cannot start would be restarted forever: refuse what waits instead.
+        const crash = new Error(`the APPSYNC_JS worker did not start: ${stderrTail.slice(-500)}`);
+        for (const job of this.queue.splice(0)) job.reject(crash);
+        for (const job of slot.jobs.values()) job.reject(crash);
+        return;
+      }
+      // A worker ends mid-job only from what code did: its watchdog ended it (time limit: marker T), or
+      // V8 aborted it on an exhausted heap or an oversized allocation (marker R: that job's handler).
+      const culprit = mark && mark.state !== 'I' ? slot.jobs.get(mark.job) : undefined;
+      if (culprit && mark) {
+        slot.jobs.delete(mark.job);
+        culprit.stopped(mark.state === 'T' ? 'timeout' : 'memory', mark.handler);
+      }
+      const crash = culprit ? undefined : new Error(`the APPSYNC_JS worker stopped unexpectedly (${signal ?? code}): ${stderrTail.slice(-500)}`);
+      if (crash && slot.jobs.size > 0) console.error('[appsync]', crash.message);
+      this.requeue(slot.jobs.values(), () => crash ?? INTERRUPTED());
+      slot.jobs.clear();
+      if (!this.closed) {
+        this.fill();
+        this.scheduleDispatch();
+      }
     });
   }
 
-  /** Ends a slot's worker and answers its call as stopped; the next call starts a new worker. */
-  private fail(slot: Slot, reason: 'timeout' | 'memory' | Error): void {
-    const index = this.slots.indexOf(slot);
-    if (index === -1) return;
-    this.slots.splice(index, 1);
-    clearTimeout(slot.timer);
-    clearTimeout(slot.stallTimer);
-    const [head, ...behind] = slot.jobs.splice(0);
-    void this.stop(slot);
-    // The calls behind the stopped one had not run: they go to another worker.
-    if (behind.length > 0) this.queue.unshift(...behind.map((s) => s.job));
-    if (head) {
-      if (reason instanceof Error) head.job.reject(reason);
-      else head.job.resolve(head.job.stopped(reason));
+  /** Jobs of a stopped (or stalled) worker: those that have not written run again elsewhere. */
+  private requeue(jobs: Iterable<Job>, failure: () => Error): void {
+    const again: Job[] = [];
+    for (const job of jobs) {
+      if (job.committed || ++job.redispatched > MAX_REDISPATCH) job.reject(failure());
+      else again.push(job);
     }
-    if (!this.closed && slot.ready) {
-      this.fill();
-      this.scheduleDispatch();
+    this.queue.unshift(...again);
+  }
+
+  /** `slot`'s worker runs a handler of job `running` for long: its other jobs that have not written go elsewhere. */
+  private stall(slot: Slot, running: number): void {
+    slot.stalled = true;
+    const back: number[] = [];
+    for (const [id, job] of slot.jobs) {
+      if (id === running || job.committed) continue;
+      slot.jobs.delete(id);
+      back.push(id);
+      this.queue.unshift(job);
     }
+    if (back.length === 0) return;
+    slot.worker.send({ cancel: back } satisfies WorkerMessage);
+    this.scheduleDispatch();
   }
 
   private async stop(slot: Slot): Promise<void> {
-    clearTimeout(slot.timer);
-    clearTimeout(slot.stallTimer);
     if (slot.worker.exitCode !== null || slot.worker.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()));
     // The worker is unref'd while it serves; awaited here, its exit must hold the event loop open (else

@@ -1,122 +1,294 @@
 /**
- * The engine's worker process (worker-pool.ts): compiles each resolver's code once, on its first call,
- * and runs handler calls and EvaluateCode evaluations as the main thread sends them, one at a time, in
- * the order sent. Messages bring a batch of calls, or the ids of calls to drop (the pool took them back
- * from behind a slow call: worker-pool.ts); one call runs per turn of the event loop, so a drop that
- * arrived meanwhile is seen before the next call starts. Everything crossing the process boundary is
- * plain data (a packed chain of HandlerCalls in, chain-wire.ts; HandlerRaw out).
+ * The engine's worker process (worker-pool.ts): it runs whole resolver runs and EvaluateCode
+ * evaluations (docs/local-runtime.md, "One crossing per resolver run"). A resolver run arrives as one
+ * message (its base ctx as JSON) and leaves as one reply (the run's value, or the field's failure): the
+ * pipeline's steps (graphql/resolve.ts) run here, and so do the calls of the data sources that can be
+ * rebuilt in this process (DynamoDB, NONE: datasources/portable.ts). The calls of any other data source
+ * (Lambda, EventBridge) are asked of the runtime's process over the channel. Several runs are in
+ * flight at once (a run waiting on DynamoDB lets the next one start), one handler at a time.
+ *
+ * Bounds: every handler runs under the sandbox's own deadline, and under the watchdog (watchdog.ts), a
+ * thread of this process that ends it when a handler outlives its limit (code stuck in a native call,
+ * which the sandbox cannot see) and tells the pool when one runs long enough to hold up the others.
+ * Which run's handler is running is also written to a marker file before it starts (and cleared
+ * after), so that when V8 aborts the process on an exhausted heap the pool knows which run it was.
+ *
+ * Writes: before a run's first DynamoDB write, the worker asks the pool (the pool may have taken the run
+ * back, to run it on another worker, while this one was held up: then the write is not made). A run
+ * that has written is never run again elsewhere.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { Worker as Thread } from 'node:worker_threads';
 import { compileResolverCode, type CompiledCode } from './compile.ts';
 import { BadRequestException, evaluateCode, type EvaluateCodeInput } from './evaluate.ts';
-import { unpackChain, type PackedFirst, type PackedNext } from './chain-wire.ts';
-import { chainedCall, chainExit, executeCall, type ChainExit, type HandlerRaw } from './run.ts';
+import { runHandler } from './run.ts';
+import { runResolver, type CompiledResolver, type Engine, type RunOutput } from '../graphql/resolve.ts';
+import { FieldFailure } from '../graphql/errors.ts';
+import { rebuildDataSource, type PortableSpec } from '../datasources/portable.ts';
+import { internalFailure } from '../datasources/errors.ts';
+import type { ContextInput, DataSource, DataSourceError, DataSourceInvocation, DataSourceResult, HandlerName, RaisedError } from '../types.ts';
+import { WATCHDOG_SOURCE, WATCH_SLOTS, MARKER_BYTES, marker } from './watchdog.ts';
 
-/**
- * 'run': handler calls in a chain (worker-pool.ts runChain): the first one, then each next one while
- * the one before it returned plainly (continuesChain). Each call but the last that ran is reported as
- * soon as it has run (a `partial` reply: the pool restarts the time limit for the next one, and keeps
- * what it produced should the next one have to be stopped); the last one that ran is the `value`.
- */
+/** A handler's code: sent with its key's first use on this worker. */
+export interface CodeRef {
+  key: number;
+  fileName: string;
+  code?: string;
+}
+/** A data source: its description (or 'REMOTE': asked of the runtime) with its key's first use. */
+export interface DataSourceRef {
+  key: number;
+  spec?: PortableSpec | { type: 'REMOTE' };
+}
+export type ResolverDef =
+  | { kind: 'UNIT'; id: string; code: CodeRef; dataSource: DataSourceRef }
+  | { kind: 'PIPELINE'; id: string; code: CodeRef; functions: { name: string; code: CodeRef; dataSource: DataSourceRef }[] };
+
 export type WorkerJob =
-  | { kind: 'run'; first: RunStep<PackedFirst>; next: RunStep<PackedNext>[]; then: ChainTransitions[] }
+  /** A resolver run: `ctx` is the base ctx's JSON (no stash); the selection set crosses beside it. */
+  | { kind: 'resolve'; resolver: number; def?: ResolverDef; ctx: string; selection: [string, string]; timeoutMs: number }
   | { kind: 'evaluate'; input: EvaluateCodeInput; timeoutMs: number };
-export type RunStep<C> = { key: number; code?: string; call: C };
-/** Per call of a chain (0: first, i: next[i - 1]), which call runs after it, by how it ended (none: stop). */
-export type ChainTransitions = Partial<Record<ChainExit, number>>;
 export type WorkerRequest = WorkerJob & { id: number };
-/** What the pool sends: calls to run, in order, or calls not started yet to drop. */
-export type WorkerMessage = { batch: WorkerRequest[] } | { cancel: number[] };
+
+/** The pool's answer to one of a run's questions (`ask`). */
+export interface Answer {
+  id: number;
+  answer: number;
+  result?: unknown;
+  error?: DataSourceError | null;
+  /** To a write question: whether the run may still write. */
+  allowed?: boolean;
+}
+
+/** What the pool sends: jobs, jobs to drop (taken back), or answers. */
+export type WorkerMessage = { batch: WorkerRequest[] } | { cancel: number[] } | { answers: Answer[] };
+
+export type FieldFailureData = { message: string; type: string | null; data: unknown; errorInfo: unknown };
+
+/** A question a run asks of the pool. */
+export type Question =
+  | { ds: number; request: unknown; resolverId: string; stash: Record<string, unknown>; prev?: { result: unknown } }
+  | { write: true }
+  | { custom: { event: unknown; lambdaArn: string | undefined } };
 
 export type WorkerReply =
   | { ready: true }
   | { id: number; value: unknown }
-  | { id: number; partial: HandlerRaw; next: number }
+  | { id: number; output: RunOutput }
+  | { id: number; fieldFailure: FieldFailureData }
+  | { id: number; appended: RaisedError[] }
+  | { id: number; ask: number; question: Question }
   | { id: number; badRequest: string }
   | { id: number; failure: string };
 
-const compiled = new Map<number, CompiledCode>();
+// ---- bounds -----------------------------------------------------------------------------------------
 
-/** Code received but not compiled yet (a chain's later call that did not run). */
-const sources = new Map<number, string>();
+const GRACE_MS = Number(process.env.APPSYNC_WORKER_GRACE_MS ?? 1000);
+const STALL_MS = Number(process.env.APPSYNC_WORKER_STALL_MS ?? 50);
+const MARKER_PATH = process.env.APPSYNC_WORKER_MARKER!;
 
-function codeOf(step: { key: number; code?: string }, fileName: string): CompiledCode {
-  let code = compiled.get(step.key);
+const shared = new SharedArrayBuffer(WATCH_SLOTS * 8);
+const watch = new Float64Array(shared);
+const markerFd = openSync(MARKER_PATH, 'w');
+const IDLE = Buffer.from(marker('I', 0, 'request'));
+writeSync(markerFd, IDLE, 0, MARKER_BYTES, 0);
+const watchdog = new Thread(WATCHDOG_SOURCE, {
+  eval: true,
+  workerData: { shared, fd: 4, markerFd, graceMs: GRACE_MS, stallMs: STALL_MS },
+  stdout: false,
+  stderr: false,
+});
+watchdog.unref();
+
+/** Runs a handler of job `id` as the watchdog's current one (see watchdog.ts for the slots). */
+function bounded<T>(id: number, name: HandlerName, timeoutMs: number, run: () => T): T {
+  writeSync(markerFd, Buffer.from(marker('R', id, name)), 0, MARKER_BYTES, 0);
+  const now = Date.now();
+  watch[1] = id;
+  watch[2] = name === 'request' ? 0 : 1;
+  watch[3] = now + timeoutMs;
+  watch[4] += 1;
+  watch[0] = now;
+  try {
+    return run();
+  } finally {
+    watch[0] = 0;
+    writeSync(markerFd, IDLE, 0, MARKER_BYTES, 0);
+  }
+}
+
+// ---- code, resolvers and data sources ---------------------------------------------------------------
+
+const codes = new Map<number, CompiledCode>();
+const resolvers = new Map<number, CompiledResolver>();
+const dataSources = new Map<number, DataSource>();
+
+function codeOf(ref: CodeRef): CompiledCode {
+  let code = codes.get(ref.key);
   if (!code) {
-    // The main thread validated this code at load, and sends it with a key's first call here.
-    const source = step.code ?? sources.get(step.key);
-    if (source === undefined) throw new Error(`no code for key ${step.key}`);
-    sources.delete(step.key);
-    code = compileResolverCode(source, { fileName });
-    compiled.set(step.key, code);
+    // The runtime validated this code at load, and sends it with its key's first use here.
+    if (ref.code === undefined) throw new Error(`no code for key ${ref.key}`);
+    code = compileResolverCode(ref.code, { fileName: ref.fileName });
+    codes.set(ref.key, code);
   }
   return code;
 }
 
-/** Code comes with a key's first call to this worker: kept on arrival (that call may be dropped). */
-function keepSources(req: WorkerRequest): void {
-  if (req.kind !== 'run') return;
-  for (const step of [req.first, ...req.next]) if (step.code !== undefined && !compiled.has(step.key)) sources.set(step.key, step.code);
+/** The run a data source call belongs to (set on the run's base ctx; spread into each call's ctx). */
+const RUN = Symbol('run');
+const runOf = (call: DataSourceInvocation) => (call.ctx as unknown as { [RUN]: Run })[RUN];
+
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchPutItem', 'BatchDeleteItem', 'TransactWriteItems']);
+
+function dataSourceOf(ref: DataSourceRef): DataSource {
+  let ds = dataSources.get(ref.key);
+  if (ds) return ds;
+  if (!ref.spec) throw new Error(`no description of data source ${ref.key}`);
+  if (ref.spec.type === 'REMOTE') {
+    const key = ref.key;
+    ds = {
+      type: 'NONE',
+      invoke: async (call) => {
+        const { stash, prev } = call.ctx;
+        return (await runOf(call).ask({ ds: key, request: call.request, resolverId: call.resolverId, stash, ...(prev ? { prev } : {}) })) as DataSourceResult;
+      },
+    };
+  } else {
+    const local = rebuildDataSource(ref.spec, async (event, lambdaArn, call) => {
+      const answer = (await runOf(call).ask({ custom: { event, lambdaArn } })) as DataSourceResult;
+      if (answer.error) throw new Error(answer.error.message);
+      return answer.result;
+    });
+    ds = {
+      type: local.type,
+      invoke: async (call) => {
+        const run = runOf(call);
+        const op = (call.request as { operation?: unknown } | null)?.operation;
+        if (typeof op === 'string' && WRITES.has(op) && !(await run.mayWrite())) return { result: null, error: internalFailure() };
+        return local.invoke(call);
+      },
+    };
+  }
+  dataSources.set(ref.key, ds);
+  return ds;
 }
 
-function answer(req: WorkerRequest): WorkerReply {
-  try {
-    if (req.kind === 'evaluate') return { id: req.id, value: evaluateCode(req.input, { timeoutMs: req.timeoutMs }) };
-    const calls = unpackChain({ first: req.first.call, next: req.next.map((s) => s.call) });
-    let raw = executeCall(codeOf(req.first, req.first.call.fileName), calls.first);
-    // Bounded: a chain never goes back (each transition points further down the list).
-    for (let at = 0; ; ) {
-      const exit = chainExit(raw);
-      const nextAt = exit && req.then[at]?.[exit.exit];
-      if (!exit || nextAt === undefined || nextAt <= at || nextAt > req.next.length) break;
-      const step = req.next[nextAt - 1]!;
-      const call = calls.next[nextAt - 1]!;
-      // Compiled before the previous call is reported, so that a failure here leaves the call to the
-      // pool as a call of its own (which fails as it would have).
-      let code: CompiledCode;
-      try {
-        code = codeOf(step, call.fileName);
-      } catch {
-        break;
-      }
-      process.send!({ id: req.id, partial: raw, next: nextAt } satisfies WorkerReply);
-      raw = executeCall(code, chainedCall(call, exit.value, exit.stash));
-      at = nextAt;
-    }
-    return { id: req.id, value: raw };
-  } catch (err) {
-    if (err instanceof BadRequestException) return { id: req.id, badRequest: err.message };
-    return { id: req.id, failure: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+function resolverOf(job: Extract<WorkerRequest, { kind: 'resolve' }>): CompiledResolver {
+  let r = resolvers.get(job.resolver);
+  if (r) return r;
+  const def = job.def;
+  if (!def) throw new Error(`no definition of resolver ${job.resolver}`);
+  r =
+    def.kind === 'UNIT'
+      ? { kind: 'UNIT', id: def.id, code: codeOf(def.code), dataSource: dataSourceOf(def.dataSource) }
+      : { kind: 'PIPELINE', id: def.id, code: codeOf(def.code), functions: def.functions.map((f) => ({ name: f.name, code: codeOf(f.code), dataSource: dataSourceOf(f.dataSource) })) };
+  resolvers.set(job.resolver, r);
+  return r;
+}
+
+// ---- runs -------------------------------------------------------------------------------------------
+
+const send = (reply: WorkerReply) => process.send!(reply);
+
+class Run {
+  private nextAsk = 1;
+  private readonly waiting = new Map<number, (a: Answer) => void>();
+  private writeAllowed: Promise<boolean> | undefined;
+
+  constructor(readonly id: number) {}
+
+  ask(question: Question): Promise<DataSourceResult | { allowed: boolean }> {
+    const n = this.nextAsk++;
+    return new Promise((resolve) => {
+      this.waiting.set(n, (a) => resolve(a.allowed !== undefined ? { allowed: a.allowed } : { result: a.result ?? null, error: a.error ?? null }));
+      send({ id: this.id, ask: n, question });
+    });
+  }
+
+  answered(a: Answer): void {
+    const done = this.waiting.get(a.answer);
+    this.waiting.delete(a.answer);
+    done?.(a);
+  }
+
+  /** Asked once per run: after that the pool will not run it elsewhere. */
+  mayWrite(): Promise<boolean> {
+    return (this.writeAllowed ??= this.ask({ write: true }).then((a) => (a as { allowed: boolean }).allowed));
   }
 }
 
+const runs = new Map<number, Run>();
+
+function startRun(job: Extract<WorkerRequest, { kind: 'resolve' }>): void {
+  const resolver = resolverOf(job);
+  const run = new Run(job.id);
+  runs.set(job.id, run);
+  const base = JSON.parse(job.ctx) as Omit<ContextInput, 'stash'>;
+  Object.defineProperty(base.info, 'selectionSetList', { enumerable: false, value: JSON.parse(job.selection[0]) });
+  Object.defineProperty(base.info, 'selectionSetGraphQL', { enumerable: false, value: job.selection[1] });
+  (base as unknown as { [RUN]: Run })[RUN] = run;
+  const engine: Engine = { runHandler: (code, name, ctx) => bounded(job.id, name, job.timeoutMs, () => runHandler(code as CompiledCode, name, ctx, { timeoutMs: job.timeoutMs })) };
+  runResolver(engine, resolver, base, (appended) => send({ id: job.id, appended }))
+    .then(
+      (output): WorkerReply => ({ id: job.id, output }),
+      (err: unknown): WorkerReply =>
+        err instanceof FieldFailure
+          ? { id: job.id, fieldFailure: { message: err.message, type: err.errorType, data: err.data, errorInfo: err.errorInfo } }
+          : { id: job.id, failure: err instanceof Error ? `${err.name}: ${err.message}` : String(err) },
+    )
+    .then((reply) => {
+      runs.delete(job.id);
+      send(reply);
+    });
+}
+
+function start(job: WorkerRequest): void {
+  try {
+    if (job.kind === 'evaluate') {
+      const input = job.input;
+      send({ id: job.id, value: bounded(job.id, input.function === 'response' ? 'response' : 'request', job.timeoutMs, () => evaluateCode(input, { timeoutMs: job.timeoutMs })) });
+    } else {
+      startRun(job);
+    }
+  } catch (err) {
+    runs.delete(job.id);
+    if (err instanceof BadRequestException) send({ id: job.id, badRequest: err.message });
+    else send({ id: job.id, failure: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  }
+}
+
+// One job starts per turn of the event loop, so that a cancel, or an answer, that arrived meanwhile is
+// seen before the next one starts.
 const pending: WorkerRequest[] = [];
 let scheduled = false;
 
-function runNext(): void {
+function startNext(): void {
   scheduled = false;
-  const req = pending.shift();
-  if (req) process.send!(answer(req));
+  const job = pending.shift();
+  if (job) start(job);
   schedule();
 }
 
 function schedule(): void {
   if (scheduled || pending.length === 0) return;
   scheduled = true;
-  setImmediate(runNext);
+  setImmediate(startNext);
 }
 
 process.on('message', (msg: WorkerMessage) => {
-  if ('cancel' in msg) {
+  if ('answers' in msg) {
+    for (const a of msg.answers) runs.get(a.id)?.answered(a);
+  } else if ('cancel' in msg) {
     const dropped = new Set(msg.cancel);
     for (let i = pending.length - 1; i >= 0; i--) if (dropped.has(pending[i]!.id)) pending.splice(i, 1);
-    return;
+  } else {
+    pending.push(...msg.batch);
+    schedule();
   }
-  for (const req of msg.batch) {
-    keepSources(req);
-    pending.push(req);
-  }
-  schedule();
 });
 // Without its parent (the runtime stopped or crashed) the worker has nothing left to do.
-process.on('disconnect', () => process.exit(0));
-process.send!({ ready: true } satisfies WorkerReply);
+process.on('disconnect', () => {
+  closeSync(markerFd);
+  process.exit(0);
+});
+send({ ready: true });

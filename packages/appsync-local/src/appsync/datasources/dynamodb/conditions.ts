@@ -74,6 +74,7 @@ export async function resolveConditionFailure(f: ConditionFailure, ctx: Operatio
       identity: call.ctx.identity,
     },
     typeof handler.lambdaArn === 'string' ? handler.lambdaArn : undefined,
+    call,
   );
   const action = isRecord(reply) ? reply.action : undefined;
   if (action === 'reject') return reject();

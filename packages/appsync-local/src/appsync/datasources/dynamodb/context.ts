@@ -16,8 +16,11 @@ export interface ConditionHandlerEvent {
   identity: unknown;
 }
 
-/** Runs the `lambdaArn` of a `Custom` strategy; replies `{action: 'reject'|'discard'|'retry', retryMapping?}`. */
-export type ConditionHandler = (event: ConditionHandlerEvent, lambdaArn?: string) => Promise<unknown>;
+/**
+ * Runs the `lambdaArn` of a `Custom` strategy; replies `{action: 'reject'|'discard'|'retry', retryMapping?}`.
+ * `call` is the data source call it arose in.
+ */
+export type ConditionHandler = (event: ConditionHandlerEvent, lambdaArn: string | undefined, call: DataSourceInvocation) => Promise<unknown>;
 
 export interface OperationContext {
   /** Signed calls to the caller's DynamoDB endpoint (wire.ts). */
