@@ -122,14 +122,32 @@ function bounded<T>(id: number, name: HandlerName, timeoutMs: number, run: () =>
 const codes = new Map<number, CompiledCode>();
 const resolvers = new Map<number, CompiledResolver>();
 const dataSources = new Map<number, DataSource>();
+/**
+ * Definitions, code and data source descriptions come with their key's first use on this worker, and
+ * are kept as they arrive: the job that brought them may be taken back before it starts.
+ */
+const defs = new Map<number, ResolverDef>();
+const sources = new Map<number, string>();
+const specs = new Map<number, NonNullable<DataSourceRef['spec']>>();
+
+function keep(job: WorkerRequest): void {
+  if (job.kind !== 'resolve' || !job.def) return;
+  defs.set(job.resolver, job.def);
+  const steps = job.def.kind === 'UNIT' ? [job.def] : [job.def, ...job.def.functions];
+  for (const step of steps) if (step.code.code !== undefined) sources.set(step.code.key, step.code.code);
+  const refs = job.def.kind === 'UNIT' ? [job.def.dataSource] : job.def.functions.map((f) => f.dataSource);
+  for (const ref of refs) if (ref.spec) specs.set(ref.key, ref.spec);
+}
 
 function codeOf(ref: CodeRef): CompiledCode {
   let code = codes.get(ref.key);
   if (!code) {
-    // The runtime validated this code at load, and sends it with its key's first use here.
-    if (ref.code === undefined) throw new Error(`no code for key ${ref.key}`);
-    code = compileResolverCode(ref.code, { fileName: ref.fileName });
+    // The runtime validated this code at load.
+    const source = sources.get(ref.key);
+    if (source === undefined) throw new Error(`no code for key ${ref.key}`);
+    code = compileResolverCode(source, { fileName: ref.fileName });
     codes.set(ref.key, code);
+    sources.delete(ref.key);
   }
   return code;
 }
@@ -143,8 +161,9 @@ const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchPutItem', '
 function dataSourceOf(ref: DataSourceRef): DataSource {
   let ds = dataSources.get(ref.key);
   if (ds) return ds;
-  if (!ref.spec) throw new Error(`no description of data source ${ref.key}`);
-  if (ref.spec.type === 'REMOTE') {
+  const spec = specs.get(ref.key);
+  if (!spec) throw new Error(`no description of data source ${ref.key}`);
+  if (spec.type === 'REMOTE') {
     const key = ref.key;
     ds = {
       type: 'NONE',
@@ -154,7 +173,7 @@ function dataSourceOf(ref: DataSourceRef): DataSource {
       },
     };
   } else {
-    const local = rebuildDataSource(ref.spec, async (event, lambdaArn, call) => {
+    const local = rebuildDataSource(spec, async (event, lambdaArn, call) => {
       const answer = (await runOf(call).ask({ custom: { event, lambdaArn } })) as DataSourceResult;
       if (answer.error) throw new Error(answer.error.message);
       return answer.result;
@@ -176,13 +195,14 @@ function dataSourceOf(ref: DataSourceRef): DataSource {
 function resolverOf(job: Extract<WorkerRequest, { kind: 'resolve' }>): CompiledResolver {
   let r = resolvers.get(job.resolver);
   if (r) return r;
-  const def = job.def;
+  const def = defs.get(job.resolver);
   if (!def) throw new Error(`no definition of resolver ${job.resolver}`);
   r =
     def.kind === 'UNIT'
       ? { kind: 'UNIT', id: def.id, code: codeOf(def.code), dataSource: dataSourceOf(def.dataSource) }
       : { kind: 'PIPELINE', id: def.id, code: codeOf(def.code), functions: def.functions.map((f) => ({ name: f.name, code: codeOf(f.code), dataSource: dataSourceOf(f.dataSource) })) };
   resolvers.set(job.resolver, r);
+  defs.delete(job.resolver);
   return r;
 }
 
@@ -282,7 +302,10 @@ process.on('message', (msg: WorkerMessage) => {
     const dropped = new Set(msg.cancel);
     for (let i = pending.length - 1; i >= 0; i--) if (dropped.has(pending[i]!.id)) pending.splice(i, 1);
   } else {
-    pending.push(...msg.batch);
+    for (const job of msg.batch) {
+      keep(job);
+      pending.push(job);
+    }
     schedule();
   }
 });

@@ -122,6 +122,11 @@ describe('resolver runs in the workers', () => {
     expect(quicks.map((o) => (o.output as { value: unknown }).value)).toEqual(Array.from({ length: 12 }, (_, n) => n));
     expect((await slowDone).output).toMatchObject({ value: 'slow done' });
     expect(order.indexOf('slow')).toBe(order.length - 1);
+    // The slow one's worker was sent the quick resolver with runs it gave back before starting them:
+    // it still knows that resolver when runs of it come back to it (more runs than the other worker
+    // takes at once, so that some go to it).
+    const again = await Promise.all(Array.from({ length: 80 }, (_, n) => there(quick, base({ n }))));
+    expect(again.map((o) => o.output)).toEqual(Array.from({ length: 80 }, (_, n) => expect.objectContaining({ value: n })));
   });
 
   it('stops a handler stuck in a native call at its limit, keeping what the run reported before it; runs sent with it are answered', async () => {
