@@ -6,15 +6,20 @@
  * its limit by the worker's watchdog, and takes down no run that can be run again; a run that has
  * written is never run twice.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { runHandler, type CompiledCode } from '../../../src/appsync/js/index.ts';
 import { WorkerPool } from '../../../src/appsync/js/worker-pool.ts';
 import { runResolver, type CompiledResolver, type Engine } from '../../../src/appsync/graphql/resolve.ts';
 import { FieldFailure } from '../../../src/appsync/graphql/errors.ts';
 import { createNoneDataSource } from '../../../src/appsync/datasources/none.ts';
+import { createDynamoDbDataSource, type ConditionHandler } from '../../../src/appsync/datasources/dynamodb.ts';
+import { createLocalDynamoDbClient } from '../../../src/services/dynamodb-local.ts';
+import { useDynamoDbTable } from '../../support/dynamodb.ts';
 import type { ContextInput, DataSource, DataSourceInvocation, RaisedError } from '../../../src/appsync/types.ts';
 import { compile, makeContext } from './helpers.ts';
 
+const db = useDynamoDbTable();
 const TIMEOUT_MS = 1500;
 const pool = new WorkerPool({ size: 2, timeoutMs: TIMEOUT_MS, graceMs: 300 });
 afterAll(() => pool.close());
@@ -165,5 +170,27 @@ describe('resolver runs in the workers', () => {
     } finally {
       await one.close();
     }
+  });
+
+  it('make the DynamoDB calls themselves, asking this process only for a Custom conditional check handler', async () => {
+    await db.client.send(new PutItemCommand({ TableName: db.tableName, Item: { PK: { S: 'w1' }, SK: { S: 'A' }, v: { N: '1' } } }));
+    const handler = vi.fn<ConditionHandler>(async () => ({ action: 'discard' }));
+    // A client of its own: the fixture's is hooked for interception, which keeps calls in this process.
+    const ds = createDynamoDbDataSource({ client: createLocalDynamoDbClient(db.endpoint), tableName: db.tableName, tokenSecret: 'x', customHandler: handler });
+    const invoke = vi.spyOn(ds, 'invoke');
+    const bump = (from: number) =>
+      unit(code(`return { operation: 'UpdateItem', key: { PK: { S: 'w1' }, SK: { S: 'A' } },
+        update: { expression: 'SET v = v + :one', expressionValues: { ':one': { N: 1 } } },
+        condition: { expression: 'v = :from', expressionValues: { ':from': { N: ${from} } },
+          conditionalCheckFailedHandler: { strategy: 'Custom', lambdaArn: 'arn:aws:lambda:us-east-1:1:function:f' } } };`), ds);
+    expect((await there(bump(1), base({ id: 'w1' }))).output).toMatchObject({ value: { PK: 'w1', SK: 'A', v: 2 } });
+    expect(handler).not.toHaveBeenCalled();
+    // The condition fails now: the handler (here) is asked, with AppSync's event, and its discard applies.
+    expect((await there(bump(1), base({ id: 'w1' }))).output).toMatchObject({ value: { PK: 'w1', SK: 'A', v: 2 } });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler.mock.calls[0]![0]).toMatchObject({ arguments: { id: 'w1' }, currentValue: { PK: 'w1', SK: 'A', v: 2 }, resolver: { tableName: db.tableName, field: 'task', parentType: 'Query' }, identity: { sub: 'u1' } });
+    expect(handler.mock.calls[0]![1]).toBe('arn:aws:lambda:us-east-1:1:function:f');
+    expect(invoke).not.toHaveBeenCalled();
+    expect((await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: { PK: { S: 'w1' }, SK: { S: 'A' } } }))).Item?.v).toEqual({ N: '2' });
   });
 });
