@@ -1,8 +1,8 @@
 /**
  * What one message costs on Node's IPC channel (the one between the runtime and its resolver workers,
- * `serialization: 'json'`), by size, on both ends: the figures behind docs/local-runtime.md, "What is
- * left". Messages carry JSON text inside a JSON message, as the workers' do (ctx JSON: quotes the
- * channel escapes once more); the child answers each with a reply of a fixed 1.5 KB. 20 in flight.
+ * `serialization: 'json'`), by size, on both ends: the figures behind docs/local-runtime.md,
+ * "Performance" (why a crossing per run, not fewer bytes). Messages carry JSON text inside a JSON
+ * message, as the workers' do (ctx JSON: quotes the channel escapes once more); the child answers each with a reply of a fixed 1.5 KB. 20 in flight.
  *
  *   npx tsx bench/ipc.ts [--messages 20000]
  */

@@ -70,6 +70,27 @@ function profilingArgs(): string[] {
 
 const PROFILING = profilingArgs().length > 0;
 
+/**
+ * One folder per process for the workers' marker files (watchdog.ts), while a pool is open: removed
+ * when the last one closes, or when the process exits.
+ */
+let markerFolder: string | undefined;
+let openPools = 0;
+let nextWorker = 1;
+function markerFolderOf(): string {
+  if (markerFolder === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), 'appsync-workers-'));
+    markerFolder = folder;
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  }
+  return markerFolder;
+}
+function poolClosed(): void {
+  if (--openPools > 0 || markerFolder === undefined) return;
+  rmSync(markerFolder, { recursive: true, force: true });
+  markerFolder = undefined;
+}
+
 export interface WorkerPoolOptions {
   /** Workers, all kept running (fill). Default 2: one hostile handler cannot hold up the others. */
   size?: number;
@@ -143,13 +164,13 @@ export class WorkerPool {
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
   private readonly graceMs: number;
-  private readonly markers = mkdtempSync(join(tmpdir(), 'appsync-workers-'));
 
   constructor(opts: WorkerPoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? 2);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxHeapMb = opts.maxHeapMb ?? 128;
     this.graceMs = opts.graceMs ?? 1000;
+    openPools++;
   }
 
   /**
@@ -191,12 +212,16 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     const closedError = () => new Error('the APPSYNC_JS engine is closed');
     for (const job of this.queue.splice(0)) job.reject(closedError());
     for (const slot of this.slots) for (const job of slot.jobs.values()) job.reject(closedError());
-    await Promise.all(this.slots.splice(0).map((slot) => this.stop(slot)));
-    rmSync(this.markers, { recursive: true, force: true });
+    await Promise.all(this.slots.splice(0).map(async (slot) => {
+      await this.stop(slot);
+      rmSync(slot.markerPath, { force: true });
+    }));
+    poolClosed();
   }
 
   private describe(ds: DataSource): Promise<Portable | undefined> {
@@ -351,7 +376,7 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const markerPath = join(this.markers, `worker-${this.nextKey++}`);
+    const markerPath = join(markerFolderOf(), `worker-${process.pid}-${nextWorker++}`);
     const worker = fork(fileURLToPath(ENTRY), [], {
       // No inherited loader flags: the entry registers tsx itself (under vitest there is none to inherit).
       execArgv: [`--max-old-space-size=${this.maxHeapMb}`, '--max-semi-space-size=8', ...profilingArgs()],
