@@ -21,7 +21,7 @@
  * answered when its worker goes on, or with an error should its worker be stopped.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ import type { CompiledResolver, RunOutput } from '../graphql/resolve.ts';
 import { FieldFailure } from '../graphql/errors.ts';
 import { internalFailure } from '../datasources/errors.ts';
 import type { Portable } from '../datasources/portable.ts';
-import { parseMarker } from './watchdog.ts';
+import { MARKER_BYTES, parseMarker } from './watchdog.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
@@ -70,25 +70,17 @@ function profilingArgs(): string[] {
 
 const PROFILING = profilingArgs().length > 0;
 
-/**
- * One folder per process for the workers' marker files (watchdog.ts), while a pool is open: removed
- * when the last one closes, or when the process exits.
- */
-let markerFolder: string | undefined;
-let openPools = 0;
 let nextWorker = 1;
-function markerFolderOf(): string {
-  if (markerFolder === undefined) {
-    const folder = mkdtempSync(join(tmpdir(), 'appsync-workers-'));
-    markerFolder = folder;
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-  }
-  return markerFolder;
-}
-function poolClosed(): void {
-  if (--openPools > 0 || markerFolder === undefined) return;
-  rmSync(markerFolder, { recursive: true, force: true });
-  markerFolder = undefined;
+
+/**
+ * A worker's marker file (watchdog.ts): made and unlinked at once, and shared with the worker as its
+ * fd 5, so that nothing is left behind however either process ends.
+ */
+function markerFile(): number {
+  const path = join(tmpdir(), `appsync-worker-${process.pid}-${nextWorker++}-${Date.now()}`);
+  const fd = openSync(path, 'w+', 0o600);
+  unlinkSync(path);
+  return fd;
 }
 
 export interface WorkerPoolOptions {
@@ -136,8 +128,8 @@ interface Slot {
   stalled: boolean;
   /** Code, data source and resolver keys this worker was sent. */
   sent: Set<string>;
-  /** Where its main thread says which job's handler runs (watchdog.ts). */
-  markerPath: string;
+  /** Where its main thread says which job's handler runs (watchdog.ts): a file descriptor. */
+  marker: number;
   answers: Answer[];
 }
 
@@ -170,7 +162,6 @@ export class WorkerPool {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxHeapMb = opts.maxHeapMb ?? 128;
     this.graceMs = opts.graceMs ?? 1000;
-    openPools++;
   }
 
   /**
@@ -219,9 +210,8 @@ export class WorkerPool {
     for (const slot of this.slots) for (const job of slot.jobs.values()) job.reject(closedError());
     await Promise.all(this.slots.splice(0).map(async (slot) => {
       await this.stop(slot);
-      rmSync(slot.markerPath, { force: true });
+      closeSync(slot.marker);
     }));
-    poolClosed();
   }
 
   private describe(ds: DataSource): Promise<Portable | undefined> {
@@ -376,15 +366,15 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const markerPath = join(markerFolderOf(), `worker-${process.pid}-${nextWorker++}`);
+    const marker = markerFile();
     const worker = fork(fileURLToPath(ENTRY), [], {
       // No inherited loader flags: the entry registers tsx itself (under vitest there is none to inherit).
       execArgv: [`--max-old-space-size=${this.maxHeapMb}`, '--max-semi-space-size=8', ...profilingArgs()],
-      env: { ...process.env, APPSYNC_WORKER_MARKER: markerPath, APPSYNC_WORKER_GRACE_MS: String(this.graceMs), APPSYNC_WORKER_STALL_MS: String(STALL_MS) },
+      env: { ...process.env, APPSYNC_WORKER_GRACE_MS: String(this.graceMs), APPSYNC_WORKER_STALL_MS: String(STALL_MS) },
       // JSON framing costs less than the structured clone here (small messages, mostly strings).
       serialization: 'json',
-      // fd 4: the watchdog's pipe (watchdog.ts).
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc', 'pipe'],
+      // fd 4: the watchdog's pipe; fd 5: the marker file (watchdog.ts).
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc', 'pipe', marker],
     });
     // The worker's log (its data sources log their internal failures) goes on to this process's
     // stderr; the tail is kept for the message when a worker cannot start (V8's fatal-error reports).
@@ -402,7 +392,7 @@ export class WorkerPool {
       jobs: new Map(),
       stalled: false,
       sent: new Set(),
-      markerPath,
+      marker,
       answers: [],
       started: new Promise((resolve) => (started = resolve)),
     };
@@ -458,13 +448,10 @@ export class WorkerPool {
       const index = this.slots.indexOf(slot);
       if (index === -1) return;
       this.slots.splice(index, 1);
-      let mark: ReturnType<typeof parseMarker>;
-      try {
-        mark = parseMarker(readFileSync(slot.markerPath, 'utf8'));
-      } catch {
-        mark = undefined;
-      }
-      rmSync(slot.markerPath, { force: true });
+      const record = Buffer.alloc(MARKER_BYTES);
+      const read = readSync(slot.marker, record, 0, MARKER_BYTES, 0);
+      closeSync(slot.marker);
+      const mark = parseMarker(record.toString('utf8', 0, read));
       if (!slot.ready) {
         // A worker that cannot start would be restarted forever: refuse what waits instead.
         const crash = new Error(`the APPSYNC_JS worker did not start: ${stderrTail.slice(-500)}`);

@@ -17,7 +17,7 @@
  * back, to run it on another worker, while this one was held up: then the write is not made). A run
  * that has written is never run again elsewhere.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { Worker as Thread } from 'node:worker_threads';
 import { compileResolverCode, type CompiledCode } from './compile.ts';
 import { BadRequestException, evaluateCode, type EvaluateCodeInput } from './evaluate.ts';
@@ -85,11 +85,11 @@ export type WorkerReply =
 
 const GRACE_MS = Number(process.env.APPSYNC_WORKER_GRACE_MS ?? 1000);
 const STALL_MS = Number(process.env.APPSYNC_WORKER_STALL_MS ?? 50);
-const MARKER_PATH = process.env.APPSYNC_WORKER_MARKER!;
 
 const shared = new SharedArrayBuffer(WATCH_SLOTS * 8);
 const watch = new Float64Array(shared);
-const markerFd = openSync(MARKER_PATH, 'w');
+/** The marker file the pool opened for this worker (worker-pool.ts). */
+const markerFd = 5;
 const IDLE = Buffer.from(marker('I', 0, 'request'));
 writeSync(markerFd, IDLE, 0, MARKER_BYTES, 0);
 const watchdog = new Thread(WATCHDOG_SOURCE, {
@@ -310,8 +310,5 @@ process.on('message', (msg: WorkerMessage) => {
   }
 });
 // Without its parent (the runtime stopped or crashed) the worker has nothing left to do.
-process.on('disconnect', () => {
-  closeSync(markerFd);
-  process.exit(0);
-});
+process.on('disconnect', () => process.exit(0));
 send({ ready: true });

@@ -155,6 +155,16 @@ describe('resolver runs in the workers', () => {
     expect((await there(quick, base({ n: 99 }))).output).toMatchObject({ value: 99 });
   });
 
+  it('charge a worker that ran out of memory to the run whose handler was running; runs sent with it are answered', async () => {
+    await pool.ready();
+    const hog = unit(code(`let a = [1]; for (const i of ${JSON.stringify(Array.from({ length: 64 }, (_, i) => i))}) { a = a.concat(a); } return { payload: a.length };`));
+    const quick = unit(code('return { payload: ctx.args.n };'));
+    const stopped = there(hog, base());
+    const others = await Promise.all(Array.from({ length: 8 }, (_, n) => there(quick, base({ n }))));
+    expect(others.map((o) => (o.output as { value: unknown }).value)).toEqual(Array.from({ length: 8 }, (_, n) => n));
+    expect((await stopped).failure).toEqual({ message: 'Out of memory: request used more memory than the APPSYNC_JS runtime allows', type: 'RuntimeError', data: null, errorInfo: null });
+  });
+
   it('a run that has written when another run stops their worker is answered with an error, not run again', async () => {
     const one = new WorkerPool({ size: 1, timeoutMs: TIMEOUT_MS, graceMs: 300 });
     try {
