@@ -14,6 +14,7 @@ import { GraphQLError, getNamedType, visit, type ASTNode, type DocumentNode, typ
 import type { AppSyncErrorEntry } from '../types.ts';
 import { Refusal } from '../refusal.ts';
 import { AwsScalarError } from './scalars.ts';
+import { FieldFailure } from './field-failure.ts';
 
 export interface Location {
   line: number;
@@ -52,21 +53,7 @@ export function fieldError(fields: Partial<AppSyncErrorEntry> & { message: strin
   };
 }
 
-/**
- * An error a resolver step raised: util.error/util.unauthorized, a code error, or a limit. Thrown
- * inside graphql-js field resolution; `formatFieldError` turns it back into AppSync's entry.
- */
-export class FieldFailure extends Error {
-  constructor(
-    message: string,
-    readonly errorType: string | null,
-    readonly data: unknown = null,
-    readonly errorInfo: unknown = null,
-  ) {
-    super(message);
-    this.name = 'FieldFailure';
-  }
-}
+export { FieldFailure };
 
 export const unauthorizedField = (fieldName: string, typeName: string): FieldFailure =>
   new FieldFailure(`Not Authorized to access ${fieldName} on type ${typeName}`, 'Unauthorized');

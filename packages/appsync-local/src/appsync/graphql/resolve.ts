@@ -17,7 +17,7 @@ import type {
   SubscriptionFilter,
 } from '../types.ts';
 import { internalFailure } from '../datasources/errors.ts';
-import { FieldFailure } from './errors.ts';
+import { FieldFailure } from './field-failure.ts';
 import { CONTEXT_JSON_CACHE, type ContextJsonCache } from '../js/run.ts';
 
 /** The compiled form of a resolver's code; opaque here (js/ owns it). */

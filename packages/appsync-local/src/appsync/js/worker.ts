@@ -23,7 +23,7 @@ import { compileResolverCode, type CompiledCode } from './compile.ts';
 import { BadRequestException, evaluateCode, type EvaluateCodeInput } from './evaluate.ts';
 import { runHandler } from './run.ts';
 import { runResolver, type CompiledResolver, type Engine, type RunOutput } from '../graphql/resolve.ts';
-import { FieldFailure } from '../graphql/errors.ts';
+import { FieldFailure } from '../graphql/field-failure.ts';
 import { rebuildDataSource, type PortableSpec } from '../datasources/portable.ts';
 import { internalFailure } from '../datasources/errors.ts';
 import type { ContextInput, DataSource, DataSourceError, DataSourceInvocation, DataSourceResult, HandlerName, RaisedError } from '../types.ts';
