@@ -171,15 +171,16 @@ export class WorkerPool {
   async runResolver(resolver: CompiledResolver, base: Omit<ContextInput, 'stash'>, onAppend: (errors: RaisedError[]) => void): Promise<RunOutput> {
     const sources = resolver.kind === 'UNIT' ? [resolver.dataSource] : resolver.functions.map((f) => f.dataSource);
     for (const ds of sources) if (!this.described.has(ds)) await this.describe(ds);
-    const { selectionSetList, selectionSetGraphQL, ...info } = base.info;
-    const ctx = JSON.stringify({ ...base, info });
+    const timeoutMs = this.timeoutMs;
+    // ctx crosses as the channel's JSON writes it, once (info's selection set is not enumerable).
+    const selection: [string[], string] = [base.info.selectionSetList ?? [], base.info.selectionSetGraphQL ?? ''];
     return (await this.submit({
-      request: { kind: 'resolve', resolver: 0, ctx, selection: [JSON.stringify(selectionSetList ?? []), selectionSetGraphQL ?? ''], timeoutMs: this.timeoutMs },
+      request: { kind: 'resolve', resolver: 0, ctx: base, selection, timeoutMs },
       resolver,
       base,
       onAppend,
       stopped(this: Job, reason, name) {
-        const e = reason === 'timeout' ? RESOURCE_ERRORS.timeout(name, (this.request as { timeoutMs: number }).timeoutMs) : RESOURCE_ERRORS.memory(name);
+        const e = reason === 'timeout' ? RESOURCE_ERRORS.timeout(name, timeoutMs) : RESOURCE_ERRORS.memory(name);
         this.reject(new FieldFailure(e.message, e.errorType));
       },
     })) as RunOutput;
@@ -327,8 +328,8 @@ export class WorkerPool {
       }
       answer = { id, answer: ask, result: out.result, error: (out.error ?? null) as Answer['error'] };
     } else {
-      const ds = job.resolver && this.sourceOfCustom(job.resolver);
       try {
+        const ds = this.dataSourceByKey.get(question.custom.ds);
         const handler = ds && this.described.get(ds)?.customHandler;
         if (!handler) throw new Error('no conditional check handler');
         const ctx: ContextInput = { ...job.base!, stash: {} };
@@ -348,12 +349,6 @@ export class WorkerPool {
         }
       });
     }
-  }
-
-  /** The data source of `r` with a Custom conditional check handler (one per resolver, at most). */
-  private sourceOfCustom(r: CompiledResolver): DataSource | undefined {
-    const sources = r.kind === 'UNIT' ? [r.dataSource] : r.functions.map((f) => f.dataSource);
-    return sources.find((ds) => this.described.get(ds)?.customHandler);
   }
 
   /**

@@ -45,8 +45,11 @@ export type ResolverDef =
   | { kind: 'PIPELINE'; id: string; code: CodeRef; functions: { name: string; code: CodeRef; dataSource: DataSourceRef }[] };
 
 export type WorkerJob =
-  /** A resolver run: `ctx` is the base ctx's JSON (no stash); the selection set crosses beside it. */
-  | { kind: 'resolve'; resolver: number; def?: ResolverDef; ctx: string; selection: [string, string]; timeoutMs: number }
+  /**
+   * A resolver run: `ctx` is the base ctx (no stash), which crosses as JSON does (info's non-enumerable
+   * selection set left out: it crosses beside it, as `selection`).
+   */
+  | { kind: 'resolve'; resolver: number; def?: ResolverDef; ctx: Omit<ContextInput, 'stash'>; selection: [string[], string]; timeoutMs: number }
   | { kind: 'evaluate'; input: EvaluateCodeInput; timeoutMs: number };
 export type WorkerRequest = WorkerJob & { id: number };
 
@@ -69,7 +72,7 @@ export type FieldFailureData = { message: string; type: string | null; data: unk
 export type Question =
   | { ds: number; request: unknown; resolverId: string; stash: Record<string, unknown>; prev?: { result: unknown } }
   | { write: true }
-  | { custom: { event: unknown; lambdaArn: string | undefined } };
+  | { custom: { ds: number; event: unknown; lambdaArn: string | undefined } };
 
 export type WorkerReply =
   | { ready: true }
@@ -174,7 +177,7 @@ function dataSourceOf(ref: DataSourceRef): DataSource {
     };
   } else {
     const local = rebuildDataSource(spec, async (event, lambdaArn, call) => {
-      const answer = (await runOf(call).ask({ custom: { event, lambdaArn } })) as DataSourceResult;
+      const answer = (await runOf(call).ask({ custom: { ds: ref.key, event, lambdaArn } })) as DataSourceResult;
       if (answer.error) throw new Error(answer.error.message);
       return answer.result;
     });
@@ -243,8 +246,8 @@ function startRun(job: Extract<WorkerRequest, { kind: 'resolve' }>): void {
   const resolver = resolverOf(job);
   const run = new Run(job.id);
   runs.set(job.id, run);
-  const base = JSON.parse(job.ctx) as Omit<ContextInput, 'stash'>;
-  Object.defineProperty(base.info, 'selectionSetList', { enumerable: false, value: JSON.parse(job.selection[0]) });
+  const base = job.ctx;
+  Object.defineProperty(base.info, 'selectionSetList', { enumerable: false, value: job.selection[0] });
   Object.defineProperty(base.info, 'selectionSetGraphQL', { enumerable: false, value: job.selection[1] });
   (base as unknown as { [RUN]: Run })[RUN] = run;
   const engine: Engine = { runHandler: (code, name, ctx) => bounded(job.id, name, job.timeoutMs, () => runHandler(code as CompiledCode, name, ctx, { timeoutMs: job.timeoutMs })) };
